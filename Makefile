@@ -1,0 +1,29 @@
+# aiconsole — see README.md. `make run` builds and runs, `make test` runs every test.
+SWIFT ?= swift
+STATE_DIR ?= $(or $(XDG_STATE_HOME),$(HOME)/.local/state)/aiconsole
+BIN := .build/debug/aiconsole
+
+.PHONY: run test lint format bench deps build
+
+deps:
+	@scripts/ensure-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+run: build
+	$(BIN) serve --state-dir "$(STATE_DIR)"
+
+lint:
+	$(SWIFT) format lint --recursive Sources Tests Package.swift
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+
+test: deps lint
+	$(SWIFT) build --build-tests
+	AICONSOLE_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build
+
+bench: deps
+	$(SWIFT) build -c release --product aiconsole-bench
+	.build/release/aiconsole-bench --output docs/benchmarks.md

@@ -1,0 +1,107 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "aiconsole",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "aiconsole", targets: ["ConsoleApp"]),
+    .executable(name: "aiconsole-bench", targets: ["Benchmarks"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+    .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    .target(
+      name: "KubeCore",
+      dependencies: [
+        .product(name: "OrderedCollections", package: "swift-collections"),
+        .product(name: "Yams", package: "Yams"),
+      ]
+    ),
+    .target(
+      name: "AIResources",
+      dependencies: ["KubeCore"]
+    ),
+    .target(
+      name: "ClusterClient",
+      dependencies: [
+        "KubeCore",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        .product(name: "Yams", package: "Yams"),
+      ]
+    ),
+    .target(
+      name: "EmbeddedCluster",
+      dependencies: [
+        "KubeCore",
+        "AIResources",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdTLS", package: "hummingbird"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "X509", package: "swift-certificates"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "OrderedCollections", package: "swift-collections"),
+        .product(name: "DequeModule", package: "swift-collections"),
+      ]
+    ),
+    .target(
+      name: "Controller",
+      dependencies: ["ClusterClient", "AIResources"]
+    ),
+    .target(
+      name: "Gateway",
+      dependencies: ["ClusterClient", "AIResources"]
+    ),
+    .executableTarget(
+      name: "ConsoleApp",
+      dependencies: [
+        "KubeCore", "ClusterClient", "AIResources", "EmbeddedCluster", "Controller", "Gateway",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ]
+    ),
+    .executableTarget(
+      name: "Benchmarks",
+      dependencies: [
+        "KubeCore", "ClusterClient", "EmbeddedCluster",
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ]
+    ),
+    .testTarget(name: "KubeCoreTests", dependencies: ["KubeCore"]),
+    .testTarget(name: "AIResourcesTests", dependencies: ["AIResources", "KubeCore"]),
+    .testTarget(
+      name: "EmbeddedClusterTests",
+      dependencies: [
+        "EmbeddedCluster", "KubeCore", "AIResources", "ClusterClient",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+      ]
+    ),
+    .testTarget(
+      name: "IntegrationTests",
+      dependencies: ["KubeCore", "ClusterClient", "ConsoleApp"],
+      exclude: []
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

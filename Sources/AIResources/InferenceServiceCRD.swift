@@ -1,0 +1,85 @@
+/// The InferenceService CRD: a served endpoint for one model, with a canary and the scale subresource.
+enum InferenceServiceCRD {
+  /// The kind's names and manifest.
+  static let definition = AIKindDefinition(
+    kind: "InferenceService", plural: "inferenceservices", shortNames: ["infsvc"], yaml: yaml)
+
+  /// The CustomResourceDefinition manifest.
+  static let yaml = """
+    \(CRDSchemaParts.header(kind: "InferenceService", plural: "inferenceservices", shortNames: ["infsvc"]))
+        subresources:
+          status: {}
+          scale:
+            specReplicasPath: .spec.replicas
+            statusReplicasPath: .status.currentReplicas
+            labelSelectorPath: .status.selector
+        additionalPrinterColumns:
+        - {name: Model, type: string, jsonPath: .spec.modelRef.name}
+        - {name: Ready, type: integer, jsonPath: .status.readyReplicas}
+        - {name: Replicas, type: integer, jsonPath: .status.currentReplicas}
+        - {name: Canary, type: string, jsonPath: .spec.canary.modelRef.name, priority: 1}
+        - {name: Canary%, type: integer, jsonPath: .spec.canary.trafficPercent}
+        - {name: Status, type: string, jsonPath: .status.modelStatus}
+        - {name: URL, type: string, jsonPath: .status.endpointURL, priority: 1}
+        - {name: Age, type: date, jsonPath: .metadata.creationTimestamp}
+        schema:
+          openAPIV3Schema:
+            type: object
+            description: InferenceService is a served endpoint for one model, with an optional canary.
+            properties:
+    \(CRDSchemaParts.rootProperties(indent: 10))
+              spec:
+                type: object
+                required: [modelRef]
+                properties:
+                  modelRef:
+    \(CRDSchemaParts.reference(indent: 16))
+                  replicas: {type: integer, minimum: 0, maximum: 1000, description: Fixed replicas; not with scaling.}
+                  scaling:
+                    type: object
+                    description: Autoscaling bounds and targets; exclusive with replicas.
+                    required: [maxReplicas]
+                    properties:
+                      minReplicas: {type: integer, minimum: 0, maximum: 1000, default: 1}
+                      maxReplicas: {type: integer, minimum: 1, maximum: 1000}
+                      targetGPUUtilization: {type: integer, minimum: 1, maximum: 100}
+                      targetTokensPerSecond: {type: integer, minimum: 1}
+                  hardwareProfile:
+                    type: object
+                    properties:
+    \(CRDSchemaParts.quantity(name: "cpu", indent: 18))
+    \(CRDSchemaParts.quantity(name: "memory", indent: 18))
+                      gpu: {type: integer, minimum: 0, maximum: 64}
+                      gpuType: {type: string, maxLength: 64}
+                  endpointConfig:
+                    type: object
+                    properties:
+                      port: {type: integer, minimum: 1, maximum: 65535, default: 8000}
+                      hostname: {type: string, maxLength: 253, pattern: '\(CRDSchemaParts.dnsSubdomainPattern)'}
+                  canary:
+                    description: A second model taking trafficPercent of the requests.
+                    type: object
+                    required: [modelRef]
+                    properties:
+                      modelRef:
+    \(CRDSchemaParts.reference(indent: 20))
+                      trafficPercent: {type: integer, minimum: 0, maximum: 100, default: 10}
+                  contextSchemaRef:
+    \(CRDSchemaParts.reference(indent: 16))
+              status:
+                type: object
+                properties:
+                  currentReplicas: {type: integer, minimum: 0}
+                  readyReplicas: {type: integer, minimum: 0}
+                  endpointURL: {type: string}
+                  selector: {type: string}
+                  modelStatus: {type: string, enum: [Loading, Ready, Unhealthy]}
+                  canary:
+                    type: object
+                    properties:
+                      readyReplicas: {type: integer, minimum: 0}
+                      trafficPercent: {type: integer, minimum: 0, maximum: 100}
+    \(CRDSchemaParts.commonStatus(indent: 14))
+
+    """
+}

@@ -1,0 +1,38 @@
+/// The live reconcile state every AI kind reports in `status.reconcile`.
+public struct ReconcileState: Codable, Sendable, Hashable {
+  /// How the last reconcile ended.
+  public enum Result: String, Codable, Sendable, CaseIterable {
+    /// The object converged.
+    case success = "Success"
+    /// The reconcile failed; the work queue retries with backoff.
+    case error = "Error"
+    /// The reconcile asked to run again later (waiting on instances, a rollout step, ...).
+    case requeue = "Requeue"
+  }
+
+  /// When the last reconcile finished (RFC 3339).
+  public var lastTime: String?
+  /// How long it took.
+  public var durationMillis: Int64?
+  /// How it ended.
+  public var result: Result?
+  /// What went wrong, or what it is waiting for.
+  public var message: String?
+  /// The ID of that reconcile, as its log lines carry it.
+  public var reconcileID: String?
+  /// The `ai.aiconsole.dev/change-id` of the edit that triggered it.
+  public var changeID: String?
+
+  /// A reconcile state.
+  public init(
+    lastTime: String? = nil, durationMillis: Int64? = nil, result: Result? = nil, message: String? = nil,
+    reconcileID: String? = nil, changeID: String? = nil
+  ) {
+    self.lastTime = lastTime
+    self.durationMillis = durationMillis
+    self.result = result
+    self.message = message
+    self.reconcileID = reconcileID
+    self.changeID = changeID
+  }
+}

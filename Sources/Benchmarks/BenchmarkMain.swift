@@ -1,0 +1,20 @@
+import ClusterClient
+import EmbeddedCluster
+import Foundation
+import KubeCore
+import Logging
+import ServiceLifecycle
+
+/// `aiconsole-bench`: release-mode benchmarks with warm-up and repeated runs; prints medians and
+/// writes the report table to `--output`.
+@main
+struct BenchmarkMain {
+  static func main() async throws {
+    let arguments = CommandLine.arguments
+    let output = arguments.firstIndex(of: "--output").map { arguments[$0 + 1] } ?? "docs/benchmarks.md"
+    var report = BenchmarkReport()
+    try await ControlPlaneBenchmarks.run(into: &report)
+    try report.write(to: output)
+    print(report.markdown)
+  }
+}

@@ -1,0 +1,187 @@
+import ClusterClient
+import EmbeddedCluster
+import Foundation
+import KubeCore
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// The control plane's figures: creates per second over one keep-alive connection, the time to
+/// list 10,000 AIClusters, and write-to-event delay at each of 100 open watches at 500 writes/s.
+enum ControlPlaneBenchmarks {
+  static let area = "Control plane (aiconsole serve, HTTPS on loopback)"
+
+  static func run(into report: inout BenchmarkReport) async throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "aiconsole-bench-\(UUID().uuidString.prefix(6))")
+    let ready = AsyncStream<ControlPlaneEndpoints>.makeStream()
+    let controlPlane = try await ControlPlane(options: .init(stateDirectory: directory), logger: Logger(label: "bench"))
+    {
+      ready.continuation.yield($0)
+    }
+    let group = ServiceGroup(configuration: .init(services: [controlPlane], logger: Logger(label: "bench")))
+    try await withThrowingTaskGroup(of: Void.self) { tasks in
+      tasks.addTask { try await group.run() }
+      var iterator = ready.stream.makeAsyncIterator()
+      guard let endpoints = await iterator.next() else { return }
+      let client = try KubeClient(context: try KubeconfigContext.load(path: endpoints.kubeconfigPath))
+      try await createNamespaces(client, ["bench-creates", "bench-list", "bench-watch"])
+      report.add(try await createsPerSecond(client))
+      report.add(try await listTime(client, count: 10_000))
+      report.add(try await watchDelivery(endpoints: endpoints, watchers: 100, writesPerSecond: 500, seconds: 6))
+      try await client.shutdown()
+      await group.triggerGracefulShutdown()
+      try await tasks.waitForAll()
+    }
+  }
+
+  static func createNamespaces(_ client: KubeClient, _ names: [String]) async throws {
+    for name in names {
+      _ = try await client.json(
+        .POST, "/api/v1/namespaces",
+        body: ["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(name)]])
+    }
+  }
+
+  static func aiCluster(_ name: String, annotations: JSONValue = .emptyObject) -> [UInt8] {
+    let object: JSONValue = [
+      "apiVersion": "ai.aiconsole.dev/v1", "kind": "AICluster",
+      "metadata": ["name": .string(name), "annotations": annotations],
+      "spec": ["replicas": 2, "modelName": "llama-3-8b", "modelVersion": "v1", "image": "vllm/vllm-openai:v0.6.0"],
+    ]
+    return object.serialized()
+  }
+
+  static func createsPerSecond(_ client: KubeClient) async throws -> BenchmarkReport.Row {
+    let path = "/apis/ai.aiconsole.dev/v1/namespaces/bench-creates/aiclusters"
+    var rates: [Double] = []
+    for run in 0..<6 {
+      let count = 1000
+      let start = ContinuousClock.now
+      for index in 0..<count {
+        let (status, body) = try await client.send(.POST, path, body: aiCluster("c\(run)-\(index)"))
+        guard status == 201 else { throw BenchmarkFailure(String(decoding: body, as: UTF8.self)) }
+      }
+      let seconds = (ContinuousClock.now - start).seconds
+      if run > 0 { rates.append(Double(count) / seconds) }
+    }
+    let sample = Sample(values: rates)
+    return .init(
+      area: area, name: "creates/s, one keep-alive connection (AICluster, admission included)",
+      median: String(format: "%.0f/s", sample.median), p99: "—", target: "≥ 2000/s", met: sample.median >= 2000)
+  }
+
+  static func listTime(_ client: KubeClient, count: Int) async throws -> BenchmarkReport.Row {
+    let path = "/apis/ai.aiconsole.dev/v1/namespaces/bench-list/aiclusters"
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      for worker in 0..<4 {
+        group.addTask {
+          for index in stride(from: worker, to: count, by: 4) {
+            _ = try await client.send(.POST, path, body: aiCluster("l\(index)"))
+          }
+        }
+      }
+      try await group.waitForAll()
+    }
+    var times: [Double] = []
+    for run in 0..<12 {
+      let start = ContinuousClock.now
+      let (status, body) = try await client.send(.GET, path)
+      let elapsed = (ContinuousClock.now - start).seconds * 1000
+      guard status == 200, body.count > count * 100 else { throw BenchmarkFailure("list answered \(status)") }
+      if run > 1 { times.append(elapsed) }
+    }
+    let sample = Sample(values: times)
+    return .init(
+      area: area, name: "list 10,000 AIClusters (full body received)", median: String(format: "%.1f ms", sample.median),
+      p99: String(format: "%.1f ms", sample.p99), target: "< 250 ms", met: sample.median < 250)
+  }
+
+  static func watchDelivery(endpoints: ControlPlaneEndpoints, watchers: Int, writesPerSecond: Int, seconds: Int)
+    async throws -> BenchmarkReport.Row
+  {
+    let context = try KubeconfigContext.load(path: endpoints.kubeconfigPath)
+    let path = "/apis/ai.aiconsole.dev/v1/namespaces/bench-watch/aiclusters"
+    let writer = try KubeClient(context: context)
+    let (_, list) = try await writer.send(.GET, path)
+    let revision = try JSONParser.parse(list)[path: ["metadata", "resourceVersion"]]?.stringValue ?? "0"
+    let delays = SharedSamples()
+    let total = writesPerSecond * seconds
+    let readers = try (0..<watchers).map { _ in try KubeClient(context: context) }
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      for reader in readers {
+        let lines = try await reader.lines(path + "?watch=true&resourceVersion=\(revision)")
+        group.addTask {
+          var received = 0
+          for try await line in lines {
+            if let sent = sentTime(line) {
+              delays.append(Double(DispatchTime.now().uptimeNanoseconds - sent) / 1e6)
+            }
+            received += 1
+            if received == total { return }
+          }
+        }
+      }
+      try await paceWrites(writer, path: path, total: total, perSecond: writesPerSecond)
+      try await group.waitForAll()
+    }
+    for reader in readers { try await reader.shutdown() }
+    try await writer.shutdown()
+    let sample = Sample(values: delays.values)
+    return .init(
+      area: area,
+      name:
+        "write→event delay at each of \(watchers) watches, \(writesPerSecond) writes/s (\(sample.values.count) events)",
+      median: String(format: "%.2f ms", sample.median), p99: String(format: "%.2f ms", sample.p99),
+      target: "p99 < 25 ms",
+      met: sample.p99 < 25)
+  }
+
+  static func paceWrites(_ client: KubeClient, path: String, total: Int, perSecond: Int) async throws {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let interval = Duration.seconds(1) / perSecond
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      for lane in 0..<2 {
+        group.addTask {
+          for index in stride(from: lane, to: total, by: 2) {
+            try await clock.sleep(until: start.advanced(by: interval * index))
+            let annotations: JSONValue = ["bench/sent": .string(String(DispatchTime.now().uptimeNanoseconds))]
+            _ = try await client.send(.POST, path, body: aiCluster("w\(index)", annotations: annotations))
+          }
+        }
+      }
+      try await group.waitForAll()
+    }
+  }
+
+  private static let marker = Array(#""bench/sent":""#.utf8)
+
+  static func sentTime(_ line: [UInt8]) -> UInt64? {
+    guard let start = line.firstRange(of: marker)?.upperBound else { return nil }
+    var value: UInt64 = 0
+    var index = start
+    while index < line.count, (48...57).contains(line[index]) {
+      value = value * 10 + UInt64(line[index] - 48)
+      index += 1
+    }
+    return value
+  }
+}
+
+/// Samples appended from many tasks.
+final class SharedSamples: Sendable {
+  private let storage = Mutex<[Double]>([])
+
+  func append(_ value: Double) { storage.withLock { $0.append(value) } }
+  var values: [Double] { storage.withLock { $0 } }
+}
+
+struct BenchmarkFailure: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
+}
+
+extension Duration {
+  var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import KubeCore
+
+extension APIServer {
+  /// POST: create an object in the collection.
+  func create(_ scoped: ScopedRequest) async throws -> APIResponse {
+    guard scoped.path.subresource == nil else { throw Self.pageNotFound }
+    var body = try Admission.decode(scoped.request.body, info: scoped.info)
+    let admission = Admission(info: scoped.info, fieldValidation: scoped.request.parameter("fieldValidation") ?? "Warn")
+    try admission.checkType(&body)
+    return try await createObject(body, scoped, admission: admission)
+  }
+
+  /// Creates `body` (already type-checked) and answers 201.
+  func createObject(_ body: JSONValue, _ scoped: ScopedRequest, admission: Admission) async throws -> APIResponse {
+    if let bodyNamespace = body["metadata"]?["namespace"]?.stringValue, scoped.info.namespaced, !bodyNamespace.isEmpty,
+      bodyNamespace != scoped.namespace
+    {
+      throw StatusError.badRequest(
+        "the namespace of the provided object does not match the namespace sent on the request")
+    }
+    try await requireNamespace(scoped)
+    let lifecycle = ObjectLifecycle(info: scoped.info, now: now())
+    let prepared = try lifecycle.prepareForCreate(body, namespace: scoped.namespace)
+    var admitted = try admission.admit(prepared, old: nil)
+    if isCRD(scoped.info) {
+      _ = try CustomResourceDefinitions.resources(of: admitted.object)
+      admitted.object = CustomResourceDefinitions.withEstablishedStatus(admitted.object, now: Timestamps.format(now()))
+    }
+    let name = admitted.object["metadata"]?["name"]?.stringValue ?? ""
+    let key = ObjectKey(resource: scoped.info.groupResource, namespace: scoped.namespace, name: name)
+    let object = admitted.object
+    let stored = try await store.write(key) { current in
+      if current != nil { throw StatusError.alreadyExists(scoped.info.groupResource, name: name) }
+      return .put(object)
+    }
+    guard let stored else { throw StatusError.internalError("create of \(key) stored nothing") }
+    if isCRD(scoped.info) { try registerCRD(stored.value) }
+    var response = try render(stored, scoped, status: 201)
+    response.headers += admitted.warnings.map(Self.warningHeader)
+    return response
+  }
+
+  /// PUT: replace an object (or its status, or its scale).
+  func update(_ scoped: ScopedRequest) async throws -> APIResponse {
+    switch scoped.path.subresource {
+    case nil, "status": break
+    case "scale":
+      return try await updateScale(scoped) { _ in try Admission.decode(scoped.request.body, info: scoped.info) }
+    default: throw Self.pageNotFound
+    }
+    var body = try Admission.decode(scoped.request.body, info: scoped.info)
+    let admission = Admission(info: scoped.info, fieldValidation: scoped.request.parameter("fieldValidation") ?? "Warn")
+    try admission.checkType(&body)
+    let bodyName = body["metadata"]?["name"]?.stringValue ?? scoped.key.name
+    guard bodyName == scoped.key.name else {
+      throw StatusError.badRequest(
+        "the name of the object (\(bodyName)) does not match the name on the URL (\(scoped.key.name))")
+    }
+    let candidate = body
+    return try await commitUpdate(scoped, admission: admission) { _ in candidate }
+  }
+
+  /// Runs an update inside the store's write: builds the candidate from the current object,
+  /// checks the resourceVersion precondition, admits, merges server-owned fields, and deletes the
+  /// object if it was waiting only for finalizers that the update removed.
+  func commitUpdate(
+    _ scoped: ScopedRequest, admission: Admission, precondition: Bool = true,
+    candidate: @escaping @Sendable (StoredObject) throws -> JSONValue
+  ) async throws -> APIResponse {
+    let lifecycle = ObjectLifecycle(info: scoped.info, now: now())
+    let subresource = scoped.path.subresource
+    let warnings = WarningBox()
+    let stored = try await store.write(scoped.key) { current in
+      guard let current else { throw StatusError.notFound(scoped.info.groupResource, name: scoped.key.name) }
+      var proposed = try candidate(current)
+      if precondition { try lifecycle.checkPrecondition(proposed, current: current) }
+      proposed = lifecycle.merge(old: current.value, new: proposed, subresource: subresource)
+      let admitted = try admission.admit(proposed, old: current.value)
+      warnings.values = admitted.warnings
+      if ObjectLifecycle.readyToVanish(admitted.object) { return .delete }
+      return ObjectLifecycle.sameContent(current.value, admitted.object) ? .unchanged : .put(admitted.object)
+    }
+    guard let stored else { throw StatusError.notFound(scoped.info.groupResource, name: scoped.key.name) }
+    let vanished = await store.get(scoped.key) == nil
+    if vanished {
+      try await GarbageCollector(server: self).collect(after: stored, orphan: false)
+    } else if isCRD(scoped.info) {
+      try registerCRD(stored.value)
+    }
+    var response = try render(stored, scoped)
+    response.headers += warnings.values.map(Self.warningHeader)
+    return response
+  }
+
+  /// A `Warning` header as the API server sends it (RFC 7234 code 299).
+  static func warningHeader(_ text: String) -> (String, String) {
+    ("Warning", "299 - \"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\"")
+  }
+
+  /// Fails with 404 when the request's namespace does not exist.
+  func requireNamespace(_ scoped: ScopedRequest) async throws {
+    guard scoped.info.namespaced else { return }
+    let key = ObjectKey(resource: BuiltinResources.namespaces.groupResource, namespace: "", name: scoped.namespace)
+    guard await store.get(key) != nil else {
+      throw StatusError.notFound(BuiltinResources.namespaces.groupResource, name: scoped.namespace)
+    }
+  }
+
+  func isCRD(_ info: ResourceInfo) -> Bool {
+    info.plural == "customresourcedefinitions" && info.group == "apiextensions.k8s.io"
+  }
+
+  func registerCRD(_ crd: JSONValue) throws {
+    let name = crd["metadata"]?["name"]?.stringValue ?? ""
+    registry.register(crdName: name, resources: try CustomResourceDefinitions.resources(of: crd))
+  }
+
+  /// Updates the replicas a `scale` subresource maps to, from a Scale the caller builds from the current one.
+  func updateScale(_ scoped: ScopedRequest, newScale: @escaping @Sendable (JSONValue) throws -> JSONValue) async throws
+    -> APIResponse
+  {
+    let scale = try ScaleSubresource(info: scoped.info)
+    var mainRequest = scoped
+    mainRequest.path.subresource = nil
+    let admission = Admission(info: scoped.info, fieldValidation: "Ignore")
+    let response = try await commitUpdate(mainRequest, admission: admission, precondition: false) { current in
+      let requested = try newScale(try scale.scale(of: current.value))
+      return try scale.apply(requested, to: current)
+    }
+    let object = try JSONParser.parse(response.bodyBytes)
+    return .json(try scale.scale(of: object))
+  }
+}
+
+/// Carries warnings out of the store's write closure. Only the closure writes it, and only the
+/// awaiting caller reads it after the write returns, so no two threads touch it at once.
+final class WarningBox: @unchecked Sendable {
+  var values: [String] = []
+}

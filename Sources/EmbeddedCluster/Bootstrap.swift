@@ -1,0 +1,78 @@
+import AIResources
+import Foundation
+import KubeCore
+
+/// What every embedded cluster has from its first start: the `default` and `aiconsole-system`
+/// namespaces, the AI CRDs, and the API server's own pod whose log is the server's log.
+struct Bootstrap {
+  let server: APIServer
+
+  static let systemNamespace = "aiconsole-system"
+  static let apiServerPod = "aiconsole-apiserver"
+
+  func run() async throws {
+    for crd in try await server.store.keys(of: BuiltinResources.customResourceDefinitions.groupResource).asyncMap({
+      await server.store.get($0)
+    }) {
+      if let crd {
+        try? server.registry.register(
+          crdName: crd.key.name, resources: CustomResourceDefinitions.resources(of: crd.value))
+      }
+    }
+    for namespace in ["default", Self.systemNamespace] {
+      try await ensure(
+        "/api/v1/namespaces", ["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(namespace)]])
+    }
+    for crd in AICustomResourceDefinitions.objects {
+      try await ensure("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd)
+    }
+    try await ensureAPIServerPod()
+  }
+
+  /// Creates an object unless it exists, through the same admission as any client's create.
+  private func ensure(_ collection: String, _ object: JSONValue) async throws {
+    let request = APIRequest(
+      method: "POST", path: collection, bearerToken: server.tokens.admin, body: object.serialized())
+    let response = await server.handle(request)
+    guard response.status == 201 || response.status == 409 else {
+      throw StatusError(status: (try? JSONParser.parse(response.bodyBytes)) ?? .null)
+        ?? StatusError.internalError("bootstrap of \(collection) answered \(response.status)")
+    }
+  }
+
+  private func ensureAPIServerPod() async throws {
+    let pod: JSONValue = [
+      "apiVersion": "v1", "kind": "Pod",
+      "metadata": [
+        "name": .string(Self.apiServerPod),
+        "labels": ["app.kubernetes.io/name": "aiconsole", "app.kubernetes.io/component": "apiserver"],
+      ],
+      "spec": ["containers": [["name": "apiserver", "image": "aiconsole"]], "nodeName": "embedded"],
+      "status": [
+        "phase": "Running", "podIP": "127.0.0.1",
+        "containerStatuses": [
+          ["name": "apiserver", "ready": true, "restartCount": 0, "state": ["running": .emptyObject]]
+        ],
+      ],
+    ]
+    try await ensure("/api/v1/namespaces/\(Self.systemNamespace)/pods", pod)
+  }
+
+  /// Appends one JSON log line to the API server pod's log.
+  func log(_ message: String, level: String = "info") async {
+    let line: JSONValue = [
+      "ts": .string(Date().formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))),
+      "level": .string(level),
+      "logger": "apiserver", "msg": .string(message), "correlation_id": "",
+    ]
+    try? server.podLogs.append(namespace: Self.systemNamespace, pod: Self.apiServerPod, lines: [line.jsonString])
+  }
+}
+
+extension Sequence {
+  fileprivate func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+    var result: [T] = []
+    for element in self { result.append(try await transform(element)) }
+    return result
+  }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import KubeCore
+
+/// The metadata rules every write follows: what the server sets on create, what an update may
+/// not change, when `generation` moves, and which half of an object each endpoint may write.
+struct ObjectLifecycle {
+  let info: ResourceInfo
+  let now: Date
+
+  private static let nameAlphabet = Array("bcdfghjklmnpqrstvwxz2456789")
+
+  /// Fills in what the server owns on create: name from generateName, namespace, uid,
+  /// creationTimestamp, generation; custom resources with a status subresource start without status.
+  func prepareForCreate(_ input: JSONValue, namespace: String) throws(StatusError) -> JSONValue {
+    var object = input
+    var metadata = object["metadata"] ?? .emptyObject
+    if metadata.objectValue == nil { metadata = .emptyObject }
+    if metadata["name"]?.stringValue?.isEmpty ?? true {
+      guard let prefix = metadata["generateName"]?.stringValue, !prefix.isEmpty else {
+        throw StatusError.invalid(
+          kind: info.kind, group: info.group, name: "",
+          errors: [
+            FieldError(
+              field: "metadata.name", reason: .required, message: "Required value: name or generateName is required")
+          ])
+      }
+      metadata["name"] = .string(prefix + String((0..<5).map { _ in Self.nameAlphabet.randomElement()! }))
+    }
+    if info.namespaced { metadata["namespace"] = .string(namespace) } else { metadata["namespace"] = nil }
+    metadata["uid"] = .string(UUID().uuidString.lowercased())
+    metadata["creationTimestamp"] = .string(Timestamps.format(now))
+    metadata["generation"] = 1
+    metadata["resourceVersion"] = nil
+    metadata["deletionTimestamp"] = nil
+    metadata["managedFields"] = nil
+    object["metadata"] = metadata
+    if info.isCustom, info.hasStatus { object["status"] = nil }
+    if info.plural == "namespaces", info.group.isEmpty {
+      object.set(
+        .string(metadata["name"]?.stringValue ?? ""), at: ["metadata", "labels", "kubernetes.io/metadata.name"])
+      object["status"] = ["phase": "Active"]
+    }
+    return object
+  }
+
+  /// The object an update stores: the new content on the half this endpoint owns, the server-owned
+  /// metadata from `old`, and `generation` moved when anything outside metadata and status changed.
+  func merge(old: JSONValue, new: JSONValue, subresource: String?) -> JSONValue {
+    var result: JSONValue
+    if subresource == "status" {
+      result = old
+      result["status"] = new["status"]
+    } else {
+      result = new
+      if info.hasStatus { result["status"] = old["status"] }
+      var metadata = result["metadata"] ?? .emptyObject
+      for field in ["name", "namespace", "uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds"]
+      {
+        metadata[field] = old["metadata"]?[field]
+      }
+      metadata["generation"] = old["metadata"]?["generation"]
+      metadata["managedFields"] = nil
+      result["metadata"] = metadata
+    }
+    if Self.specChanged(old, result) {
+      let generation = (old["metadata"]?["generation"]?.intValue ?? 0) + 1
+      result.set(.int(generation), at: ["metadata", "generation"])
+    }
+    if let deletion = old["metadata"]?["deletionTimestamp"] {
+      result.set(deletion, at: ["metadata", "deletionTimestamp"])
+    }
+    return result
+  }
+
+  /// Whether the content outside `metadata` and `status` differs.
+  static func specChanged(_ old: JSONValue, _ new: JSONValue) -> Bool {
+    var left = old.objectValue ?? [:]
+    var right = new.objectValue ?? [:]
+    for key in ["metadata", "status", "apiVersion", "kind"] {
+      left.removeValue(forKey: key)
+      right.removeValue(forKey: key)
+    }
+    return JSONValue.object(left) != JSONValue.object(right)
+  }
+
+  /// Whether two versions of an object are the same apart from resourceVersion (a no-op write).
+  static func sameContent(_ old: JSONValue, _ new: JSONValue) -> Bool {
+    var left = old
+    var right = new
+    left.set(nil, at: ["metadata", "resourceVersion"])
+    right.set(nil, at: ["metadata", "resourceVersion"])
+    return left == right
+  }
+
+  /// Refuses a write whose `metadata.resourceVersion` is set and stale.
+  func checkPrecondition(_ new: JSONValue, current: StoredObject) throws(StatusError) {
+    guard let expected = new["metadata"]?["resourceVersion"]?.stringValue, !expected.isEmpty else { return }
+    guard expected == String(current.revision) else {
+      throw StatusError.conflict(info.groupResource, name: current.key.name)
+    }
+  }
+
+  /// The finalizers an object still waits for.
+  static func finalizers(_ object: JSONValue) -> [String] {
+    (object["metadata"]?["finalizers"]?.arrayValue ?? []).compactMap(\.stringValue)
+  }
+
+  /// Whether the object is being deleted and waits for nothing more.
+  static func readyToVanish(_ object: JSONValue) -> Bool {
+    object["metadata"]?["deletionTimestamp"] != nil && finalizers(object).isEmpty
+  }
+}

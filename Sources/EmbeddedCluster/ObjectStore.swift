@@ -1,0 +1,225 @@
+import DequeModule
+import KubeCore
+
+/// The revisioned object store: the whole state in memory, every write journalled to SQLite
+/// before it is acknowledged, one store-wide revision that is every object's resourceVersion,
+/// and a bounded window of recent changes that watches replay from.
+actor ObjectStore {
+  /// What a write decides to do with the current object.
+  enum WriteOutcome: Sendable {
+    case put(JSONValue)
+    case delete
+    case unchanged
+  }
+
+  private let journal: SQLiteJournal
+  private let windowCapacity: Int
+  private(set) var revision: Int64
+  private var objects: [GroupResource: [ObjectKey: StoredObject]] = [:]
+  private var sortedKeys: [GroupResource: [ObjectKey]] = [:]
+  private var dependents: [String: Set<ObjectKey>] = [:]
+  private var window: Deque<WatchEvent> = []
+  /// Every change after this revision is still in `window`.
+  private var windowStart: Int64
+  private var watchers: [Int: Watcher] = [:]
+  private var nextWatcherID = 0
+
+  private struct Watcher {
+    var filter: ObjectFilter
+    var continuation: AsyncStream<WatchMessage>.Continuation
+  }
+
+  /// Opens the store over a journal, loading every object into memory.
+  init(journal: SQLiteJournal, windowCapacity: Int = 50_000) throws {
+    self.journal = journal
+    self.windowCapacity = windowCapacity
+    let loaded = try journal.loadAll()
+    let storedRevision = try journal.revision()
+    revision = max(storedRevision, loaded.map(\.revision).max() ?? 0)
+    windowStart = revision
+    for object in loaded {
+      objects[object.key.resource, default: [:]][object.key] = object
+      Self.index(&dependents, dependentsOf: object, previous: nil)
+    }
+  }
+
+  /// The object at `key`, if any.
+  func get(_ key: ObjectKey) -> StoredObject? {
+    objects[key.resource]?[key]
+  }
+
+  /// Objects selected by `filter`, in key order, starting after `after` and at most `limit`
+  /// (0 = all); also says how many selected objects remain beyond the page.
+  func list(_ filter: ObjectFilter, after: ObjectKey? = nil, limit: Int = 0)
+    -> (items: [StoredObject], revision: Int64, remaining: Int)
+  {
+    let keys = orderedKeys(filter.resource)
+    let table = objects[filter.resource] ?? [:]
+    var start = 0
+    if let after { start = Self.firstIndex(in: keys, after: after) }
+    var items: [StoredObject] = []
+    var remaining = 0
+    for key in keys[start...] {
+      if let namespace = filter.namespace, !namespace.isEmpty, key.namespace != namespace { continue }
+      guard let object = table[key], filter.matches(object) else { continue }
+      if limit > 0, items.count >= limit {
+        remaining += 1
+      } else {
+        items.append(object)
+      }
+    }
+    return (items, revision, remaining)
+  }
+
+  /// Every key of a resource (all namespaces), for collection deletes and garbage collection.
+  func keys(of resource: GroupResource) -> [ObjectKey] { orderedKeys(resource) }
+
+  /// The keys of objects whose ownerReferences name `uid`.
+  func dependents(ofUID uid: String) -> [ObjectKey] { Array(dependents[uid] ?? []).sorted() }
+
+  /// Reads the object at `key`, lets `decide` choose the outcome, and commits it atomically:
+  /// journalled, then applied in memory, then sent to watchers. Returns the stored result
+  /// (for a delete, the deleted object stamped with the deletion's revision).
+  func write(_ key: ObjectKey, _ decide: @Sendable (StoredObject?) throws -> WriteOutcome) throws -> StoredObject? {
+    let current = get(key)
+    switch try decide(current) {
+    case .unchanged:
+      return current
+    case .put(var value):
+      let newRevision = revision + 1
+      value.set(.string(String(newRevision)), at: ["metadata", "resourceVersion"])
+      let stored = StoredObject(key: key, value: value, revision: newRevision)
+      try journal.commit(puts: [stored], deletes: [], revision: newRevision)
+      revision = newRevision
+      apply(put: stored, previous: current)
+      publish(WatchEvent(kind: current == nil ? .added : .modified, object: stored, previous: current?.value))
+      return stored
+    case .delete:
+      guard let current else { return nil }
+      let newRevision = revision + 1
+      try journal.commit(puts: [], deletes: [key], revision: newRevision)
+      revision = newRevision
+      apply(delete: current)
+      var value = current.value
+      value.set(.string(String(newRevision)), at: ["metadata", "resourceVersion"])
+      let tombstone = StoredObject(key: key, value: value, revision: newRevision)
+      publish(WatchEvent(kind: .deleted, object: tombstone, previous: current.value))
+      return tombstone
+    }
+  }
+
+  private func apply(put stored: StoredObject, previous: StoredObject?) {
+    if previous == nil { sortedKeys[stored.key.resource] = nil }
+    objects[stored.key.resource, default: [:]][stored.key] = stored
+    Self.index(&dependents, dependentsOf: stored, previous: previous)
+  }
+
+  private func apply(delete current: StoredObject) {
+    objects[current.key.resource]?[current.key] = nil
+    sortedKeys[current.key.resource] = nil
+    for uid in Self.ownerUIDs(current.value) { dependents[uid]?.remove(current.key) }
+  }
+
+  private static func index(
+    _ dependents: inout [String: Set<ObjectKey>], dependentsOf object: StoredObject, previous: StoredObject?
+  ) {
+    let old = previous.map { Self.ownerUIDs($0.value) } ?? []
+    let new = Self.ownerUIDs(object.value)
+    guard old != new else { return }
+    for uid in old.subtracting(new) { dependents[uid]?.remove(object.key) }
+    for uid in new.subtracting(old) { dependents[uid, default: []].insert(object.key) }
+  }
+
+  private static func ownerUIDs(_ value: JSONValue) -> Set<String> {
+    guard let references = value["metadata"]?["ownerReferences"]?.arrayValue else { return [] }
+    return Set(references.compactMap { $0["uid"]?.stringValue })
+  }
+
+  private static func firstIndex(in keys: [ObjectKey], after key: ObjectKey) -> Int {
+    var low = 0
+    var high = keys.count
+    while low < high {
+      let middle = (low + high) / 2
+      if keys[middle] <= key { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+
+  private func orderedKeys(_ resource: GroupResource) -> [ObjectKey] {
+    if let cached = sortedKeys[resource] { return cached }
+    let keys = (objects[resource] ?? [:]).keys.sorted()
+    sortedKeys[resource] = keys
+    return keys
+  }
+}
+
+/// What a watch stream carries: a change, or a request to write a bookmark at a revision.
+enum WatchMessage: Sendable {
+  case event(WatchEvent)
+  case bookmark(Int64)
+}
+
+extension ObjectStore {
+  /// Why a watch could not start.
+  enum WatchStart: Error {
+    case tooOld(requested: Int64, oldest: Int64)
+  }
+
+  /// Starts a watch feeding `continuation`. With `fromRevision` nil the backlog is every selected
+  /// object as ADDED; otherwise it is the changes after that revision, or `tooOld` when they have
+  /// left the window. The backlog is returned rather than queued so the continuation's bound only
+  /// limits live lag: a watcher that falls that far behind is cut off (its stream finishes) so a
+  /// consumer that stops reading cannot grow the server's memory; it relists and watches again.
+  func watch(
+    _ filter: ObjectFilter, fromRevision: Int64?, into continuation: AsyncStream<WatchMessage>.Continuation
+  ) throws(WatchStart) -> (backlog: [WatchEvent], id: Int, revision: Int64) {
+    var backlog: [WatchEvent] = []
+    if let fromRevision {
+      guard fromRevision >= windowStart else { throw .tooOld(requested: fromRevision, oldest: windowStart) }
+      for event in window where event.object.revision > fromRevision {
+        if let delivered = Self.deliverable(event, to: filter) { backlog.append(delivered) }
+      }
+    } else {
+      backlog = list(filter).items.map { WatchEvent(kind: .added, object: $0, previous: nil) }
+    }
+    let id = nextWatcherID
+    nextWatcherID += 1
+    watchers[id] = Watcher(filter: filter, continuation: continuation)
+    return (backlog, id, revision)
+  }
+
+  /// Stops a watch and releases its buffer.
+  func stopWatch(_ id: Int) {
+    watchers.removeValue(forKey: id)?.continuation.finish()
+  }
+
+  /// How many watches are open.
+  var watcherCount: Int { watchers.count }
+
+  private func publish(_ event: WatchEvent) {
+    window.append(event)
+    while window.count > windowCapacity, let dropped = window.popFirst() { windowStart = dropped.object.revision }
+    for (id, watcher) in watchers {
+      guard let delivered = Self.deliverable(event, to: watcher.filter) else { continue }
+      if case .dropped = watcher.continuation.yield(.event(delivered)) {
+        watchers.removeValue(forKey: id)
+        watcher.continuation.finish()
+      }
+    }
+  }
+
+  private static func deliverable(_ event: WatchEvent, to filter: ObjectFilter) -> WatchEvent? {
+    guard event.object.key.resource == filter.resource else { return nil }
+    let now = event.kind != .deleted && filter.matches(event.object)
+    let before = event.previous.map { filter.matches(previous: $0, key: event.object.key) } ?? false
+    switch (before, now) {
+    case (true, true): return event
+    case (false, true): return event.kind == .added ? event : event.retyped(.added)
+    case (true, false): return event.kind == .deleted ? event : event.retyped(.deleted)
+    case (false, false): return nil
+    }
+  }
+
+  /// SQLite's integrity check of the journal ("ok" when sound).
+  func integrityCheck() throws -> String { try journal.integrityCheck() }
+}

@@ -1,0 +1,52 @@
+import KubeCore
+
+/// Everything the server knows about one served resource: names for discovery, scope, verbs,
+/// subresources, printer columns and, for custom resources, the schema that admission enforces.
+struct ResourceInfo: Sendable {
+  /// The replicas paths a `scale` subresource reads and writes.
+  struct ScalePaths: Sendable {
+    var specReplicasPath: String
+    var statusReplicasPath: String
+    var labelSelectorPath: String?
+  }
+
+  var group: String
+  var version: String
+  var plural: String
+  var singular: String
+  var kind: String
+  var namespaced: Bool
+  var shortNames: [String] = []
+  var categories: [String] = []
+  var hasStatus = false
+  var scale: ScalePaths?
+  var hasLog = false
+  var columns: [PrinterColumn] = []
+  /// The `openAPIV3Schema` of a custom resource's served version.
+  var schema: JSONValue?
+  /// Whether the object was registered from a CustomResourceDefinition.
+  var isCustom = false
+
+  var groupResource: GroupResource { GroupResource(group: group, resource: plural) }
+  var groupVersion: GroupVersion { GroupVersion(group: group, version: version) }
+  var apiVersion: String { groupVersion.description }
+  var listKind: String { kind + "List" }
+
+  static let verbs = ["delete", "deletecollection", "get", "list", "patch", "create", "update", "watch"]
+}
+
+/// One column of `kubectl get` output: a JSONPath into the object, or a value computed from it.
+struct PrinterColumn: Sendable {
+  /// Where a cell's value comes from.
+  enum Source: Sendable {
+    case jsonPath(String)
+    case computed(@Sendable (JSONValue) -> JSONValue)
+  }
+
+  var name: String
+  var type: String
+  var format: String = ""
+  var description: String = ""
+  var priority: Int = 0
+  var source: Source
+}

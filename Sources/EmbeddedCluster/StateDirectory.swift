@@ -1,0 +1,106 @@
+import Foundation
+import KubeCore
+
+/// The files of a control plane's state directory: TLS credentials and tokens (mode 0600), the
+/// SQLite store, pod logs, and the `kubeconfig` and `endpoints.json` handed to clients.
+struct StateDirectory: Sendable {
+  let url: URL
+
+  var databasePath: String { url.appendingPathComponent("state.db").path }
+  var logsDirectory: URL { url.appendingPathComponent("logs") }
+  var kubeconfigPath: String { url.appendingPathComponent("kubeconfig").path }
+  var endpointsPath: String { url.appendingPathComponent("endpoints.json").path }
+
+  /// Creates the directory (mode 0700) if needed.
+  func prepare() throws {
+    try FileManager.default.createDirectory(
+      at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    try FileManager.default.createDirectory(at: logsDirectory, withIntermediateDirectories: true)
+  }
+
+  /// The credentials stored here, generating them on first use.
+  func credentials(address: String) throws -> ServingCredentials {
+    let names = ["ca.crt", "server.crt", "server.key"]
+    if let texts = try? names.map({ try String(contentsOf: url.appendingPathComponent($0), encoding: .utf8) }) {
+      return ServingCredentials(caCertificatePEM: texts[0], serverCertificatePEM: texts[1], serverKeyPEM: texts[2])
+    }
+    let generated = try ServingCredentials.generate(address: address)
+    try writePrivate("ca.crt", generated.caCertificatePEM)
+    try writePrivate("server.crt", generated.serverCertificatePEM)
+    try writePrivate("server.key", generated.serverKeyPEM)
+    return generated
+  }
+
+  /// The bearer tokens stored here, generating them on first use.
+  func tokens() throws -> AccessTokens {
+    let adminURL = url.appendingPathComponent("token-admin")
+    let readOnlyURL = url.appendingPathComponent("token-readonly")
+    if let admin = try? String(contentsOf: adminURL, encoding: .utf8),
+      let readOnly = try? String(contentsOf: readOnlyURL, encoding: .utf8)
+    {
+      return AccessTokens(
+        admin: admin.trimmingCharacters(in: .whitespacesAndNewlines),
+        readOnly: readOnly.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+    let tokens = AccessTokens(admin: AccessTokens.generate(), readOnly: AccessTokens.generate())
+    try writePrivate("token-admin", tokens.admin)
+    try writePrivate("token-readonly", tokens.readOnly)
+    return tokens
+  }
+
+  /// The port of the previous start, from `endpoints.json`.
+  func previousPort() -> Int? {
+    guard let data = FileManager.default.contents(atPath: endpointsPath),
+      let value = try? JSONParser.parse(Array(data)),
+      let text = value["apiServer"]?.stringValue, let components = URLComponents(string: text)
+    else { return nil }
+    return components.port
+  }
+
+  /// Writes the kubeconfig (context `aiconsole-embedded`, CA data, admin token) and `endpoints.json`.
+  func writeClientFiles(
+    apiServer: String, credentials: ServingCredentials, tokens: AccessTokens, extra: [String: String]
+  ) throws {
+    let caData = Data(credentials.caCertificatePEM.utf8).base64EncodedString()
+    let kubeconfig: JSONValue = [
+      "apiVersion": "v1", "kind": "Config", "current-context": "aiconsole-embedded",
+      "clusters": [
+        [
+          "name": "aiconsole-embedded",
+          "cluster": ["server": .string(apiServer), "certificate-authority-data": .string(caData)],
+        ]
+      ],
+      "users": [
+        ["name": "aiconsole-admin", "user": ["token": .string(tokens.admin)]],
+        ["name": "aiconsole-read-only", "user": ["token": .string(tokens.readOnly)]],
+      ],
+      "contexts": [
+        [
+          "name": "aiconsole-embedded",
+          "context": ["cluster": "aiconsole-embedded", "user": "aiconsole-admin", "namespace": "default"],
+        ],
+        [
+          "name": "aiconsole-embedded-read-only",
+          "context": ["cluster": "aiconsole-embedded", "user": "aiconsole-read-only", "namespace": "default"],
+        ],
+      ],
+    ]
+    try writePrivate("kubeconfig", kubeconfig.yamlString())
+    var endpoints: JSONValue = ["apiServer": .string(apiServer)]
+    for (key, value) in extra.sorted(by: { $0.key < $1.key }) { endpoints[key] = .string(value) }
+    try writePrivate("endpoints.json", endpoints.jsonString + "\n", mode: 0o644)
+  }
+
+  private func writePrivate(_ name: String, _ text: String, mode: Int = 0o600) throws {
+    let path = url.appendingPathComponent(name).path
+    let temporary = path + ".tmp"
+    guard
+      FileManager.default.createFile(
+        atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: mode])
+    else {
+      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary])
+    }
+    _ = try? FileManager.default.removeItem(atPath: path)
+    try FileManager.default.moveItem(atPath: temporary, toPath: path)
+  }
+}
