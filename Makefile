@@ -15,7 +15,7 @@ run: build
 	$(BIN) serve --state-dir "$(STATE_DIR)"
 
 lint:
-	$(SWIFT) format lint --recursive Sources Tests Package.swift
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift

@@ -63,6 +63,11 @@ let package = Package(
         .product(name: "DequeModule", package: "swift-collections"),
       ]
     ),
+    .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
+    .target(
+      name: "Views",
+      dependencies: ["CNCurses", .product(name: "Yams", package: "Yams")]
+    ),
     .target(
       name: "Controller",
       dependencies: ["ClusterClient", "AIResources"]
@@ -74,7 +79,7 @@ let package = Package(
     .executableTarget(
       name: "ConsoleApp",
       dependencies: [
-        "KubeCore", "ClusterClient", "AIResources", "EmbeddedCluster", "Controller", "Gateway",
+        "KubeCore", "ClusterClient", "AIResources", "EmbeddedCluster", "Controller", "Gateway", "Views",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -83,12 +88,13 @@ let package = Package(
     .executableTarget(
       name: "Benchmarks",
       dependencies: [
-        "KubeCore", "ClusterClient", "EmbeddedCluster",
+        "KubeCore", "ClusterClient", "EmbeddedCluster", "Views",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
       ]
     ),
     .testTarget(name: "KubeCoreTests", dependencies: ["KubeCore"]),
+    .testTarget(name: "ViewsTests", dependencies: ["Views", "ConsoleApp"]),
     .testTarget(name: "AIResourcesTests", dependencies: ["AIResources", "KubeCore"]),
     .testTarget(
       name: "EmbeddedClusterTests",

@@ -13,6 +13,7 @@ struct BenchmarkMain {
     let arguments = CommandLine.arguments
     let output = arguments.firstIndex(of: "--output").map { arguments[$0 + 1] } ?? "docs/benchmarks.md"
     var report = BenchmarkReport()
+    ViewsBenchmarks.run(into: &report)
     try await ControlPlaneBenchmarks.run(into: &report)
     try report.write(to: output)
     print(report.markdown)

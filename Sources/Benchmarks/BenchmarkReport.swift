@@ -11,6 +11,20 @@ struct BenchmarkReport {
     var peer: String = "—"
     var ratio: String = "—"
     var met: Bool?
+
+    init(
+      area: String, name: String, median: String, p99: String, target: String, peer: String = "—",
+      ratio: String = "—", met: Bool? = nil
+    ) {
+      self.area = area
+      self.name = name
+      self.median = median
+      self.p99 = p99
+      self.target = target
+      self.peer = peer
+      self.ratio = ratio
+      self.met = met
+    }
   }
 
   var rows: [Row] = []

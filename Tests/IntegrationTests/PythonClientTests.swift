@@ -11,7 +11,9 @@ struct PythonClientTests {
   static func python() throws -> String {
     let environment = root.appendingPathComponent(".build/python-client")
     let python = environment.appendingPathComponent("bin/python").path
-    if FileManager.default.isExecutableFile(atPath: python), try runCommand(python, ["-c", "import kubernetes"]).status == 0 {
+    if FileManager.default.isExecutableFile(atPath: python),
+      try runCommand(python, ["-c", "import kubernetes"]).status == 0
+    {
       return python
     }
     let created = try runCommand("/usr/bin/env", ["python3", "-m", "venv", environment.path])

@@ -1,0 +1,30 @@
+/// Draws a `PromptState` on one row: prefix, text, a block cursor, and the completion suggestion
+/// dimmed after the text. Scrolls so the cursor stays visible.
+public struct Prompt: Sendable {
+  /// Creates a prompt widget.
+  public init() {}
+
+  /// Draws the prompt in the first row of `area`.
+  public func render(into buffer: inout ScreenBuffer, area: Rect, state: PromptState, theme: Theme) {
+    guard !area.isEmpty else { return }
+    let style = theme[.input]
+    buffer.fill(area.row(0), style: style)
+    let prefixWidth = buffer.put(state.prefix, x: area.x, y: area.y, style: style.patched(with: theme[.helpKey]))
+    let room = area.width - prefixWidth - 1
+    guard room > 0 else { return }
+    let characters = Array(state.text)
+    let before = DisplayWidth.of(String(characters[..<state.cursor]))
+    let skip = max(0, before - room + 1)
+    let x = area.x + prefixWidth
+    let used = buffer.put(state.text, x: x, y: area.y, maxWidth: room, style: style, skip: skip)
+    if let suggestion = state.suggestion {
+      let rest = String(suggestion.dropFirst(characters.count))
+      buffer.put(rest, x: x + used, y: area.y, maxWidth: room - used, style: style.patched(with: theme[.muted]))
+    }
+    let cursorX = x + before - skip
+    let ghost = state.suggestion.flatMap { $0.dropFirst(characters.count).first }.map(String.init) ?? " "
+    let under = state.cursor < characters.count ? String(characters[state.cursor]) : ghost
+    buffer.put(
+      under, x: cursorX, y: area.y, maxWidth: 2, style: style.patched(with: theme[.inputCursor]).adding(.reverse))
+  }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Drives a private tmux server for end-to-end tests. Every command is started with
+/// `posix_spawnp`, an empty signal mask and no inherited pipes (Foundation's `Process` hangs on
+/// `tmux new-session -d`, and async tests would pass their blocked signals on).
+struct Tmux {
+  let socket: String
+  let directory: URL
+
+  init(name: String) throws {
+    socket = "\(name)-\(getpid())"
+    directory = FileManager.default.temporaryDirectory.appendingPathComponent("views-tmux-\(socket)")
+    try? FileManager.default.removeItem(at: directory)
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+  }
+
+  static var isAvailable: Bool {
+    ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+  }
+
+  /// Runs `tmux -L socket args...`; returns its exit status and standard output.
+  @discardableResult
+  func run(_ args: [String]) -> (status: Int32, output: String) {
+    let outPath = directory.appendingPathComponent("out-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: outPath) }
+    let status = Tmux.spawn(["tmux", "-L", socket, "-f", "/dev/null"] + args, stdoutPath: outPath)
+    let output = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+    return (status, output)
+  }
+
+  /// Starts a detached session running `/bin/sh script`.
+  func start(script: String, width: Int = 120, height: Int = 36) throws {
+    let path = directory.appendingPathComponent("run.sh").path
+    try script.write(toFile: path, atomically: true, encoding: .utf8)
+    run(["new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", "/bin/sh \(path)"])
+  }
+
+  /// The visible text of the pane.
+  func capture() -> String { run(["capture-pane", "-p", "-t", "t"]).output }
+
+  /// Polls the pane every 50 ms until `predicate` holds (or `timeout` seconds pass); returns the last capture.
+  func waitFor(timeout: Double = 15, _ predicate: (String) -> Bool) -> String {
+    let deadline = Date().addingTimeInterval(timeout)
+    var screen = capture()
+    while !predicate(screen) && Date() < deadline {
+      usleep(50_000)
+      screen = capture()
+    }
+    return screen
+  }
+
+  /// Waits for `text` to appear; returns the screen.
+  func waitFor(_ text: String, timeout: Double = 15) -> String {
+    waitFor(timeout: timeout) { $0.contains(text) }
+  }
+
+  func sendKeys(_ keys: String...) { run(["send-keys", "-t", "t"] + keys) }
+  func sendText(_ text: String) { run(["send-keys", "-t", "t", "-l", text]) }
+  func display(_ format: String) -> String {
+    run(["display-message", "-p", "-t", "t", format]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  func kill() {
+    run(["kill-server"])
+    try? FileManager.default.removeItem(at: directory)
+  }
+
+  private static func spawn(_ argv: [String], stdoutPath: String) -> Int32 {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var empty = sigset_t()
+    sigemptyset(&empty)
+    posix_spawnattr_setsigmask(&attributes, &empty)
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    for signal in [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGPIPE] { sigaddset(&defaults, signal) }
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    var environment = ProcessInfo.processInfo.environment
+    environment["LANG"] = "C.UTF-8"
+    environment["LC_ALL"] = "C.UTF-8"
+    environment.removeValue(forKey: "TMUX")
+    let cArgs = argv.map { strdup($0) } + [nil]
+    let cEnv = environment.map { strdup("\($0)=\($1)") } + [nil]
+    defer {
+      cArgs.forEach { free($0) }
+      cEnv.forEach { free($0) }
+    }
+    var pid: pid_t = 0
+    guard posix_spawnp(&pid, argv[0], &actions, &attributes, cArgs, cEnv) == 0 else { return -1 }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    return status
+  }
+}
