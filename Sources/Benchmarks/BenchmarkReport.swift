@@ -31,7 +31,7 @@ struct BenchmarkReport {
 
   mutating func add(_ row: Row) {
     rows.append(row)
-    print("\(row.area): \(row.name) median=\(row.median) p99=\(row.p99) target=\(row.target)")
+    progress("\(row.area): \(row.name) median=\(row.median) p99=\(row.p99) target=\(row.target)")
   }
 
   var markdown: String {
@@ -76,4 +76,9 @@ extension Array where Element: Hashable {
     var seen = Set<Element>()
     return filter { seen.insert($0).inserted }
   }
+}
+
+/// A progress line on standard error, unbuffered, so a long run shows where it is.
+func progress(_ line: String) {
+  FileHandle.standardError.write(Data((line + "\n").utf8))
 }

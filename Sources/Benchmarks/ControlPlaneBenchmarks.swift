@@ -24,6 +24,7 @@ enum ControlPlaneBenchmarks {
       tasks.addTask { try await group.run() }
       var iterator = ready.stream.makeAsyncIterator()
       guard let endpoints = await iterator.next() else { return }
+      progress("control plane ready at \(endpoints.apiServer)")
       let client = try KubeClient(context: try KubeconfigContext.load(path: endpoints.kubeconfigPath))
       try await createNamespaces(client, ["bench-creates", "bench-list", "bench-watch"])
       report.add(try await createsPerSecond(client))
@@ -55,6 +56,7 @@ enum ControlPlaneBenchmarks {
   static func createsPerSecond(_ client: KubeClient) async throws -> BenchmarkReport.Row {
     let path = "/apis/ai.aiconsole.dev/v1/namespaces/bench-creates/aiclusters"
     var rates: [Double] = []
+    progress("creates…")
     for run in 0..<6 {
       let count = 1000
       let start = ContinuousClock.now
@@ -73,6 +75,7 @@ enum ControlPlaneBenchmarks {
 
   static func listTime(_ client: KubeClient, count: Int) async throws -> BenchmarkReport.Row {
     let path = "/apis/ai.aiconsole.dev/v1/namespaces/bench-list/aiclusters"
+    progress("creating \(count) AIClusters to list…")
     try await withThrowingTaskGroup(of: Void.self) { group in
       for worker in 0..<4 {
         group.addTask {

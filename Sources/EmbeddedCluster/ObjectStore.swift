@@ -201,9 +201,13 @@ extension ObjectStore {
     while window.count > windowCapacity, let dropped = window.popFirst() { windowStart = dropped.object.revision }
     for (id, watcher) in watchers {
       guard let delivered = Self.deliverable(event, to: watcher.filter) else { continue }
-      if case .dropped = watcher.continuation.yield(.event(delivered)) {
+      switch watcher.continuation.yield(.event(delivered)) {
+      case .enqueued: break
+      case .dropped, .terminated:
+        // Too far behind, or the client went away: forget the watcher; a live client relists.
         watchers.removeValue(forKey: id)
         watcher.continuation.finish()
+      @unknown default: break
       }
     }
   }
