@@ -104,6 +104,15 @@ let package = Package(
       ]
     ),
     .testTarget(
+      name: "ClusterClientTests",
+      dependencies: [
+        "ClusterClient", "KubeCore", "AIResources", "EmbeddedCluster",
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ],
+      exclude: ["Fixtures"]
+    ),
+    .testTarget(
       name: "IntegrationTests",
       dependencies: ["KubeCore", "ClusterClient", "ConsoleApp"],
       exclude: []

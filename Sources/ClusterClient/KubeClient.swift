@@ -58,16 +58,39 @@ public final class KubeClient: Sendable {
     return value
   }
 
-  /// Opens a streaming GET (a watch or a followed log) and yields each line as it arrives.
-  public func lines(_ path: String) async throws -> AsyncThrowingStream<[UInt8], any Error> {
+  /// Opens a streaming GET (a followed log, say) and yields the body's chunks as they arrive,
+  /// unsplit; a non-200 answer throws the server's `StatusError` before any chunk.
+  public func byteStream(_ path: String, accept: String = "*/*") async throws -> AsyncThrowingStream<
+    [UInt8], any Error
+  > {
+    let body = try await streamingBody(path, accept: accept)
+    return AsyncThrowingStream { continuation in
+      let task = Task {
+        do {
+          for try await chunk in body { continuation.yield(Array(buffer: chunk)) }
+          continuation.finish()
+        } catch {
+          continuation.finish(throwing: error)
+        }
+      }
+      continuation.onTermination = { _ in task.cancel() }
+    }
+  }
+
+  private func streamingBody(_ path: String, accept: String) async throws -> HTTPClientResponse.Body {
     let response = try await http.execute(
-      request(.GET, path, body: nil, contentType: "application/json", accept: "application/json"), timeout: .hours(24))
+      request(.GET, path, body: nil, contentType: "application/json", accept: accept), timeout: .hours(24))
     guard response.status.code == 200 else {
       let bytes = try await response.body.collect(upTo: 1 << 20)
       let value = (try? JSONParser.parse(Array(buffer: bytes))) ?? .null
       throw StatusError(status: value) ?? StatusError(code: Int(response.status.code), reason: "Unknown", message: "")
     }
-    let body = response.body
+    return response.body
+  }
+
+  /// Opens a streaming GET (a watch or a followed log) and yields each line as it arrives.
+  public func lines(_ path: String) async throws -> AsyncThrowingStream<[UInt8], any Error> {
+    let body = try await streamingBody(path, accept: "application/json")
     return AsyncThrowingStream { continuation in
       let task = Task {
         var pending: [UInt8] = []

@@ -1,0 +1,50 @@
+import ClusterClient
+import EmbeddedCluster
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// A real `aiconsole serve` control plane, in-process, serving HTTPS on a loopback port; tests
+/// reach it only over the network through its kubeconfig, exactly as any client would.
+final class EmbeddedServer: Sendable {
+  let endpoints: ControlPlaneEndpoints
+  private let group: ServiceGroup
+  private let task: Task<Void, any Error>
+
+  /// Starts a control plane in `directory` (a fresh temporary one by default) and waits until it serves.
+  static func start(directory: URL? = nil, port: Int = 0, watchWindow: Int = 50_000) async throws -> EmbeddedServer {
+    let directory = directory ?? temporaryDirectory()
+    let ready = AsyncStream<ControlPlaneEndpoints>.makeStream()
+    let logger = Logger(label: "embedded-test")
+    let controlPlane = try await ControlPlane(
+      options: .init(stateDirectory: directory, port: port, watchWindow: watchWindow), logger: logger
+    ) { ready.continuation.yield($0) }
+    let group = ServiceGroup(configuration: .init(services: [controlPlane], logger: logger))
+    let task = Task { try await group.run() }
+    var iterator = ready.stream.makeAsyncIterator()
+    guard let endpoints = await iterator.next() else { throw CancellationError() }
+    return EmbeddedServer(endpoints: endpoints, group: group, task: task)
+  }
+
+  private init(endpoints: ControlPlaneEndpoints, group: ServiceGroup, task: Task<Void, any Error>) {
+    self.endpoints = endpoints
+    self.group = group
+    self.task = task
+  }
+
+  static func temporaryDirectory() -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "aiconsole-client-\(UUID().uuidString.prefix(8))")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  var stateDirectory: URL { endpoints.stateDirectory }
+  var kubeconfigPath: String { endpoints.kubeconfigPath }
+
+  /// Stops serving and waits until the port is closed.
+  func stop() async {
+    await group.triggerGracefulShutdown()
+    _ = try? await task.value
+  }
+}
