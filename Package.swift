@@ -114,7 +114,13 @@ let package = Package(
     ),
     .testTarget(
       name: "IntegrationTests",
-      dependencies: ["KubeCore", "ClusterClient", "ConsoleApp"],
+      dependencies: [
+        "KubeCore", "ClusterClient", "ConsoleApp",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ],
       exclude: []
     ),
   ],
