@@ -10,23 +10,33 @@ struct ExpositionReader {
   /// Where a sample belongs inside its family, which decides the label it must carry.
   enum Role { case plain, bucket, sum, count, quantile }
 
+  /// The whole exposition.
   let bytes: UnsafeBufferPointer<UInt8>
+  /// The families read so far, in order of first appearance.
   var families: [MetricFamily] = []
   /// Per family: whether a `# TYPE` line declared it.
   var typeDeclared: [Bool] = []
+  /// Where each family name sits in `families`.
   var familyIndex: [String: Int] = [:]
+  /// The 1-based number of the current line.
   var lineNumber = 0
+  /// The current line's first byte.
   var lineStart = 0
+  /// Just past the current line's last byte, before any `\r\n`.
   var lineEnd = 0
+  /// The previous sample's name bytes, string and family, reused when the next name repeats it.
   var previousName: (range: Range<Int>, name: String, family: Int, role: Role)?
+  /// The previous sample's labels, whose strings are reused when the next sample repeats them.
   var previousLabels: [MetricLabel] = []
   /// Unescaped label value bytes, reused across samples.
   var scratch: [UInt8] = []
 
+  /// A reader at the start of `bytes`.
   init(_ bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
   }
 
+  /// Reads every line into `families`, stopping at the first error.
   mutating func readAll() throws(ExpositionError) {
     var start = 0
     while start < bytes.count {
@@ -157,8 +167,10 @@ struct ExpositionReader {
 
   // MARK: - Bytes
 
+  /// Space and tab separate tokens; nothing else does.
   func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
 
+  /// Advances past spaces and tabs, not past the line's end.
   func skipBlanks(_ position: inout Int) {
     while position < lineEnd, isBlank(bytes[position]) { position += 1 }
   }
@@ -178,6 +190,7 @@ struct ExpositionReader {
     return start..<position
   }
 
+  /// Whether the bytes at `range` spell `word`.
   func equals(_ range: Range<Int>, _ word: String) -> Bool {
     var word = word
     return word.withUTF8 { equal($0, range) }
@@ -200,13 +213,16 @@ struct ExpositionReader {
     String(decoding: UnsafeBufferPointer(rebasing: bytes[range.prefix(40)]), as: UTF8.self)
   }
 
+  /// A byte for an error message, quoted: `'x'` or `'\xFF'`.
   func quoted(_ byte: UInt8) -> String { "'\(quotedBare(byte))'" }
 
+  /// A printable byte as itself, any other as `\xHH`.
   func quotedBare(_ byte: UInt8) -> String {
     guard byte < 0x20 || byte >= 0x7F else { return String(UnicodeScalar(byte)) }
     return (byte < 0x10 ? "\\x0" : "\\x") + String(byte, radix: 16, uppercase: true)
   }
 
+  /// An error at `position` of the current line.
   func error(at position: Int, _ reason: String) -> ExpositionError {
     ExpositionError(line: lineNumber, column: position - lineStart + 1, reason: reason)
   }

@@ -64,7 +64,9 @@ public struct MetricsScraper: Sendable {
   public struct Scrapes<C: Clock<Duration>>: AsyncSequence, Sendable {
     /// Each element is one scrape.
     public typealias Element = Scrape
+    /// The scraper that fetches.
     let scraper: MetricsScraper
+    /// The clock that times the interval.
     let clock: C
 
     /// Starts the schedule at the first call to `next()`.
@@ -72,8 +74,11 @@ public struct MetricsScraper: Sendable {
 
     /// Sleeps until the next tick and scrapes; nil once the task is cancelled.
     public struct Iterator: AsyncIteratorProtocol {
+      /// The scraper that fetches.
       let scraper: MetricsScraper
+      /// The clock that times the interval.
       let clock: C
+      /// The next tick; nil before the first scrape, which happens at once.
       var deadline: C.Instant?
 
       /// The next scrape, or nil when cancelled.
