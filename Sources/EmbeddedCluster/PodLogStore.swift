@@ -9,6 +9,7 @@ import KubeCore
 /// (`2026-11-25T00:51:47.123456789Z line`), so that readers can ask for timestamps and for the
 /// lines since a time. The stamp has a fixed width and is always UTC, so stamps compare as bytes.
 struct PodLogStore: Sendable {
+  /// `<state>/logs`; a pod's log is `<namespace>/<pod>.log` in it.
   let directory: URL
 
   /// What a reader asks for: the `log` subresource's query parameters.
@@ -72,7 +73,9 @@ struct PodLogStore: Sendable {
 
   /// One stored line: its write time (nil for lines stored before stamps existed) and its text.
   struct StoredLine: Equatable {
+    /// The stored stamp, `stampWidth` bytes.
     var stamp: ArraySlice<UInt8>?
+    /// The line as written.
     var text: ArraySlice<UInt8>
   }
 
@@ -83,6 +86,7 @@ struct PodLogStore: Sendable {
     return (lines.map(storedLine), last + 1)
   }
 
+  /// Splits a stored line into its stamp and text; a line without a stamp is all text.
   static func storedLine(_ line: ArraySlice<UInt8>) -> StoredLine {
     let width = stampWidth
     guard line.count > width, line[line.startIndex + width] == UInt8(ascii: " "),

@@ -46,8 +46,10 @@ public struct LogTimestamp: Hashable, Comparable, Sendable, CustomStringConverti
   /// RFC 3339 in UTC without the fraction, rounded down: what `sinceTime` accepts everywhere.
   public var rfc3339Seconds: String { wholeSeconds + "Z" }
 
+  /// The RFC 3339 form.
   public var description: String { rfc3339 }
 
+  /// Whether `lhs` is the earlier instant.
   public static func < (lhs: LogTimestamp, rhs: LogTimestamp) -> Bool {
     (lhs.seconds, lhs.nanoseconds) < (rhs.seconds, rhs.nanoseconds)
   }
@@ -69,6 +71,7 @@ public struct LogTimestamp: Hashable, Comparable, Sendable, CustomStringConverti
 /// Conversions between days since 1970-01-01 and proleptic Gregorian dates (Howard Hinnant's
 /// algorithms), so that timestamps need neither a calendar nor a time zone database.
 enum CivilDate {
+  /// Days since 1970-01-01 of a date.
   static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400
@@ -78,6 +81,7 @@ enum CivilDate {
     return era * 146_097 + dayOfEra - 719_468
   }
 
+  /// The date of a day counted from 1970-01-01.
   static func fromDays(_ days: Int64) -> (year: Int64, month: Int64, day: Int64) {
     let z = days + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -104,8 +108,7 @@ private struct TimestampScanner {
     guard let hour = number(2), literal(":"), let minute = number(2), literal(":"), let second = number(2),
       (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
     else { return nil }
-    let nanoseconds = fraction()
-    guard let offset = zoneOffset(), index == bytes.count else { return nil }
+    guard let nanoseconds = fraction(), let offset = zoneOffset(), index == bytes.count else { return nil }
     let days = CivilDate.days(year: year, month: month, day: day)
     let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
     return LogTimestamp(seconds: seconds, nanoseconds: nanoseconds)
@@ -128,8 +131,8 @@ private struct TimestampScanner {
     return true
   }
 
-  /// Nanoseconds of an optional `.digits`; digits past the ninth are dropped.
-  private mutating func fraction() -> Int32 {
+  /// Nanoseconds of an optional `.digits` (nil for a dot without digits); digits past the ninth are dropped.
+  private mutating func fraction() -> Int32? {
     guard literal(".") else { return 0 }
     var value: Int32 = 0
     var digits = 0
@@ -139,7 +142,7 @@ private struct TimestampScanner {
       index += 1
     }
     for _ in min(digits, 9)..<9 { value *= 10 }
-    return value
+    return digits == 0 ? nil : value
   }
 
   /// The zone's offset east of UTC in seconds.

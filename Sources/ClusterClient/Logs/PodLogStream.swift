@@ -8,6 +8,7 @@ import KubeCore
 ///
 /// The work happens inside `next()`, on the consumer's task: nothing runs while nobody reads.
 public struct PodLogStream: AsyncSequence, Sendable {
+  /// One parsed line.
   public typealias Element = LogRecord
 
   /// The pod (and container) followed.
@@ -28,6 +29,7 @@ public struct PodLogStream: AsyncSequence, Sendable {
     self.clock = clock
   }
 
+  /// A reader that opens its first connection on its first `next()`.
   public func makeAsyncIterator() -> Iterator {
     Iterator(stream: self)
   }
@@ -50,6 +52,7 @@ public struct PodLogStream: AsyncSequence, Sendable {
       splitter = LogLineSplitter(maximumLineBytes: stream.options.maximumLineBytes)
     }
 
+    /// The next new line; nil once the stream has ended.
     public mutating func next() async throws -> LogRecord? {
       while true {
         if readyIndex < ready.count {

@@ -22,7 +22,7 @@ struct LogTimestampTests {
     "refuses what is not RFC 3339",
     arguments: [
       "", "2026-01-02", "2026-01-02T03:04:05", "2026-13-02T03:04:05Z", "2026-01-02T25:04:05Z",
-      "2026-01-02T03:04:05Z trailing", "2026-01-02T03:04:05+0200", "hello world",
+      "2026-01-02T03:04:05Z trailing", "2026-01-02T03:04:05.Z", "2026-01-02T03:04:05+0200", "hello world",
     ])
   func refuses(text: String) {
     #expect(LogTimestamp(rfc3339: text) == nil)
