@@ -23,6 +23,8 @@ actor ObjectStore {
   private var windowStart: Int64
   private var watchers: [Int: Watcher] = [:]
   private var nextWatcherID = 0
+  /// Set once the server shuts down: no watch stays open or opens any more.
+  private var watchesClosed = false
 
   private struct Watcher {
     var filter: ObjectFilter
@@ -184,8 +186,20 @@ extension ObjectStore {
     }
     let id = nextWatcherID
     nextWatcherID += 1
-    watchers[id] = Watcher(filter: filter, continuation: continuation)
+    if watchesClosed {
+      continuation.finish()
+    } else {
+      watchers[id] = Watcher(filter: filter, continuation: continuation)
+    }
     return (backlog, id, revision)
+  }
+
+  /// Ends every open watch, and every later one as it opens, so that a graceful shutdown does not
+  /// wait for clients that would otherwise keep their watches for minutes.
+  func closeWatches() {
+    watchesClosed = true
+    for watcher in watchers.values { watcher.continuation.finish() }
+    watchers.removeAll()
   }
 
   /// Stops a watch and releases its buffer.

@@ -200,6 +200,9 @@ public final class KubeClient: Sendable {
     -> TLSConfiguration
   {
     var configuration = TLSConfiguration.makeClientConfiguration()
+    // A server busy streaming a watch may never answer our close_notify; waiting the default 5 s
+    // for it would only delay the client's shutdown.
+    configuration.shutdownTimeout = .milliseconds(250)
     if let pem = tls.certificateAuthorityPEM {
       configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMBytes(pem))
     }
