@@ -29,6 +29,8 @@ enum ControlPlaneBenchmarks {
       try await createNamespaces(client, ["bench-creates", "bench-list", "bench-watch"])
       report.add(try await createsPerSecond(client))
       report.add(try await listTime(client, count: 10_000))
+      report.add(try await ClientBenchmarks.listDecode(client))
+      report.add(try await ClientBenchmarks.watchIngest(client))
       report.add(try await watchDelivery(endpoints: endpoints, watchers: 100, writesPerSecond: 500, seconds: 6))
       try await client.shutdown()
       await group.triggerGracefulShutdown()

@@ -165,6 +165,7 @@ extension ObjectStore {
   /// Why a watch could not start.
   enum WatchStart: Error {
     case tooOld(requested: Int64, oldest: Int64)
+    case shuttingDown
   }
 
   /// Starts a watch feeding `continuation`. With `fromRevision` nil the backlog is every selected
@@ -175,6 +176,7 @@ extension ObjectStore {
   func watch(
     _ filter: ObjectFilter, fromRevision: Int64?, into continuation: AsyncStream<WatchMessage>.Continuation
   ) throws(WatchStart) -> (backlog: [WatchEvent], id: Int, revision: Int64) {
+    guard !watchesClosed else { throw .shuttingDown }
     var backlog: [WatchEvent] = []
     if let fromRevision {
       guard fromRevision >= windowStart else { throw .tooOld(requested: fromRevision, oldest: windowStart) }
@@ -186,11 +188,7 @@ extension ObjectStore {
     }
     let id = nextWatcherID
     nextWatcherID += 1
-    if watchesClosed {
-      continuation.finish()
-    } else {
-      watchers[id] = Watcher(filter: filter, continuation: continuation)
-    }
+    watchers[id] = Watcher(filter: filter, continuation: continuation)
     return (backlog, id, revision)
   }
 

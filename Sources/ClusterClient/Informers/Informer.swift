@@ -126,9 +126,19 @@ public actor Informer {
     let events = try await client.watch(
       resource, namespace: namespace,
       options: ListOptions(labelSelector: labelSelector, resourceVersion: lastResourceVersion, timeoutSeconds: timeout))
-    backoff.reset()
+    let opened = ContinuousClock.now
     setState(.synced)
-    for try await event in events { apply(event) }
+    var received = 0
+    for try await event in events {
+      apply(event)
+      received += 1
+      if received == 1 { backoff.reset() }
+    }
+    // A watch the server ends at once with nothing in it (shutting down, a proxy cutting it) must
+    // not turn into a tight reconnect loop: treat it like a failure, with backoff.
+    if received == 0, ContinuousClock.now - opened < .seconds(1) {
+      throw KubeError.transport("the server ended the watch at once")
+    }
   }
 
   private func apply(_ event: WatchEvent) {

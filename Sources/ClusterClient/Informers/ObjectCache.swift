@@ -22,10 +22,14 @@ public struct ObjectCache: Sendable {
       keys = keys.map { $0.intersection(indexed) } ?? indexed
     }
     let candidates = keys.map { Array($0) } ?? Array(objects.keys)
-    return candidates.sorted().compactMap { key in
-      guard let object = objects[key] else { return nil }
-      return selector.requirements.isEmpty || selector.matches(Self.labels(object)) ? object : nil
+    // Not compactMap with `cond ? object : nil`: JSONValue is nil-literal expressible, so that
+    // would keep `.null` instead of dropping the object.
+    var result: [JSONValue] = []
+    for key in candidates.sorted() {
+      guard let object = objects[key] else { continue }
+      if selector.requirements.isEmpty || selector.matches(Self.labels(object)) { result.append(object) }
     }
+    return result
   }
 
   /// Stores `object`, returning what it replaced.

@@ -20,7 +20,10 @@ public final class KubeClient: Sendable {
   private let base: String
   private let baseTLS: TLSConfiguration
   private let credentials: CredentialSource
-  private let limiter: RequestRateLimiter
+  /// Fixed credentials skip the actor: one hop less on every request.
+  private let fixedCredentials: RequestCredentials?
+  /// nil when the limit is too high to matter.
+  private let limiter: RequestRateLimiter?
   /// How many times a 429 is retried before it is handed to the caller.
   static let tooManyRequestsRetries = 3
 
@@ -45,7 +48,14 @@ public final class KubeClient: Sendable {
     self.base = base
     credentials = CredentialSource(
       credentials: configuration.credentials, server: configuration.server, tls: configuration.tls)
-    limiter = RequestRateLimiter(configuration.rateLimit)
+    limiter =
+      configuration.rateLimit.queriesPerSecond >= RateLimit.unlimited.queriesPerSecond
+      ? nil : RequestRateLimiter(configuration.rateLimit)
+    switch configuration.credentials {
+    case .none: fixedCredentials = RequestCredentials()
+    case .token(let token): fixedCredentials = RequestCredentials(authorization: "Bearer \(token)")
+    case .tokenFile, .exec: fixedCredentials = nil
+    }
   }
 
   /// A client for a kubeconfig file's current (or named) context.
@@ -148,8 +158,9 @@ public final class KubeClient: Sendable {
     var refreshed = false
     var throttled = 0
     while true {
-      try await limiter.acquire()
-      let presented = try await credentials.current()
+      try await limiter?.acquire()
+      let presented: RequestCredentials
+      if let fixedCredentials { presented = fixedCredentials } else { presented = try await credentials.current() }
       let request = try request(method, path, body: body, contentType: contentType, accept: accept, presented)
       let response: HTTPClientResponse
       do {
