@@ -107,6 +107,7 @@ let package = Package(
       name: "ClusterClientTests",
       dependencies: [
         "ClusterClient", "KubeCore", "AIResources", "EmbeddedCluster",
+        .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
       ],

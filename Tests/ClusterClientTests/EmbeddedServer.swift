@@ -4,6 +4,10 @@ import Foundation
 import Logging
 import ServiceLifecycle
 
+struct EmbeddedServerError: Error {
+  var reason: String
+}
+
 /// A real `aiconsole serve` control plane, in-process, serving HTTPS on a loopback port; tests
 /// reach it only over the network through its kubeconfig, exactly as any client would.
 final class EmbeddedServer: Sendable {
@@ -20,9 +24,16 @@ final class EmbeddedServer: Sendable {
       options: .init(stateDirectory: directory, port: port, watchWindow: watchWindow), logger: logger
     ) { ready.continuation.yield($0) }
     let group = ServiceGroup(configuration: .init(services: [controlPlane], logger: logger))
-    let task = Task { try await group.run() }
+    let task = Task {
+      // A server that fails to start (its port taken) must end the wait below, not leave it hanging.
+      defer { ready.continuation.finish() }
+      try await group.run()
+    }
     var iterator = ready.stream.makeAsyncIterator()
-    guard let endpoints = await iterator.next() else { throw CancellationError() }
+    guard let endpoints = await iterator.next() else {
+      try await task.value
+      throw EmbeddedServerError(reason: "the control plane stopped before it served (port \(port))")
+    }
     return EmbeddedServer(endpoints: endpoints, group: group, task: task)
   }
 
