@@ -83,10 +83,12 @@ public struct PodLogStream: AsyncSequence, Sendable {
       do {
         connection = try await stream.client.byteStream(path, accept: "text/plain, */*").makeAsyncIterator()
         resume.reconnected()
-      } catch let error as StatusError where error.code == 401 || error.code == 403 {
-        throw error
-      } catch let error as StatusError where error.code == 404 {
-        ended = true
+      } catch let error as KubeError {
+        switch error {
+        case .unauthorized, .forbidden: throw error
+        case .notFound: ended = true
+        default: fruitless += 1
+        }
       } catch {
         // Refused, reset, 5xx, a container not started yet: all worth another try later.
         fruitless += 1

@@ -42,8 +42,10 @@ public struct PodSelectorWatch: Sendable {
         let revision = try await relist(into: follower)
         failures = 0
         try await watch(from: revision, into: follower)
-      } catch let error as StatusError where error.code == 401 || error.code == 403 {
-        throw error
+      } catch KubeError.unauthorized(let status) {
+        throw KubeError.unauthorized(status)
+      } catch KubeError.forbidden(let status) {
+        throw KubeError.forbidden(status)
       } catch {
         failures += 1
       }

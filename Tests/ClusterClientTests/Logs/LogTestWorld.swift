@@ -15,7 +15,7 @@ final class LogTestWorld: Sendable {
 
   init(server: EmbeddedServer) throws {
     self.server = server
-    client = try KubeClient(context: KubeconfigContext.load(path: server.kubeconfigPath))
+    client = try KubeClient(configuration: .load(kubeconfig: server.kubeconfigPath, rateLimit: .unlimited))
   }
 
   /// Runs `body` against a fresh server and stops it afterwards, whether `body` throws or not.

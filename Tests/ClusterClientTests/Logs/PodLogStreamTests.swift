@@ -103,7 +103,7 @@ struct PodLogStreamTests {
     let directory = EmbeddedServer.temporaryDirectory()
     let first = try await EmbeddedServer.start(directory: directory)
     let port = try #require(URLComponents(string: first.endpoints.apiServer)?.port)
-    let client = try KubeClient(context: KubeconfigContext.load(path: first.kubeconfigPath))
+    let client = try KubeClient(configuration: .load(kubeconfig: first.kubeconfigPath, rateLimit: .unlimited))
     let stamp = Date()
     try await LogTestWorld.createPod("web", client: client)
     try LogTestWorld.append("web", ["x", "x", "other"], at: stamp, stateDirectory: directory)
