@@ -29,12 +29,12 @@ public struct PodLogOptions: Sendable, Equatable {
   func path(for source: LogSource, resumingFrom resume: LogTimestamp?) -> String {
     var query = ["timestamps=true"]
     if follow { query.append("follow=true") }
-    if let container = source.container { query.append("container=\(QueryValue.escape(container))") }
+    if let container = source.container { query.append("container=\(PathEscaping.segment(container))") }
     if let resume {
-      query.append("sinceTime=\(QueryValue.escape(resume.rfc3339Seconds))")
+      query.append("sinceTime=\(PathEscaping.segment(resume.rfc3339Seconds))")
     } else {
       if let tailLines { query.append("tailLines=\(tailLines)") }
-      if let sinceTime { query.append("sinceTime=\(QueryValue.escape(sinceTime.rfc3339))") }
+      if let sinceTime { query.append("sinceTime=\(PathEscaping.segment(sinceTime.rfc3339))") }
     }
     return source.logPath + "?" + query.joined(separator: "&")
   }

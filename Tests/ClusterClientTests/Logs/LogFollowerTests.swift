@@ -54,12 +54,12 @@ struct LogFollowerTests {
       try world.append("web-a", ["a1"])
       try world.append("db", ["db1"])
       let follower = Self.follower(world)
-      let watch = PodSelectorWatch(
+      let watch = PodSelectorFollower(
         client: world.client, namespace: "default", labelSelector: "app=web",
-        watchTimeout: .seconds(1), backoff: LogTestWorld.quickBackoff)
+        backoff: Backoff(initial: .milliseconds(50), maximum: .milliseconds(200)))
       try await withThrowingDiscardingTaskGroup { group in
         group.addTask { await follower.run() }
-        group.addTask { try await watch.run(feeding: follower) }
+        group.addTask { await watch.run(feeding: follower) }
         var records = follower.records.makeAsyncIterator()
         #expect(Self.describe(await records.next()) == "web-a: a1")
         try await world.createPod("web-b", labels: ["app": "web"])
