@@ -8,6 +8,7 @@ need libsqlite3-dev
 need tmux
 need sqlite3
 need python3-venv
+need prometheus
 command -v kubectl >/dev/null 2>&1 || missing+=("kubernetes-client")
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" = 0 ]; then

@@ -14,6 +14,7 @@ struct BenchmarkMain {
     let output = arguments.firstIndex(of: "--output").map { arguments[$0 + 1] } ?? "docs/benchmarks.md"
     var report = BenchmarkReport()
     ViewsBenchmarks.run(into: &report)
+    try MetricsBenchmarks.run(into: &report)
     try await ControlPlaneBenchmarks.run(into: &report)
     try report.write(to: output)
     print(report.markdown)
