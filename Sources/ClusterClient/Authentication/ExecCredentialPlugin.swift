@@ -97,7 +97,7 @@ struct ExecCredentialPlugin: Sendable {
       throw failure("its ExecCredential has neither status.token nor status.clientCertificateData and clientKeyData")
     }
     if let expiry = status["expirationTimestamp"]?.stringValue {
-      guard let date = RFC3339.date(expiry) else {
+      guard let date = LogTimestamp(rfc3339: expiry)?.date else {
         throw failure("status.expirationTimestamp \"\(expiry)\" is not RFC 3339")
       }
       credential.expiration = date
