@@ -34,6 +34,9 @@ public final class KubeClient: Sendable {
     var settings = HTTPClient.Configuration(tlsConfiguration: baseTLS)
     settings.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 256
     settings.timeout = .init(connect: .seconds(10))
+    // An untrusted certificate or a refused connection is reported at once rather than retried
+    // silently until the connect timeout; callers that want to retry (informers) back off themselves.
+    settings.connectionPool.retryConnectionEstablishment = false
     var base = configuration.server
     // AsyncHTTPClient verifies the certificate against the URL's host; to verify against
     // `tls-server-name` instead, ask for that name and resolve it to the real host.
