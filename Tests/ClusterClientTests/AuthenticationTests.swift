@@ -1,4 +1,5 @@
 import ClusterClient
+import ClusterTestSupport
 import EmbeddedCluster
 import Foundation
 import KubeCore

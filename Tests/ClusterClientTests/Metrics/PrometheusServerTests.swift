@@ -1,4 +1,5 @@
 import ClusterClient
+import ClusterTestSupport
 import Foundation
 import Hummingbird
 import Logging

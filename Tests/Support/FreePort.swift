@@ -1,8 +1,8 @@
 import Foundation
 
 /// A loopback TCP port that is free right now, found by binding port 0.
-enum FreePort {
-  static func find() throws -> Int {
+public enum FreePort {
+  public static func find() throws -> Int {
     let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     defer { close(descriptor) }
     var address = sockaddr_in()
