@@ -58,6 +58,9 @@ actor ObservingReconciler: Reconciler {
     let running = Task { await controller.run() }
     for index in 0..<40 { _ = try await client.create(Self.aiclusters, Self.cluster("c\(index)")) }
     _ = try await client.create(Self.aiclusters, Self.cluster("flaky-one"))
+    _ = try await client.patch(
+      Self.aiclusters, name: "c1", namespace: "default",
+      .merge(["metadata": ["annotations": ["ai.aiconsole.dev/change-id": "chg-42"]], "spec": ["replicas": 2]]))
     for index in 0..<40 where index % 3 == 0 {
       _ = try await client.patch(
         Self.aiclusters, name: "c\(index)", namespace: "default", .merge(["spec": ["modelVersion": "2"]]))
@@ -73,6 +76,12 @@ actor ObservingReconciler: Reconciler {
         }
     }
     #expect(settled)
+    // Every reconcile recorded its state; the edit's change-id travelled into status.
+    let items = try await client.listAll(Self.aiclusters, namespace: "default").items
+    #expect(items.allSatisfy { $0[path: ["status", "reconcile", "result"]] == "Success" })
+    #expect(items.allSatisfy { $0[path: ["status", "reconcile", "lastTime"]]?.stringValue != nil })
+    let annotated = try await client.get(Self.aiclusters, name: "c1", namespace: "default")
+    #expect(annotated[path: ["status", "reconcile", "changeID"]] == "chg-42")
     #expect(await reconciler.overlaps == 0)
     #expect(await reconciler.attempts["flaky-one"] ?? 0 >= 3)
     let totals = await controller.totals

@@ -1,3 +1,4 @@
+import AIResources
 import ClusterClient
 import Foundation
 import KubeCore
@@ -12,12 +13,21 @@ public actor KindController {
   private let informer: Informer
   private let workers: Int
   private let logger: Logger
+  private let recorder: ReconcileRecorder?
   /// Reconciles run, by result (`success`, `error`, `requeue`, `requeue_after`), for the metrics.
   public private(set) var totals: [String: Int] = [:]
 
-  public init(client: KubeClient, reconciler: any Reconciler, workers: Int = 2, logger: Logger) {
+  /// `recordsReconcileState`: write `status.reconcile` and `observedGeneration` after each
+  /// reconcile (for resources with a status subresource).
+  public init(
+    client: KubeClient, reconciler: any Reconciler, workers: Int = 2, recordsReconcileState: Bool = true,
+    logger: Logger
+  ) {
     self.reconciler = reconciler
     informer = Informer(client: client, resource: reconciler.resource)
+    recorder =
+      recordsReconcileState && reconciler.resource.subresources.contains("status")
+      ? ReconcileRecorder(client: client, resource: reconciler.resource) : nil
     self.workers = workers
     var logger = logger
     logger[metadataKey: "controller"] = "\(reconciler.resource.kind.lowercased())"
@@ -82,24 +92,33 @@ public actor KindController {
     var logger = logger
     logger[metadataKey: "reconcileID"] = "\(request.reconcileID)"
     logger[metadataKey: "name"] = "\(key)"
+    let start = ReconcileRecorder.Start(await informer.object(namespace: key.namespace, name: key.name))
+    if let changeID = start.changeID { logger[metadataKey: "correlation_id"] = "\(changeID)" }
+    let outcome: (ReconcileState.Result, String?)
     do {
       switch try await reconciler.reconcile(request) {
       case .done:
         await queue.forget(key)
         count("success")
+        outcome = (.success, nil)
       case .requeue:
         await queue.addRateLimited(key)
         count("requeue")
+        outcome = (.requeue, nil)
       case .requeueAfter(let delay):
         await queue.forget(key)
         await queue.add(key, after: delay)
         count("requeue_after")
+        outcome = (.requeue, "again in \(delay)")
       }
     } catch {
       logger.warning("reconcile failed", metadata: ["error": "\(error)"])
       await queue.addRateLimited(key)
       count("error")
+      outcome = (.error, "\(error)")
     }
+    guard start.generation != nil else { return }  // gone before it began: no status to write
+    await recorder?.record(key, start: start, reconcileID: request.reconcileID, result: outcome.0, message: outcome.1)
   }
 
   private func count(_ result: String) { totals[result, default: 0] += 1 }
