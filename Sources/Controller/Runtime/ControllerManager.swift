@@ -24,7 +24,7 @@ public struct ControllerManager: Sendable {
 
   /// The reconcilers this build has, for `client`.
   public static func reconcilers(client: KubeClient) -> [any Reconciler] {
-    [ModelContextSchemaReconciler(client: client)]
+    [ModelContextSchemaReconciler(client: client), AIModelRouteReconciler(client: client)]
   }
 
   /// Runs until cancelled (or leadership is lost).
