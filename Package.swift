@@ -70,7 +70,11 @@ let package = Package(
     ),
     .target(
       name: "Controller",
-      dependencies: ["ClusterClient", "AIResources"]
+      dependencies: [
+        "ClusterClient", "AIResources", "KubeCore",
+        .product(name: "DequeModule", package: "swift-collections"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
     ),
     .target(
       name: "Gateway",
@@ -103,10 +107,24 @@ let package = Package(
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ]
     ),
+    .target(
+      name: "ClusterTestSupport",
+      dependencies: [
+        "ClusterClient", "EmbeddedCluster",
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ],
+      path: "Tests/Support"
+    ),
+    .testTarget(
+      name: "ControllerTests",
+      dependencies: ["Controller", "ClusterClient", "KubeCore", "AIResources", "ClusterTestSupport"]
+    ),
     .testTarget(
       name: "ClusterClientTests",
       dependencies: [
-        "ClusterClient", "KubeCore", "AIResources", "EmbeddedCluster",
+        "ClusterClient", "KubeCore", "AIResources", "EmbeddedCluster", "ClusterTestSupport",
+        .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
       ],

@@ -25,10 +25,12 @@ enum ControlPlaneBenchmarks {
       var iterator = ready.stream.makeAsyncIterator()
       guard let endpoints = await iterator.next() else { return }
       progress("control plane ready at \(endpoints.apiServer)")
-      let client = try KubeClient(context: try KubeconfigContext.load(path: endpoints.kubeconfigPath))
+      let client = try KubeClient(configuration: try .load(kubeconfig: endpoints.kubeconfigPath, rateLimit: .unlimited))
       try await createNamespaces(client, ["bench-creates", "bench-list", "bench-watch"])
       report.add(try await createsPerSecond(client))
       report.add(try await listTime(client, count: 10_000))
+      report.add(try await ClientBenchmarks.listDecode(client))
+      report.add(try await ClientBenchmarks.watchIngest(client))
       report.add(try await watchDelivery(endpoints: endpoints, watchers: 100, writesPerSecond: 500, seconds: 6))
       try await client.shutdown()
       await group.triggerGracefulShutdown()
@@ -103,14 +105,14 @@ enum ControlPlaneBenchmarks {
   static func watchDelivery(endpoints: ControlPlaneEndpoints, watchers: Int, writesPerSecond: Int, seconds: Int)
     async throws -> BenchmarkReport.Row
   {
-    let context = try KubeconfigContext.load(path: endpoints.kubeconfigPath)
+    let configuration = try ClusterConfiguration.load(kubeconfig: endpoints.kubeconfigPath, rateLimit: .unlimited)
     let path = "/apis/ai.aiconsole.dev/v1/namespaces/bench-watch/aiclusters"
-    let writer = try KubeClient(context: context)
+    let writer = try KubeClient(configuration: configuration)
     let (_, list) = try await writer.send(.GET, path)
     let revision = try JSONParser.parse(list)[path: ["metadata", "resourceVersion"]]?.stringValue ?? "0"
     let delays = SharedSamples()
     let total = writesPerSecond * seconds
-    let readers = try (0..<watchers).map { _ in try KubeClient(context: context) }
+    let readers = try (0..<watchers).map { _ in try KubeClient(configuration: configuration) }
     try await withThrowingTaskGroup(of: Void.self) { group in
       for reader in readers {
         let lines = try await reader.lines(path + "?watch=true&resourceVersion=\(revision)")

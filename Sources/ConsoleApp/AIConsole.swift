@@ -7,12 +7,25 @@ struct AIConsole: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "aiconsole",
     abstract: "A keyboard-driven console for AI workloads on Kubernetes.",
-    subcommands: [ServeCommand.self, CRDsCommand.self, UIDemoCommand.self])
+    subcommands: [ServeCommand.self, ControllerCommand.self, GetCommand.self, CRDsCommand.self, UIDemoCommand.self])
 
   /// Unblocks signals first, so that every thread started afterwards inherits the open mask.
   static func main() async {
     unblockSignals()
-    await main(nil)
+    do {
+      var command = try parseAsRoot()
+      if var asynchronous = command as? any AsyncParsableCommand {
+        try await asynchronous.run()
+      } else {
+        try command.run()
+      }
+    } catch let failure as CommandFailure {
+      // kubectl's shape: `error: …` and status 1, without ArgumentParser's usage text.
+      FileHandle.standardError.write(Data("\(failure)\n".utf8))
+      Foundation.exit(1)
+    } catch {
+      exit(withError: error)
+    }
   }
 
   /// Signals may arrive blocked from a parent (swift-corelibs-foundation#4772); clear the mask

@@ -8,6 +8,8 @@ struct APIRequest: Sendable {
   var accept: String = "application/json"
   var contentType: String = "application/json"
   var bearerToken: String?
+  /// The verified client certificate's identity, when the client authenticated with one.
+  var certificate: CertificateIdentity?
   var body: [UInt8] = []
 
   /// A query parameter, treating an empty value like an absent one.

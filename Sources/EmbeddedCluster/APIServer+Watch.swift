@@ -19,6 +19,13 @@ extension APIServer {
       let error = StatusError.expired("too old resource version: \(requested) (\(oldest))")
       let frame = WatchEvent.frame(type: "ERROR", objectBytes: error.status.serialized())
       return APIResponse(status: 200, body: .stream { writer in try await writer.write(frame) })
+    } catch .shuttingDown {
+      // As kube-apiserver during shutdown: refuse, so that clients back off instead of re-watching
+      // in a loop that would keep the connection busy and the shutdown waiting.
+      var refusal = APIResponse.error(
+        StatusError(code: 503, reason: "ServiceUnavailable", message: "the apiserver is shutting down"))
+      refusal.headers.append(("Retry-After", "1"))
+      return refusal
     }
     let encoder = WatchFrameEncoder(
       scoped: scoped, table: TableWriter.wanted(request.accept) ? tableWriter(scoped) : nil)

@@ -27,7 +27,7 @@ struct APIServer: Sendable {
         return APIResponse(status: 200, contentType: "text/plain; charset=utf-8", body: .bytes(Array("ok".utf8)))
       default: break
       }
-      let access = try tokens.authenticate(request.bearerToken)
+      let access = try tokens.authenticate(request.bearerToken, certificate: request.certificate)
       return try await route(target, request, access: access)
     } catch let error as StatusError {
       return .error(error)

@@ -25,9 +25,13 @@ struct AccessTokens: Sendable {
   var admin: String
   var readOnly: String
 
-  /// Which access a presented token grants; 401 for a missing or unknown token.
-  func authenticate(_ presented: String?) throws(StatusError) -> Access {
-    guard let presented else { throw StatusError.unauthorized }
+  /// Which access a presented token grants; without a token, a verified client certificate grants
+  /// admin in group `system:masters` and read-only otherwise; 401 for neither or an unknown token.
+  func authenticate(_ presented: String?, certificate: CertificateIdentity? = nil) throws(StatusError) -> Access {
+    guard let presented else {
+      guard let certificate else { throw StatusError.unauthorized }
+      return certificate.groups.contains("system:masters") ? .admin : .readOnly
+    }
     if Self.constantTimeEqual(presented, admin) { return .admin }
     if Self.constantTimeEqual(presented, readOnly) { return .readOnly }
     throw StatusError.unauthorized

@@ -79,7 +79,12 @@ public final class ControlPlane: Service {
       logger: logger)
     try await withThrowingTaskGroup(of: Void.self) { group in
       group.addTask { await accessLog.run() }
-      try await application.run()
+      let store = server.store
+      try await withGracefulShutdownHandler {
+        try await application.run()
+      } onGracefulShutdown: {
+        Task { await store.closeWatches() }
+      }
       group.cancelAll()
     }
     await Bootstrap(server: server).log("apiserver stopped")

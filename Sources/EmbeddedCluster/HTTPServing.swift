@@ -9,7 +9,7 @@ import NIOSSL
 /// Carries HTTP requests from Hummingbird to the `APIServer` and its answers back, including
 /// streaming watch and log bodies and the 413 for bodies over 3 MiB.
 struct APIResponder: HTTPResponder {
-  typealias Context = BasicRequestContext
+  typealias Context = ConnectionRequestContext
   let server: APIServer
   let accessLog: AccessLog
 
@@ -24,15 +24,25 @@ struct APIResponder: HTTPResponder {
         message: "Request entity too large: limit is \(APIServer.maxBodyBytes)")
       return Self.response(.error(tooLarge))
     }
-    let apiRequest = APIRequest(
+    let token = Self.bearerToken(request.headers[.authorization])
+    var apiRequest = APIRequest(
       method: request.method.rawValue, path: request.uri.path, query: Self.query(request),
       accept: request.headers[.accept] ?? "application/json",
       contentType: request.headers[.contentType] ?? "application/json",
-      bearerToken: Self.bearerToken(request.headers[.authorization]), body: Array(buffer: body))
+      bearerToken: token, body: Array(buffer: body))
+    if token == nil { apiRequest.certificate = await Self.certificateIdentity(context.channel) }
     let start = ContinuousClock.now
     let answer = await server.handle(apiRequest)
     accessLog.record(apiRequest, status: answer.status, latency: ContinuousClock.now - start)
     return Self.response(answer)
+  }
+
+  /// The identity of the client certificate TLS verified on this connection, if one was sent.
+  private static func certificateIdentity(_ channel: any Channel) async -> CertificateIdentity? {
+    guard let certificate = try? await channel.nioSSL_peerCertificate().get(),
+      let der = try? certificate.toDERBytes()
+    else { return nil }
+    return CertificateIdentity(der: der)
   }
 
   private static func query(_ request: Request) -> [String: String] {
@@ -69,6 +79,17 @@ struct APIResponder: HTTPResponder {
   }
 }
 
+/// A request context that keeps the connection, whose TLS session names the client certificate.
+struct ConnectionRequestContext: RequestContext {
+  var coreContext: CoreRequestContextStorage
+  let channel: any Channel
+
+  init(source: ApplicationRequestContextSource) {
+    coreContext = .init(source: source)
+    channel = source.channel
+  }
+}
+
 /// Writes frames straight to Hummingbird's body writer, each flushed as it is written.
 struct BodyFrameWriter: FrameWriter {
   var inner: any ResponseBodyWriter
@@ -86,6 +107,9 @@ extension ServingCredentials {
     var configuration = TLSConfiguration.makeServerConfiguration(
       certificateChain: [.certificate(certificate)], privateKey: .privateKey(key))
     configuration.applicationProtocols = ["http/1.1"]
+    // Token clients send no certificate; one that is sent must chain to this CA.
+    configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMBytes(Array(caCertificatePEM.utf8)))
+    configuration.certificateVerification = .optionalVerification
     return configuration
   }
 }

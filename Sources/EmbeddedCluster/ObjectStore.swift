@@ -23,6 +23,8 @@ actor ObjectStore {
   private var windowStart: Int64
   private var watchers: [Int: Watcher] = [:]
   private var nextWatcherID = 0
+  /// Set once the server shuts down: no watch stays open or opens any more.
+  private var watchesClosed = false
 
   private struct Watcher {
     var filter: ObjectFilter
@@ -163,6 +165,7 @@ extension ObjectStore {
   /// Why a watch could not start.
   enum WatchStart: Error {
     case tooOld(requested: Int64, oldest: Int64)
+    case shuttingDown
   }
 
   /// Starts a watch feeding `continuation`. With `fromRevision` nil the backlog is every selected
@@ -173,6 +176,7 @@ extension ObjectStore {
   func watch(
     _ filter: ObjectFilter, fromRevision: Int64?, into continuation: AsyncStream<WatchMessage>.Continuation
   ) throws(WatchStart) -> (backlog: [WatchEvent], id: Int, revision: Int64) {
+    guard !watchesClosed else { throw .shuttingDown }
     var backlog: [WatchEvent] = []
     if let fromRevision {
       guard fromRevision >= windowStart else { throw .tooOld(requested: fromRevision, oldest: windowStart) }
@@ -186,6 +190,14 @@ extension ObjectStore {
     nextWatcherID += 1
     watchers[id] = Watcher(filter: filter, continuation: continuation)
     return (backlog, id, revision)
+  }
+
+  /// Ends every open watch, and every later one as it opens, so that a graceful shutdown does not
+  /// wait for clients that would otherwise keep their watches for minutes.
+  func closeWatches() {
+    watchesClosed = true
+    for watcher in watchers.values { watcher.continuation.finish() }
+    watchers.removeAll()
   }
 
   /// Stops a watch and releases its buffer.

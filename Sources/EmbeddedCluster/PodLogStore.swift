@@ -4,61 +4,144 @@ import KubeCore
 /// Pod logs of the embedded world: one append-only file per pod under the state directory,
 /// written by in-process components (the API server itself, later the controller, gateway and
 /// simulated instances) and read through the pod `log` subresource.
+///
+/// Like the kubelet's CRI log files, each stored line starts with the time it was written
+/// (`2026-11-25T00:51:47.123456789Z line`), so that readers can ask for timestamps and for the
+/// lines since a time. The stamp has a fixed width and is always UTC, so stamps compare as bytes.
 struct PodLogStore: Sendable {
+  /// `<state>/logs`; a pod's log is `<namespace>/<pod>.log` in it.
   let directory: URL
+
+  /// What a reader asks for: the `log` subresource's query parameters.
+  struct Selection: Sendable {
+    /// Only the last lines (before `limitBytes`).
+    var tailLines: Int?
+    /// At most this many bytes of the initial answer.
+    var limitBytes: Int?
+    /// Only lines written at or after this stamp (as `stamp(_:)` writes it).
+    var since: String?
+    /// Prefix each line with its RFC 3339 write time and a space.
+    var timestamps = false
+  }
 
   /// The file that holds a pod's log.
   func file(namespace: String, pod: String) -> URL {
     directory.appendingPathComponent(namespace).appendingPathComponent("\(pod).log")
   }
 
-  /// Appends lines (each should end without a newline) to a pod's log.
-  func append(namespace: String, pod: String, lines: [String]) throws {
+  /// Appends lines (each should end without a newline) to a pod's log, stamped with `date`.
+  func append(namespace: String, pod: String, lines: [String], at date: Date = Date()) throws {
     let url = file(namespace: namespace, pod: pod)
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     if !FileManager.default.fileExists(atPath: url.path) {
-      FileManager.default.createFile(atPath: url.path, contents: nil)
+      _ = FileManager.default.createFile(atPath: url.path, contents: nil)
     }
     let handle = try FileHandle(forWritingTo: url)
     defer { try? handle.close() }
     try handle.seekToEnd()
-    try handle.write(contentsOf: Data(lines.map { $0 + "\n" }.joined().utf8))
+    let stamp = Self.stamp(date)
+    try handle.write(contentsOf: Data(lines.map { "\(stamp) \($0)\n" }.joined().utf8))
   }
 
-  /// What `?tailLines=&limitBytes=` select from the log now, and the byte offset it ends at.
-  func read(namespace: String, pod: String, tailLines: Int?, limitBytes: Int?) -> (bytes: [UInt8], end: UInt64) {
+  /// What `selection` picks from the log now, and the byte offset of the end of its last whole line.
+  func read(namespace: String, pod: String, _ selection: Selection) -> (bytes: [UInt8], end: UInt64) {
     guard let data = FileManager.default.contents(atPath: file(namespace: namespace, pod: pod).path) else {
       return ([], 0)
     }
-    var bytes = [UInt8](data)
-    let end = UInt64(bytes.count)
-    if let tailLines { bytes = Self.lastLines(bytes, count: tailLines) }
-    if let limitBytes, bytes.count > limitBytes { bytes = Array(bytes.prefix(limitBytes)) }
-    return (bytes, end)
+    let (lines, end) = Self.wholeLines(Array(data))
+    var picked = Self.since(lines, selection.since)
+    if let tailLines = selection.tailLines, tailLines >= 0 { picked = Array(picked.suffix(tailLines)) }
+    var bytes = Self.render(picked, timestamps: selection.timestamps)
+    if let limitBytes = selection.limitBytes, bytes.count > limitBytes { bytes = Array(bytes.prefix(limitBytes)) }
+    return (bytes, UInt64(end))
   }
 
-  /// Bytes appended to the log after `offset`, and the new end offset.
-  func read(namespace: String, pod: String, from offset: UInt64) -> (bytes: [UInt8], end: UInt64) {
+  /// The whole lines appended after `offset` that `selection` picks (ignoring its tail and byte
+  /// limits), and the offset to read from next; a line still being written waits for the next read.
+  func read(namespace: String, pod: String, from offset: UInt64, _ selection: Selection) -> (
+    bytes: [UInt8], end: UInt64
+  ) {
     guard let handle = try? FileHandle(forReadingFrom: file(namespace: namespace, pod: pod)) else {
       return ([], offset)
     }
     defer { try? handle.close() }
     guard (try? handle.seek(toOffset: offset)) != nil, let data = try? handle.readToEnd() else { return ([], offset) }
-    return ([UInt8](data), offset + UInt64(data.count))
+    let (lines, end) = Self.wholeLines(Array(data))
+    let picked = Self.since(lines, selection.since)
+    return (Self.render(picked, timestamps: selection.timestamps), offset + UInt64(end))
   }
 
-  private static func lastLines(_ bytes: [UInt8], count: Int) -> [UInt8] {
-    guard count >= 0 else { return bytes }
-    var newlines = 0
-    var index = bytes.count
-    if bytes.last == UInt8(ascii: "\n") { index -= 1 }
-    while index > 0 {
-      if bytes[index - 1] == UInt8(ascii: "\n") {
-        newlines += 1
-        if newlines == count { break }
+  /// One stored line: its write time (nil for lines stored before stamps existed) and its text.
+  struct StoredLine: Equatable {
+    /// The stored stamp, `stampWidth` bytes.
+    var stamp: ArraySlice<UInt8>?
+    /// The line as written.
+    var text: ArraySlice<UInt8>
+  }
+
+  /// The complete lines of `bytes` and the offset just past the last newline.
+  static func wholeLines(_ bytes: [UInt8]) -> (lines: [StoredLine], end: Int) {
+    guard let last = bytes.lastIndex(of: UInt8(ascii: "\n")) else { return ([], 0) }
+    let lines = bytes[..<last].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    return (lines.map(storedLine), last + 1)
+  }
+
+  /// Splits a stored line into its stamp and text; a line without a stamp is all text.
+  static func storedLine(_ line: ArraySlice<UInt8>) -> StoredLine {
+    let width = stampWidth
+    guard line.count > width, line[line.startIndex + width] == UInt8(ascii: " "),
+      line[line.startIndex + 4] == UInt8(ascii: "-"), line[line.startIndex + 10] == UInt8(ascii: "T"),
+      line[line.startIndex + width - 1] == UInt8(ascii: "Z")
+    else { return StoredLine(stamp: nil, text: line) }
+    return StoredLine(
+      stamp: line[line.startIndex..<line.startIndex + width], text: line[(line.startIndex + width + 1)...])
+  }
+
+  /// The lines written at or after `stamp`; unstamped lines have no time, so a time excludes them.
+  private static func since(_ lines: [StoredLine], _ stamp: String?) -> [StoredLine] {
+    guard let stamp else { return lines }
+    let since = Array(stamp.utf8)
+    return lines.filter { line in line.stamp.map { !$0.lexicographicallyPrecedes(since) } ?? false }
+  }
+
+  private static func render(_ lines: [StoredLine], timestamps: Bool) -> [UInt8] {
+    var bytes: [UInt8] = []
+    for line in lines {
+      if timestamps {
+        bytes.append(contentsOf: line.stamp ?? ArraySlice(epochStamp.utf8))
+        bytes.append(UInt8(ascii: " "))
       }
-      index -= 1
+      bytes.append(contentsOf: line.text)
+      bytes.append(UInt8(ascii: "\n"))
     }
-    return count == 0 ? [] : Array(bytes[index...])
+    return bytes
+  }
+
+  /// `YYYY-MM-DDTHH:MM:SS.nnnnnnnnnZ`.
+  static let stampWidth = 30
+  private static let epochStamp = "1970-01-01T00:00:00.000000000Z"
+
+  /// The fixed-width RFC 3339 UTC stamp of `date`, with nanoseconds.
+  static func stamp(_ date: Date) -> String {
+    let interval = date.timeIntervalSince1970
+    var seconds = interval.rounded(.down)
+    var nanoseconds = Int(((interval - seconds) * 1e9).rounded())
+    if nanoseconds >= 1_000_000_000 {
+      seconds += 1
+      nanoseconds -= 1_000_000_000
+    }
+    let whole = Date(timeIntervalSince1970: seconds).ISO8601Format()
+    let fraction = String(nanoseconds)
+    return whole.dropLast() + "." + String(repeating: "0", count: 9 - fraction.count) + fraction + "Z"
+  }
+
+  /// The stored form of any RFC 3339 time, keeping all nine fraction digits (a `Date` would not).
+  static func stamp(rfc3339 text: String) -> String? {
+    guard let dot = text.firstIndex(of: ".") else { return Timestamps.parse(text).map(stamp) }
+    let digits = text[text.index(after: dot)...].prefix { $0.isASCII && $0.isNumber }
+    let zone = text[digits.endIndex...]
+    guard !digits.isEmpty, let whole = Timestamps.parse(String(text[..<dot] + zone)) else { return nil }
+    let fraction = digits.prefix(9) + String(repeating: "0", count: max(0, 9 - digits.count))
+    return stamp(whole).dropLast(10) + fraction + "Z"
   }
 }

@@ -7,6 +7,9 @@ import X509
 /// loopback names, generated once per state directory and kept as PEM files.
 struct ServingCredentials: Sendable {
   var caCertificatePEM: String
+  /// The CA's key, kept so the server can issue client certificates; nil for state directories
+  /// made before it was kept.
+  var caKeyPEM: String?
   var serverCertificatePEM: String
   var serverKeyPEM: String
 
@@ -42,8 +45,8 @@ struct ServingCredentials: Sendable {
       },
       issuerPrivateKey: .init(caKey))
     return ServingCredentials(
-      caCertificatePEM: try ca.serializeAsPEM().pemString, serverCertificatePEM: try server.serializeAsPEM().pemString,
-      serverKeyPEM: serverKey.pemRepresentation)
+      caCertificatePEM: try ca.serializeAsPEM().pemString, caKeyPEM: caKey.pemRepresentation,
+      serverCertificatePEM: try server.serializeAsPEM().pemString, serverKeyPEM: serverKey.pemRepresentation)
   }
 
   private static func alternativeNames(_ address: String) -> [GeneralName] {

@@ -10,6 +10,9 @@ struct StateDirectory: Sendable {
   var logsDirectory: URL { url.appendingPathComponent("logs") }
   var kubeconfigPath: String { url.appendingPathComponent("kubeconfig").path }
   var endpointsPath: String { url.appendingPathComponent("endpoints.json").path }
+  var caKeyURL: URL { url.appendingPathComponent("ca.key") }
+  var adminCertificatePath: String { url.appendingPathComponent("client-admin.crt").path }
+  var adminKeyPath: String { url.appendingPathComponent("client-admin.key").path }
 
   /// Creates the directory (mode 0700) if needed.
   func prepare() throws {
@@ -22,10 +25,13 @@ struct StateDirectory: Sendable {
   func credentials(address: String) throws -> ServingCredentials {
     let names = ["ca.crt", "server.crt", "server.key"]
     if let texts = try? names.map({ try String(contentsOf: url.appendingPathComponent($0), encoding: .utf8) }) {
-      return ServingCredentials(caCertificatePEM: texts[0], serverCertificatePEM: texts[1], serverKeyPEM: texts[2])
+      return ServingCredentials(
+        caCertificatePEM: texts[0], caKeyPEM: try? String(contentsOf: caKeyURL, encoding: .utf8),
+        serverCertificatePEM: texts[1], serverKeyPEM: texts[2])
     }
     let generated = try ServingCredentials.generate(address: address)
     try writePrivate("ca.crt", generated.caCertificatePEM)
+    if let caKey = generated.caKeyPEM { try writePrivate("ca.key", caKey) }
     try writePrivate("server.crt", generated.serverCertificatePEM)
     try writePrivate("server.key", generated.serverKeyPEM)
     return generated
@@ -48,6 +54,23 @@ struct StateDirectory: Sendable {
     return tokens
   }
 
+  /// The admin client certificate and key files (`O=system:masters`), issued on first use; false
+  /// when this directory's CA key is not kept, so no certificate can be issued.
+  func ensureAdminClientCertificate(_ credentials: ServingCredentials) throws -> Bool {
+    if FileManager.default.fileExists(atPath: adminCertificatePath),
+      FileManager.default.fileExists(atPath: adminKeyPath)
+    {
+      return true
+    }
+    guard
+      let issued = try credentials.issueClientCertificate(
+        commonName: "aiconsole-admin", organizations: ["system:masters"])
+    else { return false }
+    try writePrivate("client-admin.crt", issued.certificatePEM)
+    try writePrivate("client-admin.key", issued.keyPEM)
+    return true
+  }
+
   /// The port of the previous start, from `endpoints.json`.
   func previousPort() -> Int? {
     guard let data = FileManager.default.contents(atPath: endpointsPath),
@@ -62,6 +85,21 @@ struct StateDirectory: Sendable {
     apiServer: String, credentials: ServingCredentials, tokens: AccessTokens, extra: [String: String]
   ) throws {
     let caData = Data(credentials.caCertificatePEM.utf8).base64EncodedString()
+    var users: [JSONValue] = [
+      ["name": "aiconsole-admin", "user": ["token": .string(tokens.admin)]],
+      ["name": "aiconsole-read-only", "user": ["token": .string(tokens.readOnly)]],
+    ]
+    var contexts: [JSONValue] = [
+      Self.context("aiconsole-embedded", user: "aiconsole-admin"),
+      Self.context("aiconsole-embedded-read-only", user: "aiconsole-read-only"),
+    ]
+    if try ensureAdminClientCertificate(credentials) {
+      users.append([
+        "name": "aiconsole-admin-certificate",
+        "user": ["client-certificate": .string(adminCertificatePath), "client-key": .string(adminKeyPath)],
+      ])
+      contexts.append(Self.context("aiconsole-embedded-certificate", user: "aiconsole-admin-certificate"))
+    }
     let kubeconfig: JSONValue = [
       "apiVersion": "v1", "kind": "Config", "current-context": "aiconsole-embedded",
       "clusters": [
@@ -70,25 +108,19 @@ struct StateDirectory: Sendable {
           "cluster": ["server": .string(apiServer), "certificate-authority-data": .string(caData)],
         ]
       ],
-      "users": [
-        ["name": "aiconsole-admin", "user": ["token": .string(tokens.admin)]],
-        ["name": "aiconsole-read-only", "user": ["token": .string(tokens.readOnly)]],
-      ],
-      "contexts": [
-        [
-          "name": "aiconsole-embedded",
-          "context": ["cluster": "aiconsole-embedded", "user": "aiconsole-admin", "namespace": "default"],
-        ],
-        [
-          "name": "aiconsole-embedded-read-only",
-          "context": ["cluster": "aiconsole-embedded", "user": "aiconsole-read-only", "namespace": "default"],
-        ],
-      ],
+      "users": .array(users), "contexts": .array(contexts),
     ]
     try writePrivate("kubeconfig", kubeconfig.yamlString())
     var endpoints: JSONValue = ["apiServer": .string(apiServer)]
     for (key, value) in extra.sorted(by: { $0.key < $1.key }) { endpoints[key] = .string(value) }
     try writePrivate("endpoints.json", endpoints.jsonString + "\n", mode: 0o644)
+  }
+
+  private static func context(_ name: String, user: String) -> JSONValue {
+    [
+      "name": .string(name),
+      "context": ["cluster": "aiconsole-embedded", "user": .string(user), "namespace": "default"],
+    ]
   }
 
   private func writePrivate(_ name: String, _ text: String, mode: Int = 0o600) throws {

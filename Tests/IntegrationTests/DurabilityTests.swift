@@ -13,7 +13,7 @@ struct DurabilityTests {
     let first = ServeProcess(stateDirectory: directory)
     try first.start()
     let url = first.apiServer
-    let client = try KubeClient(context: try KubeconfigContext.load(path: first.kubeconfig))
+    let client = try KubeClient(configuration: try .load(kubeconfig: first.kubeconfig, rateLimit: .unlimited))
     let acknowledged = AcknowledgedNames()
     let writers = (0..<4).map { writer in
       Task {
@@ -41,7 +41,7 @@ struct DurabilityTests {
     try second.start()
     defer { second.stop() }
     #expect(second.apiServer == url, "the restarted server moved from \(url) to \(second.apiServer)")
-    let reader = try KubeClient(context: try KubeconfigContext.load(path: second.kubeconfig))
+    let reader = try KubeClient(configuration: try .load(kubeconfig: second.kubeconfig, rateLimit: .unlimited))
     let list = try await reader.json(.GET, "/api/v1/namespaces/default/configmaps")
     try await reader.shutdown()
     let stored = Set((list["items"]?.arrayValue ?? []).compactMap { $0[path: ["metadata", "name"]]?.stringValue })

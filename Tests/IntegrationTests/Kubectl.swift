@@ -13,6 +13,10 @@ struct Kubectl {
   }
 
   func run(_ arguments: String..., stdin: String? = nil) throws -> CommandResult {
+    try run(arguments, stdin: stdin)
+  }
+
+  func run(_ arguments: [String], stdin: String? = nil) throws -> CommandResult {
     try runCommand(
       Kubectl.path ?? "/usr/bin/kubectl", ["--kubeconfig", kubeconfig, "--request-timeout=20s"] + arguments,
       stdin: stdin,

@@ -15,6 +15,26 @@ struct KubectlCompatibilityTests {
     return try JSONValue.parseYAML(text)[path: ["metadata", "name"]]?.stringValue ?? ""
   }
 
+  @Test("kubectl authenticates with the client certificate context the embedded server writes")
+  func clientCertificateContext() throws {
+    guard Kubectl.path != nil else {
+      Issue.record("kubectl is not installed; `make test` installs it")
+      return
+    }
+    let server = ServeProcess(stateDirectory: ServeProcess.temporaryDirectory("kubectl-cert"))
+    try server.start()
+    defer { server.stop() }
+    let kubectl = Kubectl(kubeconfig: server.kubeconfig)
+    // `kubectl create namespace` would send protobuf, which the embedded server does not speak;
+    // apply sends JSON.
+    let created = try kubectl.run(
+      "--context", "aiconsole-embedded-certificate", "apply", "-f", "-",
+      stdin: "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: by-certificate\n")
+    #expect(created.status == 0, "\(created.stderr)")
+    let listed = try kubectl.run("--context", "aiconsole-embedded-certificate", "get", "namespaces", "-o", "name")
+    #expect(listed.stdout.contains("namespace/by-certificate"), "\(listed.stdout)\(listed.stderr)")
+  }
+
   @Test("discovery, apply, get, scale, patch, watch, delete with a finalizer, errors, logs and a foreign CRD")
   func kubectlFlow() throws {
     guard Kubectl.path != nil else {

@@ -1,18 +1,26 @@
+/// Test support shared by the test targets that need a real embedded control plane.
 import ClusterClient
 import EmbeddedCluster
 import Foundation
 import Logging
 import ServiceLifecycle
 
+/// The control plane stopped before it served.
+public struct EmbeddedServerError: Error {
+  public var reason: String
+}
+
 /// A real `aiconsole serve` control plane, in-process, serving HTTPS on a loopback port; tests
 /// reach it only over the network through its kubeconfig, exactly as any client would.
-final class EmbeddedServer: Sendable {
-  let endpoints: ControlPlaneEndpoints
+public final class EmbeddedServer: Sendable {
+  public let endpoints: ControlPlaneEndpoints
   private let group: ServiceGroup
   private let task: Task<Void, any Error>
 
   /// Starts a control plane in `directory` (a fresh temporary one by default) and waits until it serves.
-  static func start(directory: URL? = nil, port: Int = 0, watchWindow: Int = 50_000) async throws -> EmbeddedServer {
+  public static func start(directory: URL? = nil, port: Int = 0, watchWindow: Int = 50_000) async throws
+    -> EmbeddedServer
+  {
     let directory = directory ?? temporaryDirectory()
     let ready = AsyncStream<ControlPlaneEndpoints>.makeStream()
     let logger = Logger(label: "embedded-test")
@@ -20,9 +28,16 @@ final class EmbeddedServer: Sendable {
       options: .init(stateDirectory: directory, port: port, watchWindow: watchWindow), logger: logger
     ) { ready.continuation.yield($0) }
     let group = ServiceGroup(configuration: .init(services: [controlPlane], logger: logger))
-    let task = Task { try await group.run() }
+    let task = Task {
+      // A server that fails to start (its port taken) must end the wait below, not leave it hanging.
+      defer { ready.continuation.finish() }
+      try await group.run()
+    }
     var iterator = ready.stream.makeAsyncIterator()
-    guard let endpoints = await iterator.next() else { throw CancellationError() }
+    guard let endpoints = await iterator.next() else {
+      try await task.value
+      throw EmbeddedServerError(reason: "the control plane stopped before it served (port \(port))")
+    }
     return EmbeddedServer(endpoints: endpoints, group: group, task: task)
   }
 
@@ -32,18 +47,18 @@ final class EmbeddedServer: Sendable {
     self.task = task
   }
 
-  static func temporaryDirectory() -> URL {
+  public static func temporaryDirectory() -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent(
       "aiconsole-client-\(UUID().uuidString.prefix(8))")
     try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
 
-  var stateDirectory: URL { endpoints.stateDirectory }
-  var kubeconfigPath: String { endpoints.kubeconfigPath }
+  public var stateDirectory: URL { endpoints.stateDirectory }
+  public var kubeconfigPath: String { endpoints.kubeconfigPath }
 
   /// Stops serving and waits until the port is closed.
-  func stop() async {
+  public func stop() async {
     await group.triggerGracefulShutdown()
     _ = try? await task.value
   }

@@ -1,0 +1,169 @@
+import Foundation
+import KubeCore
+
+/// Keeps a local cache of one resource equal to the server's: list, then watch from the list's
+/// resourceVersion with bookmarks; after a dropped connection resume from the last version seen,
+/// with backoff; after `410 Gone`, list again and emit the difference, so that no change is lost
+/// or told twice. Subscribers get the cache's objects as additions, then every change.
+public actor Informer {
+  public nonisolated let resource: APIResource
+  private let client: KubeClient
+  private let namespace: String?
+  private let labelSelector: String?
+  private let pageSize: Int
+  private var cache = ObjectCache()
+  private var lastResourceVersion: String?
+  private var subscribers: [UUID: AsyncStream<InformerEvent>.Continuation] = [:]
+  private var backoff: Backoff
+  /// Where the cache stands; subscribers also get every change of it as an event.
+  public private(set) var state: SyncState = .syncing(loaded: 0, total: nil)
+  /// How many times the informer listed (the first sync and each relist after `410 Gone`).
+  public private(set) var listCount = 0
+
+  /// An informer of `resource` in `namespace` (nil: all) limited to `labelSelector`.
+  public init(
+    client: KubeClient, resource: APIResource, namespace: String? = nil, labelSelector: String? = nil,
+    pageSize: Int = 500, backoff: Backoff = Backoff()
+  ) {
+    self.client = client
+    self.resource = resource
+    self.namespace = resource.namespaced ? namespace : nil
+    self.labelSelector = labelSelector
+    self.pageSize = pageSize
+    self.backoff = backoff
+  }
+
+  /// Lists and watches until the task is cancelled.
+  public func run() async {
+    var mustList = true
+    while !Task.isCancelled {
+      do {
+        if mustList {
+          try await relist()
+          mustList = false
+        }
+        try await follow()
+      } catch KubeError.gone {
+        mustList = true
+      } catch {
+        if Task.isCancelled { break }
+        await disconnected(error)
+      }
+    }
+    for continuation in subscribers.values { continuation.finish() }
+    subscribers.removeAll()
+  }
+
+  /// A stream of events: first an addition for each cached object and the current state, then
+  /// every change as it is applied. It ends when the informer stops.
+  public func events() -> AsyncStream<InformerEvent> {
+    let (stream, continuation) = AsyncStream<InformerEvent>.makeStream()
+    let id = UUID()
+    for object in cache.all { continuation.yield(.added(object)) }
+    continuation.yield(.state(state))
+    subscribers[id] = continuation
+    continuation.onTermination = { [weak self] _ in Task { await self?.unsubscribe(id) } }
+    return stream
+  }
+
+  /// The cached objects of `namespace` (nil: all) matching `selector`.
+  public func list(namespace: String? = nil, selector: LabelSelector = .everything) -> [JSONValue] {
+    cache.list(namespace: namespace, selector: selector)
+  }
+
+  /// One cached object.
+  public func object(namespace: String?, name: String) -> JSONValue? {
+    cache.object(NamespacedName(namespace: namespace, name: name))
+  }
+
+  /// The cached objects decoded as `T` (a typed AI kind); objects that do not decode are skipped.
+  public func objects<T: Decodable>(as type: T.Type, namespace: String? = nil) -> [T] {
+    cache.list(namespace: namespace).compactMap { try? $0.decode(as: T.self) }
+  }
+
+  public var count: Int { cache.count }
+
+  /// Waits until the cache is synced (or the task is cancelled).
+  public func waitUntilSynced() async {
+    let stream = events()
+    for await event in stream {
+      if case .state(.synced) = event { return }
+    }
+  }
+
+  private func unsubscribe(_ id: UUID) { subscribers[id] = nil }
+
+  private func publish(_ event: InformerEvent) {
+    for continuation in subscribers.values { continuation.yield(event) }
+  }
+
+  private func setState(_ new: SyncState) {
+    guard new != state else { return }
+    state = new
+    publish(.state(new))
+  }
+
+  private func relist() async throws {
+    listCount += 1
+    setState(.syncing(loaded: 0, total: nil))
+    let list = try await client.listAll(
+      resource, namespace: namespace, options: ListOptions(labelSelector: labelSelector), pageSize: pageSize
+    ) { [weak self] loaded, total in await self?.progress(loaded, total) }
+    for event in cache.replace(with: list.items) { publish(event) }
+    lastResourceVersion = list.resourceVersion
+    backoff.reset()
+    setState(.synced)
+  }
+
+  private func progress(_ loaded: Int, _ total: Int?) {
+    if case .syncing = state { setState(.syncing(loaded: loaded, total: total)) }
+  }
+
+  /// Watches from the last version seen until the server ends the watch (its timeout) or it fails.
+  private func follow() async throws {
+    // Servers end watches after timeoutSeconds; spreading them keeps informers from reconnecting in step.
+    let timeout = Int.random(in: 300...600)
+    let events = try await client.watch(
+      resource, namespace: namespace,
+      options: ListOptions(labelSelector: labelSelector, resourceVersion: lastResourceVersion, timeoutSeconds: timeout))
+    let opened = ContinuousClock.now
+    setState(.synced)
+    var received = 0
+    for try await event in events {
+      apply(event)
+      received += 1
+      if received == 1 { backoff.reset() }
+    }
+    // A watch the server ends at once with nothing in it (shutting down, a proxy cutting it) must
+    // not turn into a tight reconnect loop: treat it like a failure, with backoff.
+    if received == 0, ContinuousClock.now - opened < .seconds(1) {
+      throw KubeError.transport("the server ended the watch at once")
+    }
+  }
+
+  private func apply(_ event: WatchEvent) {
+    if let version = event.resourceVersion { lastResourceVersion = version }
+    switch event.kind {
+    case .added, .modified:
+      if let old = cache.upsert(event.object) {
+        publish(.modified(old: old, new: event.object))
+      } else {
+        publish(.added(event.object))
+      }
+    case .deleted:
+      cache.remove(event.object)
+      publish(.deleted(event.object))
+    case .bookmark, .error:
+      break
+    }
+  }
+
+  private func disconnected(_ error: any Error) async {
+    let delay = backoff.next()
+    let now = Date()
+    let since: Date
+    if case .disconnected(let previous, _, _) = state { since = previous } else { since = now }
+    setState(.disconnected(since: since, retryAt: now.addingTimeInterval(delay.seconds), reason: "\(error)"))
+    try? await Task.sleep(for: delay)
+  }
+}

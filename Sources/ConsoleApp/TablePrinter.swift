@@ -1,0 +1,53 @@
+import ClusterClient
+import KubeCore
+
+/// Prints a server Table the way `kubectl get` does: upper-case headers, columns of priority 0
+/// (all with `wide`), a NAMESPACE column first across namespaces, cells padded by three spaces,
+/// empty cells left blank.
+struct TablePrinter {
+  var wide = false
+  var withNamespace = false
+  /// Prints the kind before each name (`aicluster.ai.aiconsole.dev/demo`), as for several kinds at once.
+  var kindPrefix: String?
+
+  func lines(_ table: ServerTable) -> [String] {
+    let shown = table.columns.indices.filter { wide || table.columns[$0].priority == 0 }
+    var grid: [[String]] = []
+    var header = shown.map { table.columns[$0].name.uppercased() }
+    if withNamespace { header.insert("NAMESPACE", at: 0) }
+    grid.append(header)
+    for row in table.rows {
+      var cells = shown.map { index in
+        let text = index < row.cells.count ? Self.text(row.cells[index]) : ""
+        return index == 0 && table.columns[index].name == "Name" ? (kindPrefix ?? "") + text : text
+      }
+      if withNamespace { cells.insert(row.namespace ?? "", at: 0) }
+      grid.append(cells)
+    }
+    return Self.align(grid)
+  }
+
+  static func text(_ cell: JSONValue) -> String {
+    switch cell {
+    case .null: return ""
+    case .string(let text): return text
+    case .int(let number): return String(number)
+    case .double(let number): return number == number.rounded() ? String(Int64(number)) : String(number)
+    case .bool(let flag): return String(flag)
+    default: return cell.jsonString
+    }
+  }
+
+  static func align(_ grid: [[String]]) -> [String] {
+    guard let columns = grid.map(\.count).max() else { return [] }
+    var widths = [Int](repeating: 0, count: columns)
+    for row in grid {
+      for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+    }
+    return grid.map { row in
+      row.enumerated().map { index, cell in
+        index == row.count - 1 ? cell : cell.padding(toLength: widths[index] + 3, withPad: " ", startingAt: 0)
+      }.joined()
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import ClusterClient
+import Foundation
+import KubeCore
+
+/// Leader election with a `coordination.k8s.io/v1` Lease, as client-go's leaderelection: the
+/// holder renews the lease every `retryPeriod`; another candidate takes it over only once it has
+/// not been renewed for `leaseDuration`; a holder that cannot renew within `renewDeadline` stops
+/// leading. Every change goes through the Lease's resourceVersion, so two candidates can never
+/// both win.
+public struct LeaderElection: Sendable {
+  public static let leases = APIResource(
+    group: "coordination.k8s.io", version: "v1", name: "leases", kind: "Lease", namespaced: true)
+
+  public var client: KubeClient
+  public var namespace: String
+  public var name: String
+  public var identity: String
+  public var leaseDuration: Duration = .seconds(15)
+  public var renewDeadline: Duration = .seconds(10)
+  public var retryPeriod: Duration = .seconds(2)
+
+  public init(client: KubeClient, namespace: String, name: String, identity: String) {
+    self.client = client
+    self.namespace = namespace
+    self.name = name
+    self.identity = identity
+  }
+
+  /// Waits to become leader, runs `lead` while leading, and returns when leadership is lost or
+  /// the task is cancelled (then the lease is released so another candidate need not wait).
+  public func run(_ lead: @escaping @Sendable () async -> Void) async {
+    while !Task.isCancelled {
+      if (try? await tryAcquireOrRenew()) == true { break }
+      try? await Task.sleep(for: retryPeriod)
+    }
+    guard !Task.isCancelled else { return }
+    await withTaskGroup(of: Void.self) { group in
+      group.addTask { await lead() }
+      group.addTask { await self.renewWhileLeading() }
+      // Whichever ends first (leadership lost, or the work stopped) ends the other.
+      await group.next()
+      group.cancelAll()
+    }
+    // An unstructured task: this one may be cancelled, and the release must still be sent.
+    await Task { await release() }.value
+  }
+
+  private func renewWhileLeading() async {
+    var lastRenewal = ContinuousClock.now
+    while !Task.isCancelled {
+      try? await Task.sleep(for: retryPeriod)
+      if Task.isCancelled { return }
+      if (try? await tryAcquireOrRenew()) == true {
+        lastRenewal = .now
+      } else if ContinuousClock.now - lastRenewal > renewDeadline {
+        return
+      }
+    }
+  }
+
+  /// One attempt: create the lease, renew it if ours, or take it over if it expired.
+  func tryAcquireOrRenew(now: Date = Date()) async throws -> Bool {
+    let lease: JSONValue
+    do {
+      lease = try await client.get(Self.leases, name: name, namespace: namespace)
+    } catch KubeError.notFound {
+      _ = try await client.create(Self.leases, fresh(now: now), namespace: namespace)
+      return true
+    }
+    let spec = lease["spec"] ?? .emptyObject
+    let holder = spec["holderIdentity"]?.stringValue ?? ""
+    let renewed = spec["renewTime"]?.stringValue.flatMap { LogTimestamp(rfc3339: $0)?.date } ?? .distantPast
+    let duration = Double(spec["leaseDurationSeconds"]?.intValue ?? Int64(leaseDuration.components.seconds))
+    if holder != identity, !holder.isEmpty, renewed.addingTimeInterval(duration) > now { return false }
+    var updated = lease
+    let time = Self.microTime(now)
+    updated.set(.string(identity), at: ["spec", "holderIdentity"])
+    updated.set(.string(time), at: ["spec", "renewTime"])
+    updated.set(.int(leaseDuration.components.seconds), at: ["spec", "leaseDurationSeconds"])
+    if holder != identity {
+      updated.set(.string(time), at: ["spec", "acquireTime"])
+      updated.set(.int((spec["leaseTransitions"]?.intValue ?? 0) + 1), at: ["spec", "leaseTransitions"])
+    }
+    do {
+      _ = try await client.update(Self.leases, updated)
+      return true
+    } catch KubeError.conflict {
+      return false
+    }
+  }
+
+  /// Gives the lease up by clearing the holder, if it is still ours.
+  func release() async {
+    guard var lease = try? await client.get(Self.leases, name: name, namespace: namespace),
+      lease[path: ["spec", "holderIdentity"]]?.stringValue == identity
+    else { return }
+    lease.set(.string(""), at: ["spec", "holderIdentity"])
+    _ = try? await client.update(Self.leases, lease)
+  }
+
+  private func fresh(now: Date) -> JSONValue {
+    let time = Self.microTime(now)
+    return [
+      "apiVersion": "coordination.k8s.io/v1", "kind": "Lease",
+      "metadata": ["name": .string(name), "namespace": .string(namespace)],
+      "spec": [
+        "holderIdentity": .string(identity), "leaseDurationSeconds": .int(leaseDuration.components.seconds),
+        "acquireTime": .string(time), "renewTime": .string(time), "leaseTransitions": 0,
+      ],
+    ]
+  }
+
+  /// `MicroTime`: RFC 3339 with microseconds, as Leases carry their times.
+  static func microTime(_ date: Date) -> String {
+    let stamp = LogTimestamp(date)
+    let micro = stamp.nanoseconds / 1000
+    var text = stamp.rfc3339Seconds
+    if text.hasSuffix("Z") { text.removeLast() }
+    return text + "." + String(format: "%06d", micro) + "Z"
+  }
+}

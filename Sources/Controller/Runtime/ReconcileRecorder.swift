@@ -1,0 +1,42 @@
+import AIResources
+import ClusterClient
+import Foundation
+import KubeCore
+
+/// Writes what a reconcile did into the object's `status.reconcile` (DESIGN.md) and, unless it
+/// failed, `status.observedGeneration`: a merge patch of the status subresource, which touches
+/// only those fields and so never conflicts with the reconciler's own status writes.
+struct ReconcileRecorder: Sendable {
+  static let changeIDAnnotation = "ai.aiconsole.dev/change-id"
+
+  let client: KubeClient
+  let resource: APIResource
+
+  /// What the object looked like when the reconcile began.
+  struct Start: Sendable {
+    var time = ContinuousClock.now
+    var generation: Int64?
+    var changeID: String?
+
+    init(_ object: JSONValue?) {
+      generation = object?[path: ["metadata", "generation"]]?.intValue
+      changeID = object?[path: ["metadata", "annotations", ReconcileRecorder.changeIDAnnotation]]?.stringValue
+    }
+  }
+
+  func record(
+    _ key: NamespacedName, start: Start, reconcileID: String, result: ReconcileState.Result, message: String?
+  ) async {
+    let elapsed = ContinuousClock.now - start.time
+    let state = ReconcileState(
+      lastTime: LogTimestamp(Date()).rfc3339Seconds,
+      durationMillis: elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000,
+      result: result, message: message, reconcileID: reconcileID, changeID: start.changeID)
+    guard let encoded = try? JSONParser.parse(Array(JSONEncoder().encode(state))) else { return }
+    var status: JSONValue = ["reconcile": encoded]
+    if result != .error, let generation = start.generation { status["observedGeneration"] = .int(generation) }
+    // A deleted object has no status to write, and a failed write is repaired by the next reconcile.
+    _ = try? await client.patch(
+      resource, name: key.name, namespace: key.namespace, .merge(["status": status]), subresource: "status")
+  }
+}
