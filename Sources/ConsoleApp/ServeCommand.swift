@@ -1,4 +1,6 @@
 import ArgumentParser
+import ClusterClient
+import Controller
 import EmbeddedCluster
 import Foundation
 import Logging
@@ -18,21 +20,51 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(help: "Port to listen on; 0 picks a free one and keeps it across restarts.")
   var port = 0
 
+  @Flag(inversion: .prefixedNo, help: "Run the AI controller in-process (behind the same Lease as any other).")
+  var controller = true
+
   func run() async throws {
     var logger = Logger(label: "aiconsole.serve")
     logger.logLevel = .warning
     let options = ControlPlaneOptions(
       stateDirectory: URL(fileURLWithPath: stateDir, isDirectory: true), address: address, port: port)
+    let ready = AsyncStream<ControlPlaneEndpoints>.makeStream()
     let controlPlane: ControlPlane
     do {
       controlPlane = try await ControlPlane(options: options, logger: logger) { endpoints in
+        ready.continuation.yield(endpoints)
         FileHandle.standardOutput.write(Data("ready \(endpoints.apiServer)\n".utf8))
       }
     } catch {
       throw ValidationError("cannot start the control plane in \(stateDir): \(error)")
     }
+    var services: [any Service] = [controlPlane]
+    if controller { services.append(EmbeddedControllerService(ready: ready.stream, logger: logger)) }
+    // Services stop in reverse order: the controller releases its lease before the server goes.
     let group = ServiceGroup(
-      configuration: .init(services: [controlPlane], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+      configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
     try await group.run()
+  }
+}
+
+/// The AI controller inside `aiconsole serve`: once the control plane serves, it connects through
+/// the kubeconfig the server wrote, as any client would, and competes for the same Lease as a
+/// standalone `aiconsole controller`.
+struct EmbeddedControllerService: Service {
+  let ready: AsyncStream<ControlPlaneEndpoints>
+  let logger: Logger
+
+  func run() async throws {
+    var iterator = ready.makeAsyncIterator()
+    guard let endpoints = await iterator.next() else { return }
+    let client = try KubeClient(configuration: .load(kubeconfig: endpoints.kubeconfigPath))
+    let identity = "embedded-\(ProcessInfo.processInfo.processIdentifier)"
+    let manager = ControllerManager(
+      client: client, reconcilers: ControllerManager.reconcilers(client: client),
+      election: LeaderElection(
+        client: client, namespace: "aiconsole-system", name: "aiconsole-controller", identity: identity),
+      logger: logger)
+    try await cancelWhenGracefulShutdown { await manager.run() }
+    try await client.shutdown()
   }
 }

@@ -48,12 +48,30 @@ import Testing
     """
   }
 
+  @Test func serveRunsTheControllerItself() throws {
+    guard Kubectl.path != nil else {
+      Issue.record("kubectl is not installed; `make test` installs it")
+      return
+    }
+    let server = ServeProcess(stateDirectory: ServeProcess.temporaryDirectory("serve-controller"))
+    try server.start()
+    defer { server.stop() }
+    let kubectl = Kubectl(kubeconfig: server.kubeconfig)
+    #expect(try kubectl.run("apply", "-f", "-", stdin: Self.schema("embedded")).status == 0)
+    #expect(try waitFor(kubectl, ["get", "mcs", "embedded", "-o", "jsonpath={.status.ready}"], equals: "true"))
+    let holder = try kubectl.run(
+      "get", "lease", "aiconsole-controller", "-n", "aiconsole-system", "-o", "jsonpath={.spec.holderIdentity}")
+    #expect(holder.stdout.hasPrefix("embedded-"))
+  }
+
   @Test func reconcilesKubectlEditsAndFailsOverToTheSecondController() throws {
     guard Kubectl.path != nil else {
       Issue.record("kubectl is not installed; `make test` installs it")
       return
     }
-    let server = ServeProcess(stateDirectory: ServeProcess.temporaryDirectory("controller"))
+    // Without serve's own controller, so that the two standalone ones compete alone.
+    let server = ServeProcess(
+      stateDirectory: ServeProcess.temporaryDirectory("controller"), arguments: ["--no-controller"])
     try server.start()
     defer { server.stop() }
     let kubectl = Kubectl(kubeconfig: server.kubeconfig)

@@ -27,14 +27,18 @@ final class ServeProcess {
     return url
   }
 
-  init(stateDirectory: URL) {
+  /// Extra arguments for `serve` (`--no-controller`).
+  let extraArguments: [String]
+
+  init(stateDirectory: URL, arguments: [String] = []) {
     self.stateDirectory = stateDirectory
+    extraArguments = arguments
   }
 
   /// Starts the server and waits for its `ready <url>` line.
   func start(timeout: TimeInterval = 60) throws {
     process.executableURL = URL(fileURLWithPath: Self.binary)
-    process.arguments = ["serve", "--state-dir", stateDirectory.path]
+    process.arguments = ["serve", "--state-dir", stateDirectory.path] + extraArguments
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
     try process.run()
