@@ -6,7 +6,7 @@ import KubeCore
 import Testing
 
 /// Every way a kubeconfig can authenticate, against the embedded server over real HTTPS.
-@Suite(.serialized) struct AuthenticationTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct AuthenticationTests {
   let server: EmbeddedServer
   let directory = EmbeddedServer.temporaryDirectory()
   let generated: JSONValue

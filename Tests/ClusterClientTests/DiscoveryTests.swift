@@ -6,7 +6,7 @@ import Testing
 
 /// Discovery from recorded kube-apiserver documents and from the embedded server, and informers
 /// for AI kinds that come and go at run time.
-@Suite struct DiscoveryTests {
+@Suite(.timeLimit(.minutes(5))) struct DiscoveryTests {
   @Test func readsAggregatedDiscoveryWithPreferredVersions() throws {
     let resources = APIDiscovery.aggregated(try JSONParser.parse(try Fixture.bytes("discovery-aggregated-apis.json")))
     let catalog = APIResourceCatalog(resources: resources)
@@ -128,7 +128,7 @@ import Testing
     #expect(await informers.kinds.count == 7)
     try await client.delete(crds, name: "widgets.example.com")
     var gone = false
-    for _ in 0..<100 where !gone {
+    for _ in 0..<300 where !gone {
       gone = await !informers.kinds.contains { $0.name == "widgets" }
       try await Task.sleep(for: .milliseconds(100))
     }

@@ -7,7 +7,7 @@ import Testing
 /// Informers against the embedded server over HTTPS: sync, live changes, a server restart, a
 /// forced `410 Gone` and a thousand changes made while disconnected. The cache must end equal to
 /// a fresh list every time.
-@Suite(.serialized) struct InformerTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct InformerTests {
   static let aiclusters = APIResource(
     group: "ai.aiconsole.dev", version: "v1", name: "aiclusters", kind: "AICluster", namespaced: true,
     shortNames: ["aic"], categories: ["ai"], subresources: ["status", "scale"])

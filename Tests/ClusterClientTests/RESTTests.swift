@@ -8,7 +8,7 @@ import ServiceLifecycle
 import Testing
 
 /// Every REST verb against the embedded server over HTTPS, and the client's handling of 429.
-@Suite(.serialized) struct RESTTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct RESTTests {
   static let aiclusters = InformerTests.aiclusters
   static let pods = APIResource(
     group: "", version: "v1", name: "pods", kind: "Pod", namespaced: true, subresources: ["log", "status"])

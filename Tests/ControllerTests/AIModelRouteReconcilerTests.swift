@@ -7,7 +7,7 @@ import Testing
 
 @testable import Controller
 
-@Suite struct AIModelRouteReconcilerTests {
+@Suite(.timeLimit(.minutes(5))) struct AIModelRouteReconcilerTests {
   static let now = "2026-01-01T00:00:00Z"
 
   static func route(auth: Bool = false) -> JSONValue {
@@ -80,7 +80,7 @@ import Testing
       return route["status"].flatMap { Self.condition($0, "Programmed") }
     }
     var first: JSONValue?
-    for _ in 0..<100 where first == nil {
+    for _ in 0..<600 where first == nil {
       first = try await programmed()
       try await Task.sleep(for: .milliseconds(50))
     }
@@ -89,7 +89,7 @@ import Testing
       AIModelRouteReconciler.inferenceServices, name: "chat", namespace: "default",
       .merge(["status": ["readyReplicas": 1]]), subresource: "status")
     var ready = false
-    for _ in 0..<150 where !ready {
+    for _ in 0..<400 where !ready {
       ready = try await programmed()?["status"] == "True"
       try await Task.sleep(for: .milliseconds(100))
     }

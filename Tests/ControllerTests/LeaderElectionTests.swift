@@ -7,7 +7,7 @@ import Testing
 
 /// Two candidates against one embedded server: one leads at a time, a released lease passes at
 /// once, an abandoned one only after it expires.
-@Suite(.serialized) struct LeaderElectionTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct LeaderElectionTests {
   actor Log {
     var leading: Set<String> = []
     var overlaps = 0
@@ -53,7 +53,7 @@ import Testing
     let lease = try await client.get(LeaderElection.leases, name: "aiconsole-controller", namespace: "aiconsole-system")
     _ = lease
     var handedOver = false
-    for _ in 0..<30 where !handedOver {
+    for _ in 0..<100 where !handedOver {
       try await Task.sleep(for: .milliseconds(100))
       handedOver = await log.leaders == ["alpha", "beta"]
     }
@@ -90,7 +90,7 @@ import Testing
     try await Task.sleep(for: .milliseconds(1000))
     #expect(await log.leaders.isEmpty)
     var took = false
-    for _ in 0..<40 where !took {
+    for _ in 0..<100 where !took {
       try await Task.sleep(for: .milliseconds(100))
       took = await log.leaders == ["beta"]
     }

@@ -8,7 +8,7 @@ import Testing
 
 @testable import Controller
 
-@Suite struct ModelContextSchemaReconcilerTests {
+@Suite(.timeLimit(.minutes(5))) struct ModelContextSchemaReconcilerTests {
   static func schema(_ fields: JSONValue, generation: Int64 = 1, status: JSONValue? = nil) -> JSONValue {
     var object: JSONValue = [
       "apiVersion": "ai.aiconsole.dev/v1", "kind": "ModelContextSchema",
@@ -55,7 +55,7 @@ import Testing
     _ = try await client.create(
       reconciler.resource, Self.schema([["name": "ticket", "type": "string", "required": true]]))
     var status: JSONValue?
-    for _ in 0..<100 {
+    for _ in 0..<600 {
       let object = try await client.get(reconciler.resource, name: "support", namespace: "default")
       if object[path: ["status", "reconcile", "result"]] == "Success", object[path: ["status", "ready"]] == true {
         status = object["status"]
