@@ -186,7 +186,3 @@ struct BenchmarkFailure: Error, CustomStringConvertible {
   var description: String
   init(_ description: String) { self.description = description }
 }
-
-extension Duration {
-  var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}

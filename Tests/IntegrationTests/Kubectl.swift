@@ -1,8 +1,16 @@
 import Foundation
+import Testing
 
 /// The real `kubectl`, pointed at a server's kubeconfig.
 struct Kubectl {
   let kubeconfig: String
+
+  /// Whether kubectl is there; records why the test cannot run when it is not.
+  static func isInstalled() -> Bool {
+    guard path == nil else { return true }
+    Issue.record("kubectl is not installed; `make test` installs it")
+    return false
+  }
 
   static var path: String? {
     for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {

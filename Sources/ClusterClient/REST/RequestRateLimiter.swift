@@ -1,4 +1,5 @@
 import Foundation
+import KubeCore
 
 /// A token bucket shared by every request of one client, like client-go's: `burst` requests at
 /// once, then `queriesPerSecond` on average. Callers wait their turn in arrival order.
@@ -24,13 +25,5 @@ actor RequestRateLimiter {
     // A negative balance is a reservation: this caller owns the next token and sleeps until then,
     // so later callers queue behind it without a lock.
     if tokens < 0 { try await Task.sleep(for: .seconds(-tokens / rate)) }
-  }
-}
-
-extension Duration {
-  /// The duration in seconds as a floating-point number.
-  var seconds: Double {
-    let parts = components
-    return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
   }
 }

@@ -1,3 +1,5 @@
+import KubeCore
+
 /// Per-key exponential backoff for failed reconciles, as client-go's item exponential failure
 /// rate limiter: 5 ms for the first failure, doubling each time, capped at 1000 s; a success
 /// (`forget`) starts the key over.
@@ -15,9 +17,7 @@ public struct ItemBackoff<Key: Hashable & Sendable>: Sendable {
   public mutating func next(_ key: Key) -> Duration {
     let count = failures[key, default: 0]
     failures[key] = count + 1
-    let seconds = Double(base.components.seconds) + Double(base.components.attoseconds) / 1e18
-    let maximumSeconds = Double(maximum.components.seconds) + Double(maximum.components.attoseconds) / 1e18
-    let delay = min(seconds * Double(1 << min(count, 40)), maximumSeconds)
+    let delay = min(base.seconds * Double(1 << min(count, 40)), maximum.seconds)
     return .nanoseconds(Int64(delay * 1e9))
   }
 
@@ -45,9 +45,7 @@ public struct RetryBucket: Sendable {
   /// The delay before the retry asked for `now` may run, reserving its token.
   public mutating func reserve(now: ContinuousClock.Instant) -> Duration {
     if let last {
-      let elapsed = now - last
-      let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-      tokens = min(Double(burst), tokens + seconds * perSecond)
+      tokens = min(Double(burst), tokens + (now - last).seconds * perSecond)
     }
     last = now
     tokens -= 1
