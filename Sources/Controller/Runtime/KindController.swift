@@ -31,6 +31,7 @@ public actor KindController {
     self.workers = workers
     var logger = logger
     logger[metadataKey: "controller"] = "\(reconciler.resource.kind.lowercased())"
+    logger[metadataKey: "kind"] = "\(reconciler.resource.kind)"
     self.logger = logger
   }
 
@@ -46,6 +47,7 @@ public actor KindController {
     let queue = queue
     await withTaskGroup(of: Void.self) { group in
       group.addTask { await self.informer.run() }
+      group.addTask { await self.reconciler.watchRelated { await queue.add($0) } }
       group.addTask {
         for await event in events where Self.triggersReconcile(event) {
           if let object = event.object, let key = NamespacedName(of: object) { await queue.add(key) }
@@ -88,12 +90,14 @@ public actor KindController {
   }
 
   private func process(_ key: NamespacedName) async {
-    let request = ReconcileRequest(key: key)
+    let reconcileID = UUID().uuidString.lowercased()
     var logger = logger
-    logger[metadataKey: "reconcileID"] = "\(request.reconcileID)"
-    logger[metadataKey: "name"] = "\(key)"
+    logger[metadataKey: "reconcileID"] = "\(reconcileID)"
+    logger[metadataKey: "namespace"] = "\(key.namespace ?? "")"
+    logger[metadataKey: "name"] = "\(key.name)"
     let start = ReconcileRecorder.Start(await informer.object(namespace: key.namespace, name: key.name))
     if let changeID = start.changeID { logger[metadataKey: "correlation_id"] = "\(changeID)" }
+    let request = ReconcileRequest(key: key, reconcileID: reconcileID, changeID: start.changeID, logger: logger)
     let outcome: (ReconcileState.Result, String?)
     do {
       switch try await reconciler.reconcile(request) {

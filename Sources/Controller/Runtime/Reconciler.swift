@@ -1,17 +1,27 @@
 import ClusterClient
 import Foundation
 import KubeCore
+import Logging
 
 /// What one reconcile is about: the object's key, and the IDs that tie its logs, status and
 /// Events together.
-public struct ReconcileRequest: Sendable, Hashable {
+public struct ReconcileRequest: Sendable {
   public var key: NamespacedName
   /// Fresh for every reconcile.
   public var reconcileID: String
+  /// The `ai.aiconsole.dev/change-id` of the edit that led here, for Events.
+  public var changeID: String?
+  /// Carries the key, the reconcileID and the change's `correlation_id`.
+  public var logger: Logger
 
-  public init(key: NamespacedName, reconcileID: String = UUID().uuidString.lowercased()) {
+  public init(
+    key: NamespacedName, reconcileID: String = UUID().uuidString.lowercased(), changeID: String? = nil,
+    logger: Logger = Logger(label: "reconcile")
+  ) {
     self.key = key
     self.reconcileID = reconcileID
+    self.changeID = changeID
+    self.logger = logger
   }
 }
 
@@ -32,4 +42,12 @@ public protocol Reconciler: Sendable {
   var resource: APIResource { get }
   /// Reconciles one object; a thrown error retries the key with backoff.
   func reconcile(_ request: ReconcileRequest) async throws -> ReconcileResult
+  /// Runs, for as long as the controller runs, whatever else should wake a key up (informers of
+  /// owned or referenced objects), calling `enqueue` with the key to reconcile again.
+  func watchRelated(enqueue: @escaping @Sendable (NamespacedName) async -> Void) async
+}
+
+extension Reconciler {
+  /// Nothing but the reconciled resource's own changes.
+  public func watchRelated(enqueue: @escaping @Sendable (NamespacedName) async -> Void) async {}
 }
