@@ -27,6 +27,22 @@ struct ControllerCommand: AsyncParsableCommand {
   @Option(help: "Seconds a leader's lease lasts without renewal before another may take it.")
   var leaseDurationSeconds = 15
 
+  @Option(
+    help: ArgumentHelp(
+      "Where instances run: simulated (Pods driven by the simulated GPU fleet) or kubernetes (Deployments).",
+      discussion: "Default: simulated against aiconsole's embedded server, kubernetes against any other."))
+  var runtime: ControllerManager.RuntimeKind?
+
+  @OptionGroup var fleet: FleetOptions
+
+  @Option(
+    name: .customLong("metrics-source"),
+    help: "A Prometheus text endpoint to read service load from for autoscaling (repeatable).")
+  var metricsSources: [String] = []
+
+  @Option(help: "Requests per second to the API server (burst is twice as many); 0 for no limit.")
+  var kubeAPIQPS = 50
+
   func run() async throws {
     let configuration: ClusterConfiguration
     do {
@@ -36,14 +52,20 @@ struct ControllerCommand: AsyncParsableCommand {
     } catch {
       throw CommandFailure(message: "\(error)")
     }
-    let client = try KubeClient(configuration: configuration)
+    var limited = configuration
+    limited.rateLimit =
+      kubeAPIQPS > 0 ? RateLimit(queriesPerSecond: Double(kubeAPIQPS), burst: kubeAPIQPS * 2) : .unlimited
+    let client = try KubeClient(configuration: limited)
     var logger = Logger(label: "aiconsole.controller")
     logger.logLevel = .info
     let identity = "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)"
-    let manager = ControllerManager(
-      client: client, reconcilers: ControllerManager.reconcilers(client: client), workers: workers,
-      election: leaderElect ? election(client, identity: identity) : nil,
-      logger: logger)
+    var kind = runtime
+    if kind == nil { kind = try await Self.detectRuntime(client) }
+    guard let kind else { return }
+    logger.info("instances run on the \(kind.rawValue) runtime")
+    let manager = ControllerManager.aiController(
+      client: client, runtime: kind, fleet: fleet.configuration, workers: workers, metricsEndpoints: metricsSources,
+      election: leaderElect ? election(client, identity: identity) : nil, logger: logger)
     let service = ManagerService(manager: manager)
     let group = ServiceGroup(
       configuration: .init(services: [service], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
@@ -53,6 +75,15 @@ struct ControllerCommand: AsyncParsableCommand {
 }
 
 extension ControllerCommand {
+  /// aiconsole's embedded server says so in `/version`; anything else is a real cluster.
+  static func detectRuntime(_ client: KubeClient) async throws -> ControllerManager.RuntimeKind {
+    let version = try await client.json(.GET, "/version")
+    guard version["gitCommit"] == "aiconsole" else {
+      throw CommandFailure(message: "only the simulated runtime exists in this build; pass --runtime simulated")
+    }
+    return .simulated
+  }
+
   /// client-go's proportions: renew deadline two thirds of the lease, retries every fifth.
   func election(_ client: KubeClient, identity: String) -> LeaderElection {
     var election = LeaderElection(
@@ -62,6 +93,21 @@ extension ControllerCommand {
     election.renewDeadline = .milliseconds(lease * 2000 / 3)
     election.retryPeriod = .milliseconds(lease * 200)
     return election
+  }
+}
+
+extension ControllerManager.RuntimeKind: ExpressibleByArgument {}
+
+/// The shape of the simulated GPU fleet.
+struct FleetOptions: ParsableArguments {
+  @Option(help: "Simulated GPU nodes.")
+  var simulatedNodes = 4
+
+  @Option(help: "GPUs per simulated node.")
+  var simulatedGPUsPerNode = 8
+
+  var configuration: SimulatedFleet.Configuration {
+    SimulatedFleet.Configuration(nodes: simulatedNodes, gpusPerNode: simulatedGPUsPerNode)
   }
 }
 

@@ -23,6 +23,8 @@ struct ServeCommand: AsyncParsableCommand {
   @Flag(inversion: .prefixedNo, help: "Run the AI controller in-process (behind the same Lease as any other).")
   var controller = true
 
+  @OptionGroup var fleet: FleetOptions
+
   func run() async throws {
     var logger = Logger(label: "aiconsole.serve")
     logger.logLevel = .warning
@@ -39,7 +41,9 @@ struct ServeCommand: AsyncParsableCommand {
       throw ValidationError("cannot start the control plane in \(stateDir): \(error)")
     }
     var services: [any Service] = [controlPlane]
-    if controller { services.append(EmbeddedControllerService(ready: ready.stream, logger: logger)) }
+    if controller {
+      services.append(EmbeddedControllerService(ready: ready.stream, fleet: fleet.configuration, logger: logger))
+    }
     // Services stop in reverse order: the controller releases its lease before the server goes.
     let group = ServiceGroup(
       configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
@@ -52,15 +56,17 @@ struct ServeCommand: AsyncParsableCommand {
 /// standalone `aiconsole controller`.
 struct EmbeddedControllerService: Service {
   let ready: AsyncStream<ControlPlaneEndpoints>
+  let fleet: SimulatedFleet.Configuration
   let logger: Logger
 
   func run() async throws {
     var iterator = ready.makeAsyncIterator()
     guard let endpoints = await iterator.next() else { return }
-    let client = try KubeClient(configuration: .load(kubeconfig: endpoints.kubeconfigPath))
+    // In-process with the server: the rate limit would only slow the one client it protects.
+    let client = try KubeClient(configuration: .load(kubeconfig: endpoints.kubeconfigPath, rateLimit: .unlimited))
     let identity = "embedded-\(ProcessInfo.processInfo.processIdentifier)"
-    let manager = ControllerManager(
-      client: client, reconcilers: ControllerManager.reconcilers(client: client),
+    let manager = ControllerManager.aiController(
+      client: client, runtime: .simulated, fleet: fleet, workers: 4,
       election: LeaderElection(
         client: client, namespace: "aiconsole-system", name: "aiconsole-controller", identity: identity),
       logger: logger)

@@ -222,8 +222,7 @@ public actor SimulatedFleet {
   }
 
   static func podIP(_ name: String) -> String {
-    var hash: UInt32 = 2_166_136_261
-    for byte in name.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+    let hash = StableHash.fnv1a(name.utf8)
     return "10.244.\((hash >> 8) % 250 + 1).\(hash % 250 + 2)"
   }
 

@@ -2,29 +2,70 @@ import ClusterClient
 import Foundation
 import Logging
 
-/// Runs a set of reconcilers, each as a `KindController`, behind leader election when asked, so
-/// that two controllers against one cluster never both act.
+/// Runs a set of reconcilers, each as a `KindController`, and the companions they need (the
+/// simulated fleet), behind leader election when asked, so that two controllers against one
+/// cluster never both act.
 public struct ControllerManager: Sendable {
   public var client: KubeClient
   public var reconcilers: [any Reconciler]
+  /// Run while leading, beside the reconcilers (the simulated GPU fleet).
+  public var companions: [@Sendable () async -> Void]
   public var workers: Int
   /// nil: act without electing a leader (a single controller).
   public var election: LeaderElection?
   public var logger: Logger
 
   public init(
-    client: KubeClient, reconcilers: [any Reconciler], workers: Int = 2, election: LeaderElection?, logger: Logger
+    client: KubeClient, reconcilers: [any Reconciler], companions: [@Sendable () async -> Void] = [],
+    workers: Int = 2, election: LeaderElection?, logger: Logger
   ) {
     self.client = client
     self.reconcilers = reconcilers
+    self.companions = companions
     self.workers = workers
     self.election = election
     self.logger = logger
   }
 
-  /// The reconcilers this build has, for `client`.
-  public static func reconcilers(client: KubeClient) -> [any Reconciler] {
-    [ModelContextSchemaReconciler(client: client), AIModelRouteReconciler(client: client)]
+  /// Where AICluster instances run.
+  public enum RuntimeKind: String, Sendable, CaseIterable {
+    /// Pods driven by the simulated GPU fleet (the embedded world).
+    case simulated
+  }
+
+  /// The controller for all six AI kinds, with instances in `runtime`.
+  public static func aiController(
+    client: KubeClient, runtime: RuntimeKind, fleet: SimulatedFleet.Configuration = .init(), workers: Int = 2,
+    metricsEndpoints: [String] = [], election: LeaderElection?, logger: Logger
+  ) -> ControllerManager {
+    let events = EventRecorder(client: client, instance: election?.identity ?? EventRecorder.hostName)
+    var companions: [@Sendable () async -> Void] = []
+    let workloads: any WorkloadRuntime
+    switch runtime {
+    case .simulated:
+      workloads = SimulatedRuntime(client: client)
+      let simulated = SimulatedFleet(client: client, configuration: fleet, logger: logger)
+      companions.append { await simulated.run() }
+    }
+    return ControllerManager(
+      client: client,
+      reconcilers: reconcilers(
+        client: client, runtime: workloads, events: events, load: ServiceLoad(endpoints: metricsEndpoints)),
+      companions: companions, workers: workers, election: election, logger: logger)
+  }
+
+  /// One reconciler per AI kind.
+  static func reconcilers(
+    client: KubeClient, runtime: any WorkloadRuntime, events: EventRecorder, load: ServiceLoad
+  ) -> [any Reconciler] {
+    [
+      AIClusterReconciler(client: client, runtime: runtime, events: events),
+      ModelDeploymentReconciler(client: client),
+      InferenceServiceReconciler(client: client, events: events, load: load),
+      AIModelRouteReconciler(client: client),
+      ModelContextSchemaReconciler(client: client),
+      AIApplicationReconciler(client: client),
+    ]
   }
 
   /// Runs until cancelled (or leadership is lost).
@@ -46,6 +87,7 @@ public struct ControllerManager: Sendable {
         let controller = KindController(client: client, reconciler: reconciler, workers: workers, logger: logger)
         group.addTask { await controller.run() }
       }
+      for companion in companions { group.addTask { await companion() } }
     }
   }
 }

@@ -47,23 +47,10 @@ public struct InstanceTemplate: Codable, Sendable, Hashable {
     }
   }
 
-  /// A short, stable, label-safe name of the template: FNV-1a over its canonical JSON, written in
-  /// the consonant-and-digit alphabet Kubernetes uses for hashes so that it never spells a word.
+  /// The template's name among its revisions: a hash of its canonical JSON.
   public var hash: String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = .sortedKeys
-    let bytes = (try? encoder.encode(self)).map(Array.init) ?? []
-    var value: UInt32 = 2_166_136_261
-    for byte in bytes {
-      value ^= UInt32(byte)
-      value = value &* 16_777_619
-    }
-    let alphabet = Array("bcdfghjklmnpqrstvwxz2456789")
-    var text = ""
-    repeat {
-      text.append(alphabet[Int(value % UInt32(alphabet.count))])
-      value /= UInt32(alphabet.count)
-    } while value > 0
-    return text
+    return StableHash.name((try? encoder.encode(self)) ?? Data())
   }
 }

@@ -130,7 +130,6 @@ public struct SimulatedRuntime: WorkloadRuntime {
 /// Five characters in Kubernetes' hash alphabet, as `generateName` would add.
 enum RandomSuffix {
   static func make() -> String {
-    let alphabet = Array("bcdfghjklmnpqrstvwxz2456789")
-    return String((0..<5).map { _ in alphabet.randomElement()! })
+    String((0..<5).map { _ in StableHash.alphabet.randomElement()! })
   }
 }

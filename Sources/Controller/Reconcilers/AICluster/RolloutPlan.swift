@@ -24,26 +24,28 @@ struct RolloutPlan: Equatable {
     let new = groups.first { $0.revision == current } ?? RevisionInstances(revision: current, total: 0, ready: 0)
     let old = groups.filter { $0.revision != current }.sorted { age($0.revision) < age($1.revision) }
     var steps: [Step] = []
-    let oldTotal = old.map(\.total).reduce(0, +)
-    if oldTotal == 0 {
+    if old.allSatisfy({ $0.total == 0 }) {
       steps += old.map { .retire(revision: $0.revision) }
       if new.total != desired { steps.append(.scale(revision: current, to: desired)) }
       return steps
     }
-    let target = min(desired, max(new.total, desired + 1 - oldTotal))
-    if target != new.total { steps.append(.scale(revision: current, to: target)) }
     var surplusReady = max(0, new.ready + old.map(\.ready).reduce(0, +) - desired)
+    var oldSteps: [Step] = []
+    var oldRemaining = 0
     for group in old {
       let readyRemoved = min(surplusReady, group.ready)
       surplusReady -= readyRemoved
       let remaining = group.ready - readyRemoved
+      oldRemaining += remaining
       if remaining == 0 {
-        steps.append(.scale(revision: group.revision, to: 0))
-        steps.append(.retire(revision: group.revision))
+        oldSteps += [.scale(revision: group.revision, to: 0), .retire(revision: group.revision)]
       } else if remaining != group.total {
-        steps.append(.scale(revision: group.revision, to: remaining))
+        oldSteps.append(.scale(revision: group.revision, to: remaining))
       }
     }
+    let target = min(desired, max(new.total, desired + 1 - oldRemaining))
+    if target != new.total { steps.append(.scale(revision: current, to: target)) }
+    steps += oldSteps
     return steps
   }
 

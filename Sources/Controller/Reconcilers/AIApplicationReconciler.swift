@@ -1,0 +1,97 @@
+import AIResources
+import ClusterClient
+import Foundation
+import KubeCore
+
+/// AIApplication: aggregates the health of the InferenceServices and AIModelRoutes it names into
+/// `health`, `services` and `Ready`, and looks again whenever one of them changes.
+public struct AIApplicationReconciler: Reconciler {
+  public let resource = APIResource(
+    group: AIKinds.group, version: AIKinds.version, name: "aiapplications", kind: "AIApplication", namespaced: true,
+    subresources: ["status"])
+  static let services = APIResource(
+    group: AIKinds.group, version: AIKinds.version, name: "inferenceservices", kind: "InferenceService",
+    namespaced: true)
+  static let routes = APIResource(
+    group: AIKinds.group, version: AIKinds.version, name: "aimodelroutes", kind: "AIModelRoute", namespaced: true)
+  let client: KubeClient
+
+  public init(client: KubeClient) { self.client = client }
+
+  public func watchRelated(enqueue: @escaping @Sendable (NamespacedName) async -> Void) async {
+    let watches = [(Self.services, "services"), (Self.routes, "routes")].map { referenced, field in
+      ReferencedObjects(client: client, referrers: resource, referenced: referenced) { application in
+        (application[path: ["spec", field]]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue }
+      }
+    }
+    await withTaskGroup(of: Void.self) { group in
+      for watch in watches { group.addTask { await watch.run(enqueue: enqueue) } }
+    }
+  }
+
+  /// One member's state: ready, and what to say about it.
+  struct Member: Sendable, Equatable {
+    var name: String
+    var ready: Bool
+    var message: String
+  }
+
+  public func reconcile(_ request: ReconcileRequest) async throws -> ReconcileResult {
+    let object: JSONValue
+    do {
+      object = try await client.get(resource, name: request.key.name, namespace: request.key.namespace)
+    } catch KubeError.notFound {
+      return .done
+    }
+    let application = try object.decode(as: AIApplication.self)
+    var members: [Member] = []
+    for reference in application.spec.services ?? [] {
+      members.append(try await member(Self.services, reference.name, request.key.namespace, condition: "Ready"))
+    }
+    for reference in application.spec.routes ?? [] {
+      members.append(try await member(Self.routes, reference.name, request.key.namespace, condition: "Programmed"))
+    }
+    let now = LogTimestamp(Date()).rfc3339Seconds
+    let found = members
+    try await StatusWriter(client: client).update(resource, request.key) { current in
+      var status = try JSONValue(encoding: Self.status(of: application, members: found, now: now))
+      status["reconcile"] = current[path: ["status", "reconcile"]]
+      status["observedGeneration"] = current[path: ["status", "observedGeneration"]]
+      current["status"] = status
+    }
+    return .done
+  }
+
+  private func member(_ resource: APIResource, _ name: String, _ namespace: String?, condition: String) async throws
+    -> Member
+  {
+    let kind = resource.kind
+    do {
+      let object = try await client.get(resource, name: name, namespace: namespace)
+      let found = object[path: ["status", "conditions"]]?.arrayValue?.first { $0["type"]?.stringValue == condition }
+      let ready = found?["status"] == "True"
+      let message = found?["message"]?.stringValue ?? "\(kind) has not reported \(condition) yet"
+      return Member(name: "\(kind)/\(name)", ready: ready, message: message)
+    } catch KubeError.notFound {
+      return Member(name: "\(kind)/\(name)", ready: false, message: "\(kind) \"\(name)\" not found")
+    }
+  }
+
+  /// Healthy when every member is ready, Unhealthy when none is, Degraded in between, Unknown
+  /// with no members.
+  static func status(of application: AIApplication, members: [Member], now: String) -> AIApplication.Status {
+    var status = application.status ?? AIApplication.Status()
+    let ready = members.filter(\.ready).count
+    status.health =
+      members.isEmpty ? .unknown : ready == members.count ? .healthy : ready == 0 ? .unhealthy : .degraded
+    status.services = members.map { .init(name: $0.name, ready: $0.ready, message: $0.message) }
+    var conditions = status.conditions ?? []
+    let failing = members.filter { !$0.ready }.map { "\($0.name): \($0.message)" }
+    ConditionList.set(
+      "Ready", status.health == .healthy ? .isTrue : .isFalse, reason: status.health?.rawValue ?? "Unknown",
+      message: failing.isEmpty ? "\(ready)/\(members.count) members ready" : failing.joined(separator: "; "),
+      generation: application.metadata.generation, now: now, in: &conditions)
+    status.conditions = conditions
+    return status
+  }
+}
