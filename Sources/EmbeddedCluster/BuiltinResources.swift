@@ -3,7 +3,8 @@ import KubeCore
 /// The built-in resources the embedded server serves, with columns like kubectl shows for them.
 enum BuiltinResources {
   static let all: [ResourceInfo] = [
-    namespaces, pods, services, secrets, configMaps, events, controllerRevisions, leases, customResourceDefinitions,
+    namespaces, tempNodes, pods, services, secrets, configMaps, events, controllerRevisions, leases,
+    customResourceDefinitions,
   ]
 
   static let namespaces = ResourceInfo(
@@ -14,6 +15,10 @@ enum BuiltinResources {
         name: "Status", type: "string", description: "The status of the namespace", source: .jsonPath(".status.phase")),
       ageColumn,
     ])
+
+  static let tempNodes = ResourceInfo(
+    group: "", version: "v1", plural: "nodes", singular: "node", kind: "Node", namespaced: false,
+    shortNames: ["no"], hasStatus: true, columns: [ageColumn])
 
   static let pods = ResourceInfo(
     group: "", version: "v1", plural: "pods", singular: "pod", kind: "Pod", namespaced: true, shortNames: ["po"],

@@ -43,9 +43,10 @@ struct RolloutPlan: Equatable {
         oldSteps.append(.scale(revision: group.revision, to: remaining))
       }
     }
+    // Old instances go before new ones come, so that the total never passes the surge of one.
+    steps += oldSteps
     let target = min(desired, max(new.total, desired + 1 - oldRemaining))
     if target != new.total { steps.append(.scale(revision: current, to: target)) }
-    steps += oldSteps
     return steps
   }
 
