@@ -40,6 +40,9 @@ struct ControllerCommand: AsyncParsableCommand {
     help: "A Prometheus text endpoint to read service load from for autoscaling (repeatable).")
   var metricsSources: [String] = []
 
+  @Option(help: "Where to serve /metrics, /healthz and /readyz, e.g. :8080 or 127.0.0.1:0; 0 serves nothing.")
+  var metricsBindAddress = "0"
+
   @Option(help: "Requests per second to the API server (burst is twice as many); 0 for no limit.")
   var kubeAPIQPS = 50
 
@@ -63,12 +66,23 @@ struct ControllerCommand: AsyncParsableCommand {
     if kind == nil { kind = try await Self.detectRuntime(client) }
     guard let kind else { return }
     logger.info("instances run on the \(kind.rawValue) runtime")
+    let metrics = ControllerMetrics()
     let manager = ControllerManager.aiController(
       client: client, runtime: kind, fleet: fleet.configuration, workers: workers, metricsEndpoints: metricsSources,
-      election: leaderElect ? election(client, identity: identity) : nil, logger: logger)
-    let service = ManagerService(manager: manager)
+      metrics: metrics, election: leaderElect ? election(client, identity: identity) : nil, logger: logger)
+    var services: [any Service] = [ManagerService(manager: manager)]
+    if metricsBindAddress != "0" {
+      guard let (host, port) = MetricsServer.parse(bindAddress: metricsBindAddress) else {
+        throw CommandFailure(message: "--metrics-bind-address \(metricsBindAddress): expected HOST:PORT or :PORT")
+      }
+      let announcer = logger
+      services.append(
+        MetricsServer(metrics: metrics, host: host, port: port, logger: logger) { bound in
+          announcer.info("serving metrics on \(host):\(bound)")
+        })
+    }
     let group = ServiceGroup(
-      configuration: .init(services: [service], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+      configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
     try await group.run()
     try await client.shutdown()
   }

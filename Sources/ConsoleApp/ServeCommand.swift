@@ -65,12 +65,23 @@ struct EmbeddedControllerService: Service {
     // In-process with the server: the rate limit would only slow the one client it protects.
     let client = try KubeClient(configuration: .load(kubeconfig: endpoints.kubeconfigPath, rateLimit: .unlimited))
     let identity = "embedded-\(ProcessInfo.processInfo.processIdentifier)"
+    let metrics = ControllerMetrics()
     let manager = ControllerManager.aiController(
-      client: client, runtime: .simulated, fleet: fleet, workers: 4,
+      client: client, runtime: .simulated, fleet: fleet, workers: 4, metrics: metrics,
       election: LeaderElection(
         client: client, namespace: "aiconsole-system", name: "aiconsole-controller", identity: identity),
       logger: logger)
-    try await cancelWhenGracefulShutdown { await manager.run() }
+    let server = MetricsServer(metrics: metrics, host: "127.0.0.1", port: 0, logger: logger) { port in
+      try? EndpointsFile.publish(
+        "controllerMetrics", url: "http://127.0.0.1:\(port)/metrics", in: endpoints.stateDirectory)
+    }
+    try await cancelWhenGracefulShutdown {
+      await withTaskGroup(of: Void.self) { group in
+        group.addTask { try? await server.run() }
+        await manager.run()
+        group.cancelAll()
+      }
+    }
     try await client.shutdown()
   }
 }

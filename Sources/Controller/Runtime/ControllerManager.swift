@@ -11,14 +11,17 @@ public struct ControllerManager: Sendable {
   /// Run while leading, beside the reconcilers (the simulated GPU fleet).
   public var companions: [@Sendable () async -> Void]
   public var workers: Int
+  /// Where reconciles, queues and leadership are counted.
+  public var metrics: ControllerMetrics
   /// nil: act without electing a leader (a single controller).
   public var election: LeaderElection?
   public var logger: Logger
 
   public init(
     client: KubeClient, reconcilers: [any Reconciler], companions: [@Sendable () async -> Void] = [],
-    workers: Int = 2, election: LeaderElection?, logger: Logger
+    workers: Int = 2, metrics: ControllerMetrics = ControllerMetrics(), election: LeaderElection?, logger: Logger
   ) {
+    self.metrics = metrics
     self.client = client
     self.reconcilers = reconcilers
     self.companions = companions
@@ -36,7 +39,8 @@ public struct ControllerManager: Sendable {
   /// The controller for all six AI kinds, with instances in `runtime`.
   public static func aiController(
     client: KubeClient, runtime: RuntimeKind, fleet: SimulatedFleet.Configuration = .init(), workers: Int = 2,
-    metricsEndpoints: [String] = [], election: LeaderElection?, logger: Logger
+    metricsEndpoints: [String] = [], metrics: ControllerMetrics = ControllerMetrics(), election: LeaderElection?,
+    logger: Logger
   ) -> ControllerManager {
     let events = EventRecorder(client: client, instance: election?.identity ?? EventRecorder.hostName)
     var companions: [@Sendable () async -> Void] = []
@@ -51,7 +55,7 @@ public struct ControllerManager: Sendable {
       client: client,
       reconcilers: reconcilers(
         client: client, runtime: workloads, events: events, load: ServiceLoad(endpoints: metricsEndpoints)),
-      companions: companions, workers: workers, election: election, logger: logger)
+      companions: companions, workers: workers, metrics: metrics, election: election, logger: logger)
   }
 
   /// One reconciler per AI kind.
@@ -74,17 +78,22 @@ public struct ControllerManager: Sendable {
     logger.info(
       "waiting to lead",
       metadata: ["lease": "\(election.namespace)/\(election.name)", "identity": "\(election.identity)"])
+    let lease = "\(election.namespace)/\(election.name)"
+    metrics.leading(lease, false)
     await election.run {
       logger.info("leading")
+      metrics.leading(lease, true)
       await runControllers()
     }
+    metrics.leading(lease, false)
     logger.info("stopped leading")
   }
 
   private func runControllers() async {
     await withTaskGroup(of: Void.self) { group in
       for reconciler in reconcilers {
-        let controller = KindController(client: client, reconciler: reconciler, workers: workers, logger: logger)
+        let controller = KindController(
+          client: client, reconciler: reconciler, workers: workers, metrics: metrics, logger: logger)
         group.addTask { await controller.run() }
       }
       for companion in companions { group.addTask { await companion() } }

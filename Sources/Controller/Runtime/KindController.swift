@@ -14,6 +14,9 @@ public actor KindController {
   private let workers: Int
   private let logger: Logger
   private let recorder: ReconcileRecorder?
+  private let metrics: ControllerMetrics?
+  private let name: String
+  private var activeWorkers = 0
   /// Reconciles run, by result (`success`, `error`, `requeue`, `requeue_after`), for the metrics.
   public private(set) var totals: [String: Int] = [:]
 
@@ -21,8 +24,10 @@ public actor KindController {
   /// reconcile (for resources with a status subresource).
   public init(
     client: KubeClient, reconciler: any Reconciler, workers: Int = 2, recordsReconcileState: Bool = true,
-    logger: Logger
+    metrics: ControllerMetrics? = nil, logger: Logger
   ) {
+    self.metrics = metrics
+    name = reconciler.resource.kind.lowercased()
     self.reconciler = reconciler
     informer = Informer(client: client, resource: reconciler.resource)
     recorder =
@@ -56,11 +61,29 @@ public actor KindController {
       for _ in 0..<max(1, workers) {
         group.addTask { await self.work() }
       }
+      if let metrics {
+        let name = name
+        group.addTask {
+          while !Task.isCancelled {
+            metrics.queue(name, depth: await queue.depth)
+            try? await Task.sleep(for: .milliseconds(500))
+          }
+        }
+      }
       await withTaskCancellationHandler {
         await group.waitForAll()
       } onCancel: {
         Task { await queue.shutDown() }
       }
+    }
+  }
+
+  /// controller-runtime's `result` label values.
+  static func metricResult(_ result: ReconcileState.Result, _ message: String?) -> String {
+    switch result {
+    case .success: "success"
+    case .error: "error"
+    case .requeue: message == nil ? "requeue" : "requeue_after"
     }
   }
 
@@ -84,7 +107,11 @@ public actor KindController {
 
   private func work() async {
     while let key = await queue.next() {
+      activeWorkers += 1
+      metrics?.workers(name, active: activeWorkers)
       await process(key)
+      activeWorkers -= 1
+      metrics?.workers(name, active: activeWorkers)
       await queue.done(key)
     }
   }
@@ -121,9 +148,14 @@ public actor KindController {
       count("error")
       outcome = (.error, "\(error)")
     }
+    metrics?.reconciled(
+      name, result: Self.metricResult(outcome.0, outcome.1), duration: ContinuousClock.now - start.time)
     guard start.generation != nil else { return }  // gone before it began: no status to write
     await recorder?.record(key, start: start, reconcileID: request.reconcileID, result: outcome.0, message: outcome.1)
   }
 
-  private func count(_ result: String) { totals[result, default: 0] += 1 }
+  private func count(_ result: String) {
+    totals[result, default: 0] += 1
+    metrics?.queued(name, retry: result == "error" || result == "requeue")
+  }
 }

@@ -32,7 +32,9 @@ struct ReconcileRecorder: Sendable {
       lastTime: LogTimestamp(Date()).rfc3339Seconds,
       durationMillis: elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000,
       result: result, message: message, reconcileID: reconcileID, changeID: start.changeID)
-    guard let encoded = try? JSONParser.parse(Array(JSONEncoder().encode(state))) else { return }
+    guard var encoded = try? JSONParser.parse(Array(JSONEncoder().encode(state))) else { return }
+    // In a merge patch an absent member keeps the old value; null removes it.
+    for key in ["message", "changeID"] where encoded[key] == nil { encoded[key] = JSONValue.null }
     var status: JSONValue = ["reconcile": encoded]
     if result != .error, let generation = start.generation { status["observedGeneration"] = .int(generation) }
     // A deleted object has no status to write, and a failed write is repaired by the next reconcile.
