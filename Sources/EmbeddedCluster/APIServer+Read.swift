@@ -49,7 +49,7 @@ extension APIServer {
     }
     if let selector = scoped.request.parameter("fieldSelector") {
       filter.fieldSelector = try FieldSelector(
-        parsing: selector, supportedFields: ["metadata.name", "metadata.namespace"])
+        parsing: selector, supportedFields: scoped.info.fieldLabels.union(["metadata.name", "metadata.namespace"]))
     }
     if let name = scoped.path.name {
       var fields = filter.fieldSelector

@@ -23,6 +23,7 @@ enum BuiltinResources {
   static let pods = ResourceInfo(
     group: "", version: "v1", plural: "pods", singular: "pod", kind: "Pod", namespaced: true, shortNames: ["po"],
     categories: ["all"], hasStatus: true, hasLog: true,
+    fieldLabels: ["spec.nodeName", "spec.schedulerName", "status.phase", "status.podIP", "spec.serviceAccountName"],
     columns: [
       PrinterColumn(name: "Ready", type: "string", source: .computed(podReady)),
       PrinterColumn(name: "Status", type: "string", source: .computed(podStatus)),
@@ -57,6 +58,11 @@ enum BuiltinResources {
   static let events = ResourceInfo(
     group: "", version: "v1", plural: "events", singular: "event", kind: "Event", namespaced: true,
     shortNames: ["ev"],
+    fieldLabels: [
+      "involvedObject.kind", "involvedObject.namespace", "involvedObject.name", "involvedObject.uid",
+      "involvedObject.apiVersion", "involvedObject.resourceVersion", "involvedObject.fieldPath", "reason",
+      "reportingComponent", "type",
+    ],
     columns: [
       PrinterColumn(name: "Type", type: "string", source: .jsonPath(".type")),
       PrinterColumn(name: "Reason", type: "string", source: .jsonPath(".reason")),

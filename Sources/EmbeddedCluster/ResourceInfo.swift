@@ -21,6 +21,9 @@ struct ResourceInfo: Sendable {
   var hasStatus = false
   var scale: ScalePaths?
   var hasLog = false
+  /// Field selector labels beyond `metadata.name` and `metadata.namespace` (the real server's
+  /// per-kind field label conversions, such as `involvedObject.name` for Events).
+  var fieldLabels: Set<String> = []
   var columns: [PrinterColumn] = []
   /// The `openAPIV3Schema` of a custom resource's served version.
   var schema: JSONValue?

@@ -7,9 +7,9 @@ import Testing
   final class ControllerProcess {
     let process = Process()
 
-    init(kubeconfig: String) throws {
+    init(kubeconfig: String, arguments: [String] = []) throws {
       process.executableURL = URL(fileURLWithPath: ServeProcess.binary)
-      process.arguments = ["controller", "--kubeconfig", kubeconfig, "--lease-duration-seconds", "3"]
+      process.arguments = ["controller", "--kubeconfig", kubeconfig, "--lease-duration-seconds", "3"] + arguments
       process.standardOutput = FileHandle.nullDevice
       process.standardError = FileHandle.nullDevice
       try process.run()
