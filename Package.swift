@@ -95,7 +95,7 @@ let package = Package(
     .executableTarget(
       name: "Benchmarks",
       dependencies: [
-        "KubeCore", "ClusterClient", "EmbeddedCluster", "Views",
+        "KubeCore", "ClusterClient", "EmbeddedCluster", "Views", "Controller",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
       ]

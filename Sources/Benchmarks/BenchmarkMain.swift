@@ -13,9 +13,14 @@ struct BenchmarkMain {
     let arguments = CommandLine.arguments
     let output = arguments.firstIndex(of: "--output").map { arguments[$0 + 1] } ?? "docs/benchmarks.md"
     var report = BenchmarkReport()
-    ViewsBenchmarks.run(into: &report)
-    MetricsBenchmarks.run(into: &report)
-    try await ControlPlaneBenchmarks.run(into: &report)
+    // `--only controller` runs one area, for a quick look at a change.
+    let only = arguments.firstIndex(of: "--only").map { arguments[$0 + 1] }
+    if only == nil {
+      ViewsBenchmarks.run(into: &report)
+      MetricsBenchmarks.run(into: &report)
+      try await ControlPlaneBenchmarks.run(into: &report)
+    }
+    if only == nil || only == "controller" { try await ControllerBenchmarks.run(into: &report) }
     try report.write(to: output)
     print(report.markdown)
   }

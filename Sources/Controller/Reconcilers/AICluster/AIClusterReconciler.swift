@@ -48,25 +48,32 @@ public struct AIClusterReconciler: Reconciler {
     let history = RevisionHistory(
       client: client, owner: InstanceLabels.ownerReference(cluster), namespace: cluster.metadata.namespace ?? "default",
       ownerName: cluster.metadata.name ?? "", ownerLabel: InstanceLabels.cluster)
-    var revisions = try await history.list()
-    var currentRevision = revisions.first { RevisionHistory.hash($0) == hash }
     let paused = cluster.spec.paused == true
-    if !paused {
-      (revisions, currentRevision) = try await history.makeCurrent(hash: hash, data: try template.json, in: revisions)
+    // The revision is already current when status says so: the history needs no look.
+    let settledRevision = cluster.status?.currentRevision == "\(cluster.metadata.name ?? "")-\(hash)"
+    var revisions = settledRevision ? [] : try await history.list()
+    var currentName = cluster.status?.currentRevision
+    if !paused && !settledRevision {
+      let current: JSONValue
+      (revisions, current) = try await history.makeCurrent(hash: hash, data: try template.json, in: revisions)
+      currentName = current[path: ["metadata", "name"]]?.stringValue
     }
     let groups = try await runtime.observe(cluster)
+    if settledRevision && groups.contains(where: { $0.revision != hash }) { revisions = try await history.list() }
     let plan = RolloutPlan(desired: cluster.spec.replicas ?? 1, current: hash, groups: groups) { revision in
       Int(revisions.first { RevisionHistory.hash($0) == revision }.map(RevisionHistory.number) ?? -1)
     }
     if !paused {
       try await carryOut(plan, for: cluster, object: object, template: template, request: request)
-      let live = Set(groups.filter { $0.total > 0 }.map(\.revision)).union([hash])
-      try await history.prune(revisions, limit: cluster.spec.revisionHistoryLimit ?? 10, keep: live)
+      if !settledRevision {
+        let live = Set(groups.filter { $0.total > 0 }.map(\.revision)).union([hash])
+        try await history.prune(revisions, limit: cluster.spec.revisionHistoryLimit ?? 10, keep: live)
+      }
     }
     let endpointURL = try await ClusterService(client: client).ensure(for: cluster)
     let status = AIClusterStatus(
       cluster: cluster, groups: groups, currentHash: hash,
-      currentRevision: currentRevision?[path: ["metadata", "name"]]?.stringValue, plan: plan,
+      currentRevision: currentName, plan: plan,
       endpointURL: endpointURL, now: LogTimestamp(Date()).rfc3339Seconds
     ).make()
     try await write(status, request: request, previous: cluster, object: object)
@@ -111,7 +118,7 @@ public struct AIClusterReconciler: Reconciler {
     _ status: AICluster.Status, request: ReconcileRequest, previous: AICluster, object: JSONValue
   ) async throws {
     let encoded = try JSONValue(encoding: status)
-    try await StatusWriter(client: client).update(resource, request.key) { current in
+    try await StatusWriter(client: client).update(resource, request.key, read: object) { current in
       var merged = encoded
       merged["reconcile"] = current[path: ["status", "reconcile"]]
       merged["observedGeneration"] = current[path: ["status", "observedGeneration"]]
