@@ -148,4 +148,49 @@ import Testing
     #expect(pending.count == 1)
     try await harness.stop()
   }
+
+  @Test func pausedClustersKeepTheirInstancesAndOldRevisionsArePruned() async throws {
+    let harness = try await ControllerHarness()
+    for version in 1...4 { try await harness.model("llama-v\(version)", version: "\(version)", startupSeconds: 0) }
+    try await harness.createCluster("chat", version: "1", replicas: 2)
+    _ = try await harness.client.patch(
+      ControllerHarness.aiclusters, name: "chat", namespace: "default", .merge(["spec": ["revisionHistoryLimit": 1]]))
+    try await harness.waitUntilServing("chat", 2)
+    for version in 2...3 {
+      _ = try await harness.client.patch(
+        ControllerHarness.aiclusters, name: "chat", namespace: "default",
+        .merge(["spec": ["modelVersion": .string("\(version)")]]))
+      try await harness.eventually("version \(version) serves") {
+        let cluster = try await harness.cluster("chat")
+        return cluster[path: ["status", "currentRevision"]]?.stringValue?.isEmpty == false
+          && harness.condition("Progressing", of: cluster)?["reason"] == "RolloutComplete"
+          && cluster[path: ["status", "observedGeneration"]] == cluster[path: ["metadata", "generation"]]
+      }
+    }
+    try await harness.eventually("only the current revision and one more are kept") {
+      try await harness.client.list(
+        ControllerHarness.revisions, namespace: "default",
+        options: ListOptions(labelSelector: "ai.aiconsole.dev/cluster=chat")
+      ).items.count == 2
+    }
+    let before = Set(try await harness.pods(of: "chat").compactMap { $0[path: ["metadata", "name"]]?.stringValue })
+    _ = try await harness.client.patch(
+      ControllerHarness.aiclusters, name: "chat", namespace: "default",
+      .merge(["spec": ["paused": true, "modelVersion": "4", "replicas": 3]]))
+    try await harness.eventually("chat reports the pause") {
+      harness.condition("Progressing", of: try await harness.cluster("chat"))?["reason"] == "Paused"
+    }
+    try await Task.sleep(for: .seconds(1))
+    let during = Set(try await harness.pods(of: "chat").compactMap { $0[path: ["metadata", "name"]]?.stringValue })
+    #expect(during == before, "a paused AICluster's instances are left as they are")
+    _ = try await harness.client.patch(
+      ControllerHarness.aiclusters, name: "chat", namespace: "default", .merge(["spec": ["paused": false]]))
+    try await harness.waitUntilServing("chat", 3)
+    #expect(
+      try await harness.pods(of: "chat").allSatisfy {
+        $0[path: ["metadata", "labels", "ai.aiconsole.dev/revision"]]?.stringValue != nil
+          && !before.contains($0[path: ["metadata", "name"]]?.stringValue ?? "")
+      })
+    try await harness.stop()
+  }
 }

@@ -78,4 +78,37 @@ import Testing
     try await harness.waitUntilServing("orphan", 1)
     try await harness.stop()
   }
+
+  @Test func anApplicationAggregatesItsServicesAndRoutes() async throws {
+    let harness = try await ControllerHarness()
+    let applications = APIResource(
+      group: "ai.aiconsole.dev", version: "v1", name: "aiapplications", kind: "AIApplication", namespaced: true)
+    _ = try await harness.client.create(
+      applications,
+      [
+        "apiVersion": "ai.aiconsole.dev/v1", "kind": "AIApplication",
+        "metadata": ["name": "support-bot", "namespace": "default"],
+        "spec": ["services": [["name": "chat"]], "routes": [["name": "chat-route"]]],
+      ])
+    try await harness.eventually("the application is Unhealthy and says why") {
+      let application = try await harness.client.get(applications, name: "support-bot", namespace: "default")
+      let message = harness.condition("Ready", of: application)?["message"]?.stringValue ?? ""
+      return application[path: ["status", "health"]] == "Unhealthy"
+        && message.contains("InferenceService \"chat\" not found")
+    }
+    try await harness.model("llama-v1", version: "1", startupSeconds: 0)
+    _ = try await harness.client.create(
+      ControllerHarness.inferenceServices,
+      [
+        "apiVersion": "ai.aiconsole.dev/v1", "kind": "InferenceService",
+        "metadata": ["name": "chat", "namespace": "default"],
+        "spec": ["modelRef": ["name": "llama-v1"], "replicas": 1],
+      ])
+    try await harness.eventually("the ready service makes the application Degraded (its route is missing)") {
+      let application = try await harness.client.get(applications, name: "support-bot", namespace: "default")
+      return application[path: ["status", "health"]] == "Degraded"
+        && application[path: ["status", "services"]]?.arrayValue?.first?["ready"] == true
+    }
+    try await harness.stop()
+  }
 }

@@ -65,8 +65,14 @@ public struct AIClusterReconciler: Reconciler {
     }
     if !paused {
       try await carryOut(plan, for: cluster, object: object, template: template, request: request)
-      if !settledRevision {
-        let live = Set(groups.filter { $0.total > 0 }.map(\.revision)).union([hash])
+      // Revisions are pruned when one is made current and when one's last instance goes.
+      let retired = Set(
+        plan.steps.compactMap { step -> String? in
+          if case .retire(let revision) = step { return revision }
+          return nil
+        })
+      if !settledRevision || !retired.isEmpty {
+        let live = Set(groups.filter { $0.total > 0 }.map(\.revision)).subtracting(retired).union([hash])
         try await history.prune(revisions, limit: cluster.spec.revisionHistoryLimit ?? 10, keep: live)
       }
     }
