@@ -104,7 +104,8 @@ import Testing
         options: ListOptions(labelSelector: "ai.aiconsole.dev/cluster=chat")
       ).items
       let services = try await harness.client.list(ControllerHarness.services, namespace: "default").items
-      return try await harness.pods(of: "chat").isEmpty && revisions.isEmpty
+      let clusters = try await harness.client.list(ControllerHarness.aiclusters, namespace: "default").items
+      return try await harness.pods(of: "chat").isEmpty && revisions.isEmpty && clusters.isEmpty
         && !services.contains { $0[path: ["metadata", "name"]] == "chat" }
     }
     try await harness.stop()

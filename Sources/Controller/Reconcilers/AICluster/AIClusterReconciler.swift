@@ -36,7 +36,12 @@ public struct AIClusterReconciler: Reconciler {
     } catch KubeError.notFound {
       return .done
     }
-    guard object[path: ["metadata", "deletionTimestamp"]] == nil else { return .done }
+    let drain = InstanceDrain(client: client, runtime: runtime)
+    guard object[path: ["metadata", "deletionTimestamp"]] == nil else {
+      return try await drain.drain(object, request: request)
+    }
+    // Adding the finalizer changes the object, which brings the next reconcile at once.
+    if try await drain.ensureFinalizer(on: object) { return .done }
     let cluster = try object.decode(as: AICluster.self)
     let errors = AIAdmission.validate(kind: "AICluster", object: object, old: nil)
     guard errors.isEmpty else {
