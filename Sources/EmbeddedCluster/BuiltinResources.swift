@@ -3,7 +3,8 @@ import KubeCore
 /// The built-in resources the embedded server serves, with columns like kubectl shows for them.
 enum BuiltinResources {
   static let all: [ResourceInfo] = [
-    namespaces, pods, services, secrets, configMaps, events, controllerRevisions, leases, customResourceDefinitions,
+    namespaces, nodes, pods, services, secrets, configMaps, events, deployments, controllerRevisions, leases,
+    customResourceDefinitions,
   ]
 
   static let namespaces = ResourceInfo(
