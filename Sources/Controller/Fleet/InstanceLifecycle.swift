@@ -140,18 +140,11 @@ struct InstanceLifecycle {
   /// One JSON log line as the instance writes it.
   func log(_ level: String, _ message: String, _ fields: JSONValue = .emptyObject) -> String {
     var line: JSONValue = [
-      "ts": .string(Self.milliseconds(now)), "level": .string(level), "logger": "model-server",
+      "ts": .string(LogTimestamp(now).rfc3339Milliseconds), "level": .string(level), "logger": "model-server",
       "msg": .string(message), "correlation_id": "", "pod": .string(name), "model": .string(model),
     ]
     for (key, value) in fields.objectValue ?? [:] { line[key] = value }
     return line.jsonString
-  }
-
-  /// RFC 3339 with milliseconds, as DESIGN.md's log lines carry `ts`.
-  static func milliseconds(_ date: Date) -> String {
-    let time = LogTimestamp(date)
-    let millis = String(Int(time.nanoseconds) / 1_000_000)
-    return String(time.rfc3339Seconds.dropLast()) + "." + String(repeating: "0", count: 3 - millis.count) + millis + "Z"
   }
 
   private func stamp(_ date: Date) -> String { LogTimestamp(date).rfc3339Seconds }

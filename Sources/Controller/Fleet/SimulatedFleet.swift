@@ -148,7 +148,7 @@ public actor SimulatedFleet {
       current["status"] = step.status
       let updated = try await client.update(SimulatedRuntime.pods, current, subresource: "status")
       if !step.logLines.isEmpty, let namespace {
-        await appendLog(namespace: namespace, pod: name, lines: step.logLines)
+        try? await client.appendPodLog(namespace: namespace, pod: name, lines: step.logLines)
       }
       return updated[path: ["metadata", "resourceVersion"]]?.stringValue.map {
         Written(uid: uid, version: $0, node: node)
@@ -157,12 +157,6 @@ public actor SimulatedFleet {
       logger.debug("pod write lost", metadata: ["pod": "\(name)", "error": "\(error)"])
       return nil
     }
-  }
-
-  /// Appends an instance's log lines through the embedded server's log-append extension.
-  nonisolated private func appendLog(namespace: String, pod: String, lines: [String]) async {
-    let path = SimulatedRuntime.pods.path(namespace: namespace, name: pod, subresource: "log")
-    _ = try? await client.send(.POST, path, body: Array(lines.joined(separator: "\n").utf8), contentType: "text/plain")
   }
 
   /// Whether the cache still shows a Pod as it was before the fleet's last write to it.
