@@ -59,7 +59,8 @@ struct ControllerCommand: AsyncParsableCommand {
     limited.rateLimit =
       kubeAPIQPS > 0 ? RateLimit(queriesPerSecond: Double(kubeAPIQPS), burst: kubeAPIQPS * 2) : .unlimited
     let client = try KubeClient(configuration: limited)
-    var logger = Logger(label: "aiconsole.controller")
+    // JSON lines on stderr, which the kubelet makes the Pod's log.
+    var logger = Logger(label: "aiconsole.controller") { JSONLineLogHandler(label: $0) }
     logger.logLevel = .info
     let identity = "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)"
     var kind = runtime

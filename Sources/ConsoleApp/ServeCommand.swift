@@ -42,7 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
     var services: [any Service] = [controlPlane]
     if controller {
-      services.append(EmbeddedControllerService(ready: ready.stream, fleet: fleet.configuration, logger: logger))
+      services.append(EmbeddedControllerService(ready: ready.stream, fleet: fleet.configuration))
     }
     // Services stop in reverse order: the controller releases its lease before the server goes.
     let group = ServiceGroup(
@@ -57,7 +57,6 @@ struct ServeCommand: AsyncParsableCommand {
 struct EmbeddedControllerService: Service {
   let ready: AsyncStream<ControlPlaneEndpoints>
   let fleet: SimulatedFleet.Configuration
-  let logger: Logger
 
   func run() async throws {
     var iterator = ready.makeAsyncIterator()
@@ -65,6 +64,15 @@ struct EmbeddedControllerService: Service {
     // In-process with the server: the rate limit would only slow the one client it protects.
     let client = try KubeClient(configuration: .load(kubeconfig: endpoints.kubeconfigPath, rateLimit: .unlimited))
     let identity = "embedded-\(ProcessInfo.processInfo.processIdentifier)"
+    // The controller's JSON log is its Pod's log, as on a real cluster; warnings also reach stderr.
+    let pod = ComponentPod(client: client, name: "aiconsole-controller", component: "controller")
+    let logger = Logger(label: "aiconsole.controller") { label in
+      var podLog = JSONLineLogHandler(label: label) { pod.write($0) }
+      podLog.logLevel = .info
+      var standardError = JSONLineLogHandler(label: label)
+      standardError.logLevel = .warning
+      return MultiplexLogHandler([podLog, standardError])
+    }
     let metrics = ControllerMetrics()
     let manager = ControllerManager.aiController(
       client: client, runtime: .simulated, fleet: fleet, workers: 4, metrics: metrics,
@@ -78,7 +86,9 @@ struct EmbeddedControllerService: Service {
     try await cancelWhenGracefulShutdown {
       await withTaskGroup(of: Void.self) { group in
         group.addTask { try? await server.run() }
+        group.addTask { await pod.run() }
         await manager.run()
+        pod.finish()
         group.cancelAll()
       }
     }

@@ -11,6 +11,9 @@ final class SQLiteJournal: Sendable {
   init(path: String) throws {
     var configuration = Configuration()
     configuration.journalMode = .wal
+    // A server restarted on the same directory may open the file while the previous one is still
+    // closing it; wait for its lock instead of failing to start.
+    configuration.busyMode = .timeout(10)
     configuration.prepareDatabase { db in
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
     }

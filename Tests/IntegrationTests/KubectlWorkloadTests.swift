@@ -104,6 +104,15 @@ import Testing
     #expect(try jsonpath(kubectl, "controllerrevision/\(second)", "{.revision}") == "2")
     let events = try kubectl.run("get", "events", "--field-selector", "involvedObject.name=chat", "-o", "json").stdout
     #expect(events.contains("chg-v2") && events.contains("RollingUpdate"))
+    // The controller's JSON log, read as a pod log, ties the edit's reconciles to its change ID.
+    let controllerLog = try kubectl.run("logs", "-n", "aiconsole-system", "aiconsole-controller").stdout
+    let traced = controllerLog.split(separator: "\n").filter { $0.contains(#""correlation_id":"chg-v2""#) }
+    #expect(traced.contains { $0.contains(#""msg":"scaling revision""#) && $0.contains(#""reconcileID":"#) })
+    // Each instance writes its own JSON log.
+    let instance =
+      try kubectl.run("get", "pods", "-l", "ai.aiconsole.dev/cluster=chat", "-o", "name").stdout
+      .split(separator: "\n").first.map(String.init) ?? ""
+    #expect(try kubectl.run("logs", instance).stdout.contains(#""msg":"model server ready""#))
 
     // Roll back by putting revision 1's template back.
     let oldVersion = try jsonpath(kubectl, "controllerrevision/\(first)", "{.data.modelVersion}")

@@ -117,7 +117,7 @@ public struct SimulatedRuntime: WorkloadRuntime {
           [
             "name": .string(containerName),
             "image": .string(template.image ?? InstanceTemplate.defaultImage),
-            "args": ["--model", .string(template.modelName), "--port", .int(Int64(template.port))],
+            "args": ["--model", .string(template.modelName), "--port", .string(String(template.port))],
             "ports": [["name": "http", "containerPort": .int(Int64(template.port)), "protocol": "TCP"]],
             "resources": ["requests": requests, "limits": limits],
           ]
