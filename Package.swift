@@ -122,7 +122,10 @@ let package = Package(
     ),
     .testTarget(
       name: "ControllerTests",
-      dependencies: ["Controller", "ClusterClient", "KubeCore", "AIResources", "ClusterTestSupport"]
+      dependencies: [
+        "Controller", "ClusterClient", "KubeCore", "AIResources", "ClusterTestSupport",
+        .product(name: "Hummingbird", package: "hummingbird"),
+      ]
     ),
     .testTarget(
       name: "ClusterClientTests",

@@ -69,7 +69,8 @@ struct ControllerCommand: AsyncParsableCommand {
     logger.info("instances run on the \(kind.rawValue) runtime")
     let metrics = ControllerMetrics()
     let manager = ControllerManager.aiController(
-      client: client, runtime: kind, fleet: fleet.configuration, workers: workers, metricsEndpoints: metricsSources,
+      client: client, runtime: kind, fleet: fleet.configuration, workers: workers,
+      load: ServiceLoad(endpoints: metricsSources),
       metrics: metrics, election: leaderElect ? election(client, identity: identity) : nil, logger: logger)
     var services: [any Service] = [ManagerService(manager: manager)]
     if metricsBindAddress != "0" {

@@ -26,14 +26,15 @@ final class ControllerHarness: Sendable {
   static let revisions = APIResource(
     group: "apps", version: "v1", name: "controllerrevisions", kind: "ControllerRevision", namespaced: true)
 
-  init(nodes: Int = 3, gpusPerNode: Int = 8) async throws {
+  init(nodes: Int = 3, gpusPerNode: Int = 8, load: ServiceLoad = ServiceLoad(endpoints: [])) async throws {
     server = try await EmbeddedServer.start()
     client = try KubeClient(configuration: .load(kubeconfig: server.kubeconfigPath, rateLimit: .unlimited))
     var logger = Logger(label: "controller-test")
     logger.logLevel = .warning
     let manager = ControllerManager.aiController(
       client: client, runtime: .simulated,
-      fleet: .init(nodes: nodes, gpusPerNode: gpusPerNode, tick: .milliseconds(100)), workers: 4, election: nil,
+      fleet: .init(nodes: nodes, gpusPerNode: gpusPerNode, tick: .milliseconds(100)), workers: 4, load: load,
+      election: nil,
       logger: logger)
     running = Task { await manager.run() }
   }

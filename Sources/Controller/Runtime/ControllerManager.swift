@@ -39,8 +39,8 @@ public struct ControllerManager: Sendable {
   /// The controller for all six AI kinds, with instances in `runtime`.
   public static func aiController(
     client: KubeClient, runtime: RuntimeKind, fleet: SimulatedFleet.Configuration = .init(), workers: Int = 2,
-    metricsEndpoints: [String] = [], metrics: ControllerMetrics = ControllerMetrics(), election: LeaderElection?,
-    logger: Logger
+    load: ServiceLoad = ServiceLoad(endpoints: []), metrics: ControllerMetrics = ControllerMetrics(),
+    election: LeaderElection?, logger: Logger
   ) -> ControllerManager {
     let events = EventRecorder(client: client, instance: election?.identity ?? EventRecorder.hostName)
     var companions: [@Sendable () async -> Void] = []
@@ -54,7 +54,7 @@ public struct ControllerManager: Sendable {
     return ControllerManager(
       client: client,
       reconcilers: reconcilers(
-        client: client, runtime: workloads, events: events, load: ServiceLoad(endpoints: metricsEndpoints)),
+        client: client, runtime: workloads, events: events, load: load),
       companions: companions, workers: workers, metrics: metrics, election: election, logger: logger)
   }
 

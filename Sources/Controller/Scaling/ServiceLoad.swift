@@ -8,13 +8,16 @@ import KubeCore
 /// configured, or none answering, there is no load, and autoscaled services keep their size.
 public actor ServiceLoad {
   private let scrapers: [MetricsScraper]
+  /// How often the load is read, and autoscaled services look at it (HPA's default sync period).
+  public nonisolated let period: Duration
   /// The previous scrape's generation counters by model, and when they were read.
   private var lastTokens: [String: (value: Double, at: Int64)] = [:]
   private var tokenRates: [String: Double] = [:]
   private var gpuByPod: [String: Double] = [:]
 
-  public init(endpoints: [String]) {
-    scrapers = endpoints.map { MetricsScraper(url: $0, interval: .seconds(15)) }
+  public init(endpoints: [String], period: Duration = .seconds(15)) {
+    self.period = period
+    scrapers = endpoints.map { MetricsScraper(url: $0, interval: period) }
   }
 
   var isConfigured: Bool { !scrapers.isEmpty }
@@ -53,6 +56,9 @@ public actor ServiceLoad {
     guard rate != nil || !utilisations.isEmpty else { return nil }
     return ReplicaRecommender.Load(
       tokensPerSecond: rate.map { $0 / Double(max(1, instances)) },
-      gpuUtilization: utilisations.isEmpty ? nil : utilisations.reduce(0, +) / Double(utilisations.count))
+      // Instances with no reading yet (just started) count as idle, as HPA counts them when
+      // scaling up, so that a new instance is not mistaken for missing capacity.
+      gpuUtilization: utilisations.isEmpty
+        ? nil : utilisations.reduce(0, +) / Double(max(instances, utilisations.count)))
   }
 }

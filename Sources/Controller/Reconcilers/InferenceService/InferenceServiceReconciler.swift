@@ -13,8 +13,6 @@ public struct InferenceServiceReconciler: Reconciler {
     group: AIKinds.group, version: AIKinds.version, name: "inferenceservices", kind: "InferenceService",
     namespaced: true, subresources: ["status", "scale"])
   static let models = SimulatedRuntime.modelDeployments
-  /// How often autoscaled services look at their load.
-  static let scalingPeriod: Duration = .seconds(15)
   let client: KubeClient
   let events: EventRecorder
   let load: ServiceLoad
@@ -41,7 +39,7 @@ public struct InferenceServiceReconciler: Reconciler {
         group.addTask {
           while !Task.isCancelled {
             await load.refresh()
-            try? await Task.sleep(for: Self.scalingPeriod)
+            try? await Task.sleep(for: load.period)
           }
         }
       }
@@ -83,7 +81,7 @@ public struct InferenceServiceReconciler: Reconciler {
       now: LogTimestamp(Date()).rfc3339Seconds
     ).make()
     try await write(status, key: request.key)
-    if service.spec.scaling != nil { return .requeueAfter(Self.scalingPeriod) }
+    if service.spec.scaling != nil { return .requeueAfter(load.period) }
     return status.modelStatus == .ready ? .done : .requeueAfter(.seconds(5))
   }
 
