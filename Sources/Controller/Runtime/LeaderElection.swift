@@ -30,7 +30,7 @@ public struct LeaderElection: Sendable {
   /// the task is cancelled (then the lease is released so another candidate need not wait).
   public func run(_ lead: @escaping @Sendable () async -> Void) async {
     while !Task.isCancelled {
-      if (try? await tryAcquireOrRenew()) == true { break }
+      if (try? await tryAcquireOrRenew()) == .held { break }
       try? await Task.sleep(for: retryPeriod)
     }
     guard !Task.isCancelled else { return }
@@ -50,28 +50,44 @@ public struct LeaderElection: Sendable {
     while !Task.isCancelled {
       try? await Task.sleep(for: retryPeriod)
       if Task.isCancelled { return }
-      if (try? await tryAcquireOrRenew()) == true {
-        lastRenewal = .now
-      } else if ContinuousClock.now - lastRenewal > renewDeadline {
-        return
+      switch try? await tryAcquireOrRenew() {
+      case .held?: lastRenewal = .now
+      // Someone else holds a valid lease: leadership is gone now, whatever the deadline says.
+      case .heldByAnother?: return
+      case nil, .lost?:
+        if ContinuousClock.now - lastRenewal > renewDeadline { return }
       }
     }
   }
 
+  /// How one attempt on the lease ended.
+  enum Attempt: Equatable {
+    /// Ours now.
+    case held
+    /// Another candidate holds it and it has not expired.
+    case heldByAnother
+    /// Someone wrote it meanwhile; try again.
+    case lost
+  }
+
   /// One attempt: create the lease, renew it if ours, or take it over if it expired.
-  func tryAcquireOrRenew(now: Date = Date()) async throws -> Bool {
+  func tryAcquireOrRenew(now: Date = Date()) async throws -> Attempt {
     let lease: JSONValue
     do {
       lease = try await client.get(Self.leases, name: name, namespace: namespace)
     } catch KubeError.notFound {
-      _ = try await client.create(Self.leases, fresh(now: now), namespace: namespace)
-      return true
+      do {
+        _ = try await client.create(Self.leases, fresh(now: now), namespace: namespace)
+      } catch KubeError.alreadyExists {
+        return .lost
+      }
+      return .held
     }
     let spec = lease["spec"] ?? .emptyObject
     let holder = spec["holderIdentity"]?.stringValue ?? ""
     let renewed = spec["renewTime"]?.stringValue.flatMap { LogTimestamp(rfc3339: $0)?.date } ?? .distantPast
     let duration = Double(spec["leaseDurationSeconds"]?.intValue ?? Int64(leaseDuration.components.seconds))
-    if holder != identity, !holder.isEmpty, renewed.addingTimeInterval(duration) > now { return false }
+    if holder != identity, !holder.isEmpty, renewed.addingTimeInterval(duration) > now { return .heldByAnother }
     var updated = lease
     let time = Self.microTime(now)
     updated.set(.string(identity), at: ["spec", "holderIdentity"])
@@ -83,9 +99,9 @@ public struct LeaderElection: Sendable {
     }
     do {
       _ = try await client.update(Self.leases, updated)
-      return true
+      return .held
     } catch KubeError.conflict {
-      return false
+      return .lost
     }
   }
 
