@@ -2,8 +2,9 @@ import Foundation
 import KubeCore
 
 extension APIServer {
-  /// POST: create an object in the collection.
+  /// POST: create an object in the collection, or append to a pod's log.
   func create(_ scoped: ScopedRequest) async throws -> APIResponse {
+    if scoped.path.subresource == "log", scoped.info.hasLog { return try await appendPodLog(scoped) }
     guard scoped.path.subresource == nil else { throw Self.pageNotFound }
     var body = try Admission.decode(scoped.request.body, info: scoped.info)
     let admission = Admission(info: scoped.info, fieldValidation: scoped.request.parameter("fieldValidation") ?? "Warn")

@@ -74,7 +74,7 @@ struct APIServer: Sendable {
       throw Self.pageNotFound
     }
     let verb = Self.verb(request.method, path, request)
-    try access.authorize(verb: verb, info: info, namespace: path.namespace)
+    try access.authorize(verb: verb, info: info, namespace: path.namespace, subresource: path.subresource)
     let scoped = ScopedRequest(info: info, path: path, request: request)
     switch verb {
     case "get": return try await get(scoped)

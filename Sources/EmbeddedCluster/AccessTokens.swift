@@ -9,15 +9,19 @@ struct AccessTokens: Sendable {
     case admin
     case readOnly
 
-    /// Refuses a mutating verb to the read-only token with the 403 a real server gives.
-    func authorize(verb: String, info: ResourceInfo, namespace: String?) throws(StatusError) {
+    /// Refuses a mutating verb to the read-only token with the 403 a real server gives, naming
+    /// the subresource (`pods/log`) as RBAC does when the request is for one.
+    func authorize(verb: String, info: ResourceInfo, namespace: String?, subresource: String? = nil)
+      throws(StatusError)
+    {
       guard case .readOnly = self, !["get", "list", "watch"].contains(verb) else { return }
       let scope = namespace.map { " in the namespace \"\($0)\"" } ?? ""
       let groupText = info.group.isEmpty ? "\"\"" : "\"\(info.group)\""
+      let resource = subresource.map { "\(info.plural)/\($0)" } ?? info.plural
       throw StatusError(
         code: 403, reason: "Forbidden",
         message:
-          "\(info.groupResource) is forbidden: User \"aiconsole:read-only\" cannot \(verb) resource \"\(info.plural)\" in API group \(groupText)\(scope)",
+          "\(info.groupResource) is forbidden: User \"aiconsole:read-only\" cannot \(verb) resource \"\(resource)\" in API group \(groupText)\(scope)",
         details: ["group": .string(info.group), "kind": .string(info.plural)])
     }
   }

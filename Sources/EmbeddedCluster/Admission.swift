@@ -73,6 +73,10 @@ struct Admission {
       AIAdmission.applyDefaults(kind: info.kind, to: &result)
       errors += AIAdmission.validate(kind: info.kind, object: result, old: old)
     }
+    if info.group == "apps", info.kind == "Deployment" {
+      DeploymentAdmission.applyDefaults(to: &result)
+      errors += DeploymentAdmission.validate(result, old: old)
+    }
     guard errors.isEmpty else {
       let name = object["metadata"]?["name"]?.stringValue ?? object["metadata"]?["generateName"]?.stringValue ?? ""
       throw StatusError.invalid(kind: info.kind, group: info.group, name: name, errors: errors)

@@ -3,7 +3,7 @@ import KubeCore
 /// The built-in resources the embedded server serves, with columns like kubectl shows for them.
 enum BuiltinResources {
   static let all: [ResourceInfo] = [
-    namespaces, tempNodes, pods, services, secrets, configMaps, events, controllerRevisions, leases,
+    namespaces, nodes, pods, services, secrets, configMaps, events, deployments, controllerRevisions, leases,
     customResourceDefinitions,
   ]
 
@@ -15,10 +15,6 @@ enum BuiltinResources {
         name: "Status", type: "string", description: "The status of the namespace", source: .jsonPath(".status.phase")),
       ageColumn,
     ])
-
-  static let tempNodes = ResourceInfo(
-    group: "", version: "v1", plural: "nodes", singular: "node", kind: "Node", namespaced: false,
-    shortNames: ["no"], hasStatus: true, columns: [ageColumn])
 
   static let pods = ResourceInfo(
     group: "", version: "v1", plural: "pods", singular: "pod", kind: "Pod", namespaced: true, shortNames: ["po"],

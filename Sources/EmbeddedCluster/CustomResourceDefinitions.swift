@@ -63,7 +63,7 @@ enum CustomResourceDefinitions {
     ResourceInfo.ScalePaths(
       specReplicasPath: scale["specReplicasPath"]?.stringValue ?? ".spec.replicas",
       statusReplicasPath: scale["statusReplicasPath"]?.stringValue ?? ".status.replicas",
-      labelSelectorPath: scale["labelSelectorPath"]?.stringValue)
+      selector: scale["labelSelectorPath"]?.stringValue.map { .text(path: $0) })
   }
 
   private static func columns(_ definitions: [JSONValue]) -> [PrinterColumn] {

@@ -34,7 +34,7 @@ struct ObjectLifecycle {
     metadata["deletionTimestamp"] = nil
     metadata["managedFields"] = nil
     object["metadata"] = metadata
-    if info.isCustom, info.hasStatus { object["status"] = nil }
+    if info.isCustom || info.resetsStatusOnCreate, info.hasStatus { object["status"] = nil }
     if info.plural == "namespaces", info.group.isEmpty {
       object.set(
         .string(metadata["name"]?.stringValue ?? ""), at: ["metadata", "labels", "kubernetes.io/metadata.name"])

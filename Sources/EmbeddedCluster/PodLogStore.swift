@@ -30,17 +30,52 @@ struct PodLogStore: Sendable {
   }
 
   /// Appends lines (each should end without a newline) to a pod's log, stamped with `date`.
+  /// Writers run concurrently (the access log, every simulated instance), so the lines go in one
+  /// `write` to a file opened with `O_APPEND`: the kernel places each batch at the end whole, where
+  /// seeking to the end and then writing could let two writers overwrite each other.
   func append(namespace: String, pod: String, lines: [String], at date: Date = Date()) throws {
     let url = file(namespace: namespace, pod: pod)
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    if !FileManager.default.fileExists(atPath: url.path) {
-      _ = FileManager.default.createFile(atPath: url.path, contents: nil)
-    }
-    let handle = try FileHandle(forWritingTo: url)
-    defer { try? handle.close() }
-    try handle.seekToEnd()
     let stamp = Self.stamp(date)
-    try handle.write(contentsOf: Data(lines.map { "\(stamp) \($0)\n" }.joined().utf8))
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + Self.stampWidth + 2 })
+    for line in lines {
+      bytes.append(contentsOf: stamp.utf8)
+      bytes.append(UInt8(ascii: " "))
+      bytes.append(contentsOf: line.utf8)
+      bytes.append(UInt8(ascii: "\n"))
+    }
+    var descriptor = Self.openForAppend(url)
+    if descriptor < 0, errno == ENOENT {
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      descriptor = Self.openForAppend(url)
+    }
+    guard descriptor >= 0 else { throw Self.posixError(url) }
+    defer { close(descriptor) }
+    try Self.writeAll(bytes, to: descriptor, url)
+  }
+
+  private static func openForAppend(_ url: URL) -> Int32 {
+    open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+  }
+
+  private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, _ url: URL) throws {
+    try bytes.withUnsafeBytes { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        if written < 0, errno == EINTR { continue }
+        guard written >= 0 else { throw posixError(url) }
+        offset += written
+      }
+    }
+  }
+
+  private static func posixError(_ url: URL) -> any Error {
+    CocoaError(
+      .fileWriteUnknown,
+      userInfo: [
+        NSFilePathErrorKey: url.path, NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO),
+      ])
   }
 
   /// What `selection` picks from the log now, and the byte offset of the end of its last whole line.

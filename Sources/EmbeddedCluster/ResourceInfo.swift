@@ -5,9 +5,17 @@ import KubeCore
 struct ResourceInfo: Sendable {
   /// The replicas paths a `scale` subresource reads and writes.
   struct ScalePaths: Sendable {
+    /// Where the Scale's `status.selector` comes from.
+    enum Selector: Sendable {
+      /// A string already in selector syntax (a CRD's `labelSelectorPath`).
+      case text(path: String)
+      /// A `metav1.LabelSelector` object that the server renders (a Deployment's `.spec.selector`).
+      case object(path: String)
+    }
+
     var specReplicasPath: String
     var statusReplicasPath: String
-    var labelSelectorPath: String?
+    var selector: Selector?
   }
 
   var group: String
@@ -19,6 +27,9 @@ struct ResourceInfo: Sendable {
   var shortNames: [String] = []
   var categories: [String] = []
   var hasStatus = false
+  /// Whether create drops a client-sent status, as the real server does for custom resources and
+  /// for controller-owned built-ins such as Deployments (Nodes and Pods keep theirs).
+  var resetsStatusOnCreate = false
   var scale: ScalePaths?
   var hasLog = false
   /// Field selector labels beyond `metadata.name` and `metadata.namespace` (the real server's

@@ -1,7 +1,7 @@
 import KubeCore
 
 /// The `scale` subresource of a resource: an `autoscaling/v1` Scale read from and written to the
-/// replicas paths its CRD declares.
+/// replicas paths its CRD declares (or, for a built-in such as Deployment, the paths it has).
 struct ScaleSubresource {
   let info: ResourceInfo
   let paths: ResourceInfo.ScalePaths
@@ -22,9 +22,7 @@ struct ScaleSubresource {
   func scale(of object: JSONValue) throws(StatusError) -> JSONValue {
     let metadata = object["metadata"] ?? .emptyObject
     var status: JSONValue = ["replicas": object[path: Self.path(paths.statusReplicasPath)] ?? 0]
-    if let selectorPath = paths.labelSelectorPath, let selector = object[path: Self.path(selectorPath)] {
-      status["selector"] = selector
-    }
+    if let selector = selector(of: object) { status["selector"] = selector }
     return [
       "kind": "Scale", "apiVersion": "autoscaling/v1",
       "metadata": [
@@ -35,6 +33,20 @@ struct ScaleSubresource {
       "spec": ["replicas": object[path: Self.path(paths.specReplicasPath)] ?? 0],
       "status": status,
     ]
+  }
+
+  /// The Scale's `status.selector`: the string a CRD points at, or a selector object rendered as text.
+  private func selector(of object: JSONValue) -> JSONValue? {
+    switch paths.selector {
+    case nil: return nil
+    case .text(let path): return object[path: Self.path(path)]
+    case .object(let path):
+      // Admission refuses a malformed selector, so a stored one always renders.
+      guard let value = object[path: Self.path(path)], let selector = try? LabelSelector(object: value) else {
+        return nil
+      }
+      return .string(selector.text)
+    }
   }
 
   /// The object with the Scale's `spec.replicas` written to the spec replicas path; a stale

@@ -32,6 +32,17 @@ struct TestCluster {
     return await server.handle(request)
   }
 
+  /// Sends a raw body, authenticated by a token or, without one, by a verified client certificate.
+  func send(
+    _ method: String, _ path: String, bytes: [UInt8], contentType: String, token: String? = "admin-token",
+    certificate: CertificateIdentity? = nil
+  ) async -> APIResponse {
+    var request = APIRequest(
+      method: method, path: path, contentType: contentType, bearerToken: token, body: bytes)
+    request.certificate = certificate
+    return await server.handle(request)
+  }
+
   /// Sends a request and parses the JSON answer.
   func call(
     _ method: String, _ path: String, query: [String: String] = [:], body: JSONValue? = nil,

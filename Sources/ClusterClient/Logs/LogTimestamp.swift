@@ -43,6 +43,13 @@ public struct LogTimestamp: Hashable, Comparable, Sendable, CustomStringConverti
     return wholeSeconds + (fraction.isEmpty ? "" : "." + fraction) + "Z"
   }
 
+  /// RFC 3339 in UTC with exactly three fraction digits, rounded down (`2026-11-25T09:41:07.123Z`):
+  /// the `ts` of this project's JSON log lines, fixed-width so that lines line up when read.
+  public var rfc3339Milliseconds: String {
+    let millis = String(nanoseconds / 1_000_000)
+    return wholeSeconds + "." + String(repeating: "0", count: 3 - millis.count) + millis + "Z"
+  }
+
   /// RFC 3339 in UTC without the fraction, rounded down: what `sinceTime` accepts everywhere.
   public var rfc3339Seconds: String { wholeSeconds + "Z" }
 
