@@ -34,6 +34,8 @@ public struct ControllerManager: Sendable {
   public enum RuntimeKind: String, Sendable, CaseIterable {
     /// Pods driven by the simulated GPU fleet (the embedded world).
     case simulated
+    /// A Deployment per AICluster revision, run by a real cluster.
+    case kubernetes
   }
 
   /// The controller for all six AI kinds, with instances in `runtime`.
@@ -50,6 +52,8 @@ public struct ControllerManager: Sendable {
       workloads = SimulatedRuntime(client: client)
       let simulated = SimulatedFleet(client: client, configuration: fleet, logger: logger)
       companions.append { await simulated.run() }
+    case .kubernetes:
+      workloads = KubernetesRuntime(client: client)
     }
     return ControllerManager(
       client: client,
