@@ -37,12 +37,8 @@ public struct AIApplicationReconciler: Reconciler {
   }
 
   public func reconcile(_ request: ReconcileRequest) async throws -> ReconcileResult {
-    let object: JSONValue
-    do {
-      object = try await client.get(resource, name: request.key.name, namespace: request.key.namespace)
-    } catch KubeError.notFound {
-      return .done
-    }
+    guard let object = try await client.existing(resource, name: request.key.name, namespace: request.key.namespace)
+    else { return .done }
     let application = try object.decode(as: AIApplication.self)
     var members: [Member] = []
     for reference in application.spec.services ?? [] {

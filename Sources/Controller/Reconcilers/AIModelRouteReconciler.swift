@@ -33,9 +33,9 @@ public struct AIModelRouteReconciler: Reconciler {
   }
 
   public func reconcile(_ request: ReconcileRequest) async throws -> ReconcileResult {
-    guard let route = try? await client.get(resource, name: request.key.name, namespace: request.key.namespace) else {
-      return .done
-    }
+    // A failed read is retried with backoff; only a route that is gone needs nothing more.
+    guard let route = try await client.existing(resource, name: request.key.name, namespace: request.key.namespace)
+    else { return .done }
     let references = try await resolve(route, namespace: request.key.namespace)
     let now = LogTimestamp(Date()).rfc3339Seconds
     let written = try await StatusWriter(client: client).update(resource, request.key) { object in
@@ -51,7 +51,7 @@ public struct AIModelRouteReconciler: Reconciler {
     var references = References()
     for backend in route[path: ["spec", "backends"]]?.arrayValue ?? [] {
       guard let name = backend["service"]?.stringValue else { continue }
-      if let service = try await optional(Self.inferenceServices, name, namespace) {
+      if let service = try await client.existing(Self.inferenceServices, name: name, namespace: namespace) {
         references.services[name] = service
       } else {
         references.missingServices.insert(name)
@@ -60,21 +60,13 @@ public struct AIModelRouteReconciler: Reconciler {
     if route[path: ["spec", "auth", "type"]] == "APIKey",
       let secret = route[path: ["spec", "auth", "secretRef", "name"]]?.stringValue
     {
-      references.secretExists = try await optional(Self.secrets, secret, namespace) != nil
+      references.secretExists = try await client.existing(Self.secrets, name: secret, namespace: namespace) != nil
     }
     if let schema = route[path: ["spec", "contextSchemaRef", "name"]]?.stringValue {
-      references.schema = try await optional(Self.schemas, schema, namespace)
+      references.schema = try await client.existing(Self.schemas, name: schema, namespace: namespace)
       references.schemaMissing = references.schema == nil
     }
     return references
-  }
-
-  private func optional(_ resource: APIResource, _ name: String, _ namespace: String?) async throws -> JSONValue? {
-    do {
-      return try await client.get(resource, name: name, namespace: namespace)
-    } catch KubeError.notFound {
-      return nil
-    }
   }
 
   /// The status the route should have given what it references.

@@ -30,12 +30,8 @@ public struct AIClusterReconciler: Reconciler {
   }
 
   public func reconcile(_ request: ReconcileRequest) async throws -> ReconcileResult {
-    let object: JSONValue
-    do {
-      object = try await client.get(resource, name: request.key.name, namespace: request.key.namespace)
-    } catch KubeError.notFound {
-      return .done
-    }
+    guard let object = try await client.existing(resource, name: request.key.name, namespace: request.key.namespace)
+    else { return .done }
     let drain = InstanceDrain(client: client, runtime: runtime)
     guard object[path: ["metadata", "deletionTimestamp"]] == nil else {
       return try await drain.drain(object, request: request)

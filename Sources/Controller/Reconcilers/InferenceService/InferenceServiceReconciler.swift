@@ -47,10 +47,8 @@ public struct InferenceServiceReconciler: Reconciler {
   }
 
   public func reconcile(_ request: ReconcileRequest) async throws -> ReconcileResult {
-    let object: JSONValue
-    do {
-      object = try await client.get(resource, name: request.key.name, namespace: request.key.namespace)
-    } catch KubeError.notFound {
+    guard let object = try await client.existing(resource, name: request.key.name, namespace: request.key.namespace)
+    else {
       await autoscalers.forget(request.key)
       return .done
     }
@@ -87,13 +85,8 @@ public struct InferenceServiceReconciler: Reconciler {
 
   /// A ModelDeployment by name, or nil when it does not exist.
   private func modelDeployment(_ name: String, _ namespace: String?) async throws -> Found<ModelDeployment> {
-    do {
-      return Found(
-        name: name,
-        value: try await client.get(Self.models, name: name, namespace: namespace).decode(as: ModelDeployment.self))
-    } catch KubeError.notFound {
-      return Found(name: name, value: nil)
-    }
+    let object = try await client.existing(Self.models, name: name, namespace: namespace)
+    return Found(name: name, value: try object?.decode(as: ModelDeployment.self))
   }
 
   struct Found<Value: Sendable>: Sendable {
