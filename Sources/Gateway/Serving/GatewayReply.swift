@@ -1,0 +1,20 @@
+import KubeCore
+
+/// What the gateway answers: a JSON body, or a stream of server-sent events.
+enum GatewayReply: Sendable {
+  case json(status: Int, body: JSONValue, headers: [(String, String)])
+  case stream(headers: [(String, String)], events: AsyncStream<[UInt8]>)
+
+  static func error(_ error: GatewayError, requestID: String) -> GatewayReply {
+    var headers = [("x-request-id", requestID)]
+    if let retryAfter = error.retryAfter { headers.append(("retry-after", String(retryAfter))) }
+    return .json(status: error.status, body: error.body, headers: headers)
+  }
+
+  var status: Int {
+    switch self {
+    case .json(let status, _, _): status
+    case .stream: 200
+    }
+  }
+}

@@ -1,0 +1,146 @@
+import AIResources
+import Foundation
+import KubeCore
+
+extension RequestHandler {
+  /// Answers an admitted request from the cache or from an instance.
+  func serve(_ admitted: Admitted) async throws -> GatewayReply {
+    let request = admitted.request.inference
+    let cacheKey =
+      admitted.route.spec.cache?.enabled == true
+      ? ResponseCache.Key(
+        route: admitted.routeName, endpoint: request.endpoint.rawValue, model: request.model, prompt: request.prompt,
+        maxTokens: request.maxTokens) : nil
+    if let cacheKey, let entry = await cache.lookup(cacheKey) {
+      return await reply(fromCache: entry, admitted)
+    }
+    let instance = try await pickInstance(for: admitted.route)
+    let timeout = admitted.route.spec.timeoutSeconds ?? Self.defaultTimeout
+    let generation = try await generate(request, on: instance)
+    if request.stream {
+      return stream(generation, admitted, instance: instance, timeout: timeout, cacheKey: cacheKey)
+    }
+    let (text, count, firstToken) = try await collect(generation, timeout: timeout, start: admitted.start)
+    let finish = count >= request.maxTokens ? "length" : "stop"
+    await finished(
+      admitted, instance: instance, prompt: generation.promptTokens, completion: count, firstToken: firstToken)
+    if let cacheKey { await store(cacheKey, text, generation.promptTokens, count, finish, admitted.route) }
+    let body = response(admitted).complete(
+      text: text, finishReason: finish, promptTokens: generation.promptTokens, completionTokens: count)
+    return .json(status: 200, body: body, headers: [("x-request-id", request.requestID)])
+  }
+
+  func response(_ admitted: Admitted) -> OpenAIResponse {
+    OpenAIResponse(
+      endpoint: admitted.request.inference.endpoint, requestID: admitted.request.inference.requestID,
+      model: admitted.request.inference.model)
+  }
+
+  private func generate(_ request: InferenceRequest, on instance: ServingInstance) async throws -> Generation {
+    guard instance.kind == .simulated else {
+      throw GatewayError.unavailable(
+        "instance \(instance.pod) is a real Pod; this gateway build serves only the simulated fleet's instances")
+    }
+    do {
+      return try await backend.generate(request, on: instance)
+    } catch let error as GenerationError {
+      throw GatewayError(
+        status: error.status, type: "server_error", code: "instance_failed",
+        message: "instance \(instance.pod): \(error.message)")
+    }
+  }
+
+  /// The least busy Ready instance of the pool the route's weights (and the service's canary) pick.
+  func pickInstance(for route: AIModelRoute) async throws -> ServingInstance {
+    let namespace = route.metadata.namespace ?? "default"
+    guard let serviceName = RouteSelection.backend(of: route, draw: { Int.random(in: 0..<$0) }) else {
+      throw GatewayError.unavailable("route \(route.metadata.name ?? "") has no backend with weight above 0")
+    }
+    guard let service = await view.service(serviceName, namespace: namespace) else {
+      throw GatewayError.unavailable(
+        "InferenceService \"\(serviceName)\" of route \(route.metadata.name ?? "") does not exist")
+    }
+    let chosen = RouteSelection.cluster(of: service, draw: Int.random(in: 0..<100))
+    var candidates = await readyInstances(of: chosen, namespace: namespace)
+    if candidates.isEmpty, chosen != serviceName {
+      candidates = await readyInstances(of: serviceName, namespace: namespace)  // an unready canary
+    }
+    guard !candidates.isEmpty else {
+      throw GatewayError.unavailable(
+        "InferenceService \"\(serviceName)\" (model \(route.spec.model)) has no Ready instance")
+    }
+    var best: [ServingInstance] = []
+    var lowest = Int.max
+    for candidate in candidates {
+      let load = await busy(candidate)
+      if load < lowest {
+        lowest = load
+        best = [candidate]
+      } else if load == lowest {
+        best.append(candidate)
+      }
+    }
+    return best.randomElement()!
+  }
+
+  private func readyInstances(of cluster: String, namespace: String) async -> [ServingInstance] {
+    guard let aicluster = await view.cluster(cluster, namespace: namespace) else { return [] }
+    return await view.instancePods(of: cluster, namespace: namespace).compactMap {
+      RouteSelection.instance($0, of: aicluster)
+    }
+  }
+
+  /// The whole completion, within the route's timeout.
+  private func collect(_ generation: Generation, timeout: Int, start: ContinuousClock.Instant) async throws -> (
+    String, Int, Duration?
+  ) {
+    try await withThrowingTaskGroup(of: (String, Int, Duration?)?.self) { group in
+      group.addTask {
+        var text = ""
+        var count = 0
+        var firstToken: Duration?
+        for try await token in generation.tokens {
+          if firstToken == nil { firstToken = ContinuousClock.now - start }
+          text += token
+          count += 1
+        }
+        return (text, count, firstToken)
+      }
+      group.addTask {
+        try await Task.sleep(for: .seconds(timeout))
+        return nil
+      }
+      let first = try await group.next() ?? nil
+      group.cancelAll()
+      guard let first else { throw GatewayError.timeout(seconds: timeout) }
+      return first
+    }
+  }
+
+  func finished(
+    _ admitted: Admitted, instance: ServingInstance?, prompt: Int, completion: Int, firstToken: Duration?,
+    cacheHit: Bool = false
+  ) async {
+    await limiter.charge(
+      route: admitted.routeName, client: admitted.client, limits: admitted.route.spec.rateLimit,
+      tokens: prompt + completion)
+    await record(
+      AccessRecord(
+        requestID: admitted.request.inference.requestID, route: admitted.routeName,
+        model: admitted.request.inference.model, endpoint: admitted.request.inference.endpoint.rawValue, status: 200,
+        instance: instance?.pod, promptTokens: prompt, completionTokens: completion,
+        duration: ContinuousClock.now - admitted.start, timeToFirstToken: firstToken, cacheHit: cacheHit))
+  }
+
+  func store(
+    _ key: ResponseCache.Key, _ text: String, _ prompt: Int, _ completion: Int, _ finish: String, _ route: AIModelRoute
+  )
+    async
+  {
+    let ttl = route.spec.cache?.ttlSeconds ?? 300
+    await cache.store(
+      .init(
+        text: text, promptTokens: prompt, completionTokens: completion, finishReason: finish,
+        expires: .now + .seconds(ttl)), for: key)
+  }
+}
