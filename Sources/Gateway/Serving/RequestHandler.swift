@@ -8,7 +8,7 @@ import KubeCore
 public struct RequestHandler: Sendable {
   /// Bodies above this are refused with 413.
   public static let bodyLimit = 1 << 20
-  static let defaultTimeout = 120
+  static let defaultTimeout = 30
 
   let view: ClusterView
   let backend: any InstanceBackend
