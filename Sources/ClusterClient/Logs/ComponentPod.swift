@@ -13,21 +13,19 @@ public actor ComponentPod {
   let client: KubeClient
   public nonisolated let name: String
   let component: String
-  private nonisolated let lines: AsyncStream<String>
-  private nonisolated let input: AsyncStream<String>.Continuation
-  /// At most this many lines wait for the API; beyond it the oldest are dropped, so that a
-  /// stalled server costs memory only up to here.
-  static let backlog = 10_000
+  private nonisolated let writer: PodLogWriter
 
   public init(client: KubeClient, name: String, component: String) {
     self.client = client
     self.name = name
     self.component = component
-    (lines, input) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(Self.backlog))
+    writer = PodLogWriter(client: client)
   }
 
   /// Queues one line for the Pod's log; callable from any thread (a log handler's sink).
-  public nonisolated func write(_ line: String) { input.yield(line) }
+  public nonisolated func write(_ line: String) {
+    writer.write(line, to: .init(namespace: Self.namespace, pod: name))
+  }
 
   /// Creates the Pod if needed, then carries queued lines to its log in batches until cancelled.
   public func run() async {
@@ -36,39 +34,11 @@ public actor ComponentPod {
     } catch {
       FileHandle.standardError.write(Data("cannot create pod \(Self.namespace)/\(name): \(error)\n".utf8))
     }
-    await withTaskGroup(of: Void.self) { group in
-      group.addTask {
-        for await line in self.lines { await self.append(line) }
-      }
-      group.addTask {
-        while !Task.isCancelled {
-          try? await Task.sleep(for: .milliseconds(200))
-          await self.flush()
-        }
-      }
-      await group.next()  // the input ended
-      group.cancelAll()
-    }
-    await flush()
-  }
-
-  private var pending: [String] = []
-
-  private func append(_ line: String) async {
-    pending.append(line)
-    if pending.count >= 500 { await flush() }
+    await writer.run()
   }
 
   /// Stops taking lines; `run` writes what it has and returns.
-  public nonisolated func finish() { input.finish() }
-
-  /// One request for every line queued since the last: a log line never waits more than 200 ms.
-  private func flush() async {
-    guard !pending.isEmpty else { return }
-    let batch = pending
-    pending.removeAll(keepingCapacity: true)
-    try? await client.appendPodLog(namespace: Self.namespace, pod: name, lines: batch)
-  }
+  public nonisolated func finish() { writer.finish() }
 
   private func ensurePod() async throws {
     let pod: JSONValue = [
