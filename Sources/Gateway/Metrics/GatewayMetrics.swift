@@ -1,0 +1,158 @@
+import Prometheus
+
+/// The gateway's metrics, in the names Envoy AI Gateway exposes to Prometheus for the
+/// OpenTelemetry GenAI semantic conventions, so dashboards built for it work unchanged:
+///
+/// * `gen_ai_client_token_usage{gen_ai_request_model, gen_ai_token_type=input|output,
+///   gen_ai_operation_name=chat|text_completion, gen_ai_system="aiconsole"}`, a histogram in tokens;
+/// * `gen_ai_server_request_duration`, `gen_ai_server_time_to_first_token` and
+///   `gen_ai_server_time_per_output_token`, histograms in seconds with the same labels but the
+///   token type;
+/// * per route: `aiconsole_gateway_requests_total{route,model,code}`,
+///   `aiconsole_gateway_errors_total{route,model,reason}`,
+///   `aiconsole_gateway_rate_limited_total{route,limit=requests|tokens}` and
+///   `aiconsole_gateway_cache_hits_total{route}`.
+///
+/// The bucket boundaries are the ones the semantic conventions recommend
+/// (https://opentelemetry.io/docs/specs/semconv/gen-ai/gen-ai-metrics/, "Semantic Conventions
+/// for Generative AI Metrics"); the Prometheus names are those of Envoy AI Gateway's metrics
+/// guide (https://aigateway.envoyproxy.io/docs/capabilities/observability/metrics), which
+/// exports `gen_ai.client.token.usage` as `gen_ai_client_token_usage` and so on.
+///
+/// A cache hit counts its tokens like a served request: the client's `usage` reports them, and
+/// the token totals must equal the sum of `usage` the clients received.
+public final class GatewayMetrics: Sendable {
+  /// `gen_ai.operation.name`.
+  public enum Operation: String, Sendable {
+    case chat
+    case textCompletion = "text_completion"
+
+    /// The operation of an OpenAI endpoint.
+    public init(_ endpoint: InferenceRequest.Endpoint) {
+      self = endpoint == .chat ? .chat : .textCompletion
+    }
+  }
+
+  /// Which rate limit refused a request.
+  public enum Limit: String, Sendable {
+    case requests
+    case tokens
+  }
+
+  /// `gen_ai.system`.
+  public static let system = "aiconsole"
+  static let tokenBuckets: [Double] = [
+    1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262_144, 1_048_576, 4_194_304, 16_777_216, 67_108_864,
+  ]
+  static let durationBuckets: [Double] = [
+    0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92,
+  ]
+  static let timeToFirstTokenBuckets: [Double] = [
+    0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0,
+  ]
+  static let timePerOutputTokenBuckets: [Double] = [
+    0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1.0, 2.5,
+  ]
+
+  public let registry: PrometheusCollectorRegistry
+
+  /// Metrics in `registry` (its own by default).
+  public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+    self.registry = registry
+  }
+
+  /// The Prometheus text exposition of every metric.
+  public func exposition() -> [UInt8] {
+    var buffer: [UInt8] = []
+    registry.emit(into: &buffer)
+    return buffer
+  }
+
+  /// A request answered by an instance. `timeToFirstToken` is nil when no token came; the time
+  /// per output token is recorded only for completions of two tokens or more, as the
+  /// conventions define it over the tokens after the first.
+  public func served(
+    route: String, model: String, operation: Operation, promptTokens: Int, completionTokens: Int,
+    duration: Duration, timeToFirstToken: Duration?, status: Int = 200
+  ) {
+    requests(route: route, model: model, code: status)
+    tokens(model: model, operation: operation, promptTokens: promptTokens, completionTokens: completionTokens)
+    let labels = genAILabels(model: model, operation: operation)
+    histogram("gen_ai_server_request_duration", Self.durationBuckets, labels).record(Self.seconds(duration))
+    guard let timeToFirstToken else { return }
+    histogram("gen_ai_server_time_to_first_token", Self.timeToFirstTokenBuckets, labels)
+      .record(Self.seconds(timeToFirstToken))
+    guard completionTokens > 1 else { return }
+    histogram("gen_ai_server_time_per_output_token", Self.timePerOutputTokenBuckets, labels)
+      .record(Self.seconds(duration - timeToFirstToken) / Double(completionTokens - 1))
+  }
+
+  /// A request that failed with `status` for `reason` (a short word: `no_instance`, `auth`,
+  /// `context`, `timeout`, `backend`, …).
+  public func failed(route: String, model: String, reason: String, status: Int) {
+    requests(route: route, model: model, code: status)
+    counter("aiconsole_gateway_errors_total", [("route", route), ("model", model), ("reason", reason)]).increment()
+  }
+
+  /// A request refused with 429 by a rate limit; also counted as a request and an error
+  /// (`reason="rate_limited"`), so the serving side calls only this.
+  public func rateLimited(route: String, model: String, limit: Limit) {
+    counter("aiconsole_gateway_rate_limited_total", [("route", route), ("limit", limit.rawValue)]).increment()
+    failed(route: route, model: model, reason: "rate_limited", status: 429)
+  }
+
+  /// A request answered from the cache: a request (200), a cache hit and the tokens of the
+  /// `usage` it returned; no duration, which would describe the cache rather than a model.
+  public func cacheHit(
+    route: String, model: String, operation: Operation, promptTokens: Int, completionTokens: Int
+  ) {
+    counter("aiconsole_gateway_cache_hits_total", [("route", route)]).increment()
+    requests(route: route, model: model, code: 200)
+    tokens(model: model, operation: operation, promptTokens: promptTokens, completionTokens: completionTokens)
+  }
+
+  private func requests(route: String, model: String, code: Int) {
+    counter("aiconsole_gateway_requests_total", [("route", route), ("model", model), ("code", String(code))])
+      .increment()
+  }
+
+  private func tokens(model: String, operation: Operation, promptTokens: Int, completionTokens: Int) {
+    let labels = genAILabels(model: model, operation: operation)
+    histogram("gen_ai_client_token_usage", Self.tokenBuckets, labels + [("gen_ai_token_type", "input")])
+      .record(Double(promptTokens))
+    histogram("gen_ai_client_token_usage", Self.tokenBuckets, labels + [("gen_ai_token_type", "output")])
+      .record(Double(completionTokens))
+  }
+
+  private func genAILabels(model: String, operation: Operation) -> [(String, String)] {
+    [("gen_ai_request_model", model), ("gen_ai_operation_name", operation.rawValue), ("gen_ai_system", Self.system)]
+  }
+
+  private func counter(_ name: String, _ labels: [(String, String)]) -> Counter {
+    registry.makeCounter(
+      descriptor: MetricNameDescriptor(metricName: name, unitName: "", helpText: Self.help[name] ?? ""),
+      labels: labels)
+  }
+
+  private func histogram(_ name: String, _ buckets: [Double], _ labels: [(String, String)]) -> ValueHistogram {
+    registry.makeValueHistogram(
+      descriptor: MetricNameDescriptor(metricName: name, unitName: "", helpText: Self.help[name] ?? ""),
+      labels: labels, buckets: buckets)
+  }
+
+  static let help: [String: String] = [
+    "gen_ai_client_token_usage": "Number of tokens processed.",
+    "gen_ai_server_request_duration": "Time spent on requests, from their arrival to their last byte, in seconds.",
+    "gen_ai_server_time_to_first_token": "Time to generate the first token, in seconds.",
+    "gen_ai_server_time_per_output_token": "Time per output token after the first, in seconds.",
+    "aiconsole_gateway_requests_total": "Requests answered by the gateway, by route, model and HTTP status.",
+    "aiconsole_gateway_errors_total": "Requests the gateway answered with an error, by route, model and reason.",
+    "aiconsole_gateway_rate_limited_total": "Requests refused by a route's rate limit, by limit.",
+    "aiconsole_gateway_cache_hits_total": "Requests answered from a route's cache.",
+  ]
+
+  static func seconds(_ duration: Duration) -> Double {
+    let (seconds, attoseconds) = duration.components
+    return Double(seconds) + Double(attoseconds) / 1e18
+  }
+}
