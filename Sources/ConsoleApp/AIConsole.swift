@@ -7,7 +7,10 @@ struct AIConsole: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "aiconsole",
     abstract: "A keyboard-driven console for AI workloads on Kubernetes.",
-    subcommands: [ServeCommand.self, ControllerCommand.self, GetCommand.self, CRDsCommand.self, UIDemoCommand.self])
+    subcommands: [
+      ServeCommand.self, ControllerCommand.self, GatewayCommand.self, GetCommand.self, CRDsCommand.self,
+      UIDemoCommand.self,
+    ])
 
   /// Unblocks signals first, so that every thread started afterwards inherits the open mask.
   static func main() async {

@@ -25,16 +25,25 @@ struct ServeCommand: AsyncParsableCommand {
 
   @OptionGroup var fleet: FleetOptions
 
+  @Flag(
+    inversion: .prefixedNo, help: "Run the AI gateway in-process (published as gateway and metrics in endpoints.json).")
+  var gateway = true
+
+  @Option(help: "Port of the AI gateway; 0 picks a free one.")
+  var gatewayPort = 0
+
   func run() async throws {
     var logger = Logger(label: "aiconsole.serve")
     logger.logLevel = .warning
     let options = ControlPlaneOptions(
       stateDirectory: URL(fileURLWithPath: stateDir, isDirectory: true), address: address, port: port)
     let ready = AsyncStream<ControlPlaneEndpoints>.makeStream()
+    let gatewayReady = AsyncStream<ControlPlaneEndpoints>.makeStream()
     let controlPlane: ControlPlane
     do {
       controlPlane = try await ControlPlane(options: options, logger: logger) { endpoints in
         ready.continuation.yield(endpoints)
+        gatewayReady.continuation.yield(endpoints)
         FileHandle.standardOutput.write(Data("ready \(endpoints.apiServer)\n".utf8))
       }
     } catch {
@@ -43,6 +52,9 @@ struct ServeCommand: AsyncParsableCommand {
     var services: [any Service] = [controlPlane]
     if controller {
       services.append(EmbeddedControllerService(ready: ready.stream, fleet: fleet.configuration))
+    }
+    if gateway {
+      services.append(EmbeddedGatewayService(ready: gatewayReady.stream, address: address, port: gatewayPort))
     }
     // Services stop in reverse order: the controller releases its lease before the server goes.
     let group = ServiceGroup(

@@ -60,6 +60,24 @@ public actor ClusterView {
       namespace: namespace, selector: LabelSelector(requirements: [.equals("ai.aiconsole.dev/cluster", cluster)]))
   }
 
+  /// Every Ready instance of every AICluster, for the fleet's metrics.
+  func servingInstances() async -> [ServingInstance] {
+    var clustersByKey: [String: AICluster] = [:]
+    for cluster in await clusters.objects(as: AICluster.self) {
+      clustersByKey["\(cluster.metadata.namespace ?? "")/\(cluster.metadata.name ?? "")"] = cluster
+    }
+    return await pods.list().compactMap { pod in
+      let namespace = pod[path: ["metadata", "namespace"]]?.stringValue ?? ""
+      let name = pod[path: ["metadata", "labels", "ai.aiconsole.dev/cluster"]]?.stringValue ?? ""
+      return clustersByKey["\(namespace)/\(name)"].flatMap { RouteSelection.instance(pod, of: $0) }
+    }
+  }
+
+  /// The simulated fleet's nodes that instances run on (their GPUs are exported even when idle).
+  func nodeNames() async -> [String] {
+    Array(Set(await pods.list().compactMap { $0[path: ["spec", "nodeName"]]?.stringValue })).sorted()
+  }
+
   func secret(_ name: String, namespace: String) async -> JSONValue? {
     await secrets.object(namespace: namespace, name: name)
   }

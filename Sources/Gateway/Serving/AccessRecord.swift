@@ -12,6 +12,8 @@ public struct AccessRecord: Sendable, Hashable {
   public var status: Int
   /// Why it failed, when it did (`model_not_found`, `rate_limit_exceeded`, …).
   public var reason: String?
+  /// For 429: the limit that refused it (`requests` or `tokens`).
+  public var limit: String?
   public var instance: String?
   public var promptTokens: Int
   public var completionTokens: Int

@@ -9,6 +9,8 @@ struct GatewayError: Error, Sendable, Equatable {
   var message: String
   /// For 429: seconds until a retry can succeed.
   var retryAfter: Int?
+  /// For 429: which limit (`requests` or `tokens`).
+  var limit: String?
 
   var body: JSONValue {
     ["error": ["message": .string(message), "type": .string(type), "param": nil, "code": .string(code)]]

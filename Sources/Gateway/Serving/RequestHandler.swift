@@ -53,6 +53,7 @@ public struct RequestHandler: Sendable {
     } catch let error as GatewayError {
       failure.status = error.status
       failure.reason = error.code
+      failure.limit = error.limit
       failure.duration = ContinuousClock.now - start
       await record(failure)
       return .error(error, requestID: requestID)

@@ -1,0 +1,59 @@
+import ArgumentParser
+import ClusterClient
+import Foundation
+import Gateway
+import Logging
+import ServiceLifecycle
+
+/// `aiconsole gateway`: the AI gateway against any cluster, until SIGINT or SIGTERM.
+struct GatewayCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "gateway",
+    abstract: "Run the AI gateway (OpenAI-compatible, routed by AIModelRoutes) against a cluster.")
+
+  @OptionGroup var cluster: ClusterOptions
+
+  @Flag(help: "Use the pod's service account instead of a kubeconfig.")
+  var inCluster = false
+
+  @Option(help: "Address to listen on.")
+  var address = "127.0.0.1"
+
+  @Option(help: "Port to listen on; 0 picks a free one.")
+  var port = 8080
+
+  func run() async throws {
+    let configuration: ClusterConfiguration
+    do {
+      configuration = inCluster ? try ClusterConfiguration.inCluster() : try cluster.configuration()
+    } catch let failure as CommandFailure {
+      throw failure
+    } catch {
+      throw CommandFailure(message: "\(error)")
+    }
+    let client = try KubeClient(configuration: configuration)
+    // The access log is JSON lines on stderr, which the kubelet makes the Pod's log.
+    var logger = Logger(label: "aiconsole.gateway") { JSONLineLogHandler(label: $0) }
+    logger.logLevel = .info
+    let gateway = AIGateway(
+      client: client, host: address, port: port, accessLog: { JSONLineLogHandler.standardError($0) }, logger: logger)
+    let announcer = logger
+    let service = GatewayRunService(gateway: gateway) { port in
+      announcer.info("serving the AI gateway on http://\(address):\(port)")
+    }
+    let group = ServiceGroup(
+      configuration: .init(services: [service], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+    try await group.run()
+    try await client.shutdown()
+  }
+}
+
+/// The gateway as a service: graceful shutdown cancels it.
+struct GatewayRunService: Service {
+  let gateway: AIGateway
+  let onListening: @Sendable (Int) async -> Void
+
+  func run() async throws {
+    try await cancelWhenGracefulShutdown { try await gateway.run(onListening: onListening) }
+  }
+}
