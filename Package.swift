@@ -149,6 +149,7 @@ let package = Package(
       name: "IntegrationTests",
       dependencies: [
         "KubeCore", "ClusterClient", "ConsoleApp",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "NIOCore", package: "swift-nio"),

@@ -27,7 +27,12 @@ extension RequestHandler {
     if let cacheKey { await store(cacheKey, text, generation.promptTokens, count, finish, admitted.route) }
     let body = response(admitted).complete(
       text: text, finishReason: finish, promptTokens: generation.promptTokens, completionTokens: count)
-    return .json(status: 200, body: body, headers: [("x-request-id", request.requestID)])
+    return .json(status: 200, body: body, headers: [("x-request-id", request.requestID), Self.backendHeader(instance)])
+  }
+
+  /// Which instance answered, as Envoy's `x-envoy-upstream-host` tells it: for operators and tests.
+  static func backendHeader(_ instance: ServingInstance) -> (String, String) {
+    ("x-aiconsole-backend", "\(instance.namespace)/\(instance.pod)")
   }
 
   func response(_ admitted: Admitted) -> OpenAIResponse {

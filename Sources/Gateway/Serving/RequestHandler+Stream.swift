@@ -42,7 +42,9 @@ extension RequestHandler {
       output.finish()
     }
     output.onTermination = { _ in task.cancel() }
-    return .stream(headers: Self.streamHeaders(admitted.request.inference.requestID), events: events)
+    return .stream(
+      headers: Self.streamHeaders(admitted.request.inference.requestID) + [Self.backendHeader(instance)],
+      events: events)
   }
 
   static func streamHeaders(_ requestID: String) -> [(String, String)] {
