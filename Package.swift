@@ -144,6 +144,7 @@ let package = Package(
       ],
       exclude: ["Fixtures"]
     ),
+    .testTarget(name: "GatewayTests", dependencies: ["Gateway", "KubeCore", "AIResources", "ClusterClient"]),
     .testTarget(
       name: "IntegrationTests",
       dependencies: [
