@@ -145,6 +145,7 @@ let package = Package(
       ],
       exclude: ["Fixtures"]
     ),
+    .testTarget(name: "GatewayTests", dependencies: ["Gateway", "KubeCore", "AIResources", "ClusterClient"]),
     .testTarget(
       name: "IntegrationTests",
       dependencies: [
