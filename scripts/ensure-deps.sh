@@ -9,6 +9,9 @@ need tmux
 need sqlite3
 need python3-venv
 need prometheus
+# make bench: the gateway's load test and its peer proxy.
+need wrk
+need nginx-light
 command -v kubectl >/dev/null 2>&1 || missing+=("kubernetes-client")
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" = 0 ]; then

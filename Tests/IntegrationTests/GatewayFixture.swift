@@ -86,8 +86,8 @@ final class GatewayFixture {
 
     """
 
-  init(_ name: String) throws {
-    server = ServeProcess(stateDirectory: ServeProcess.temporaryDirectory(name))
+  init(_ name: String, arguments: [String] = [], manifests: String = GatewayFixture.manifests) throws {
+    server = ServeProcess(stateDirectory: ServeProcess.temporaryDirectory(name), arguments: arguments)
     try server.start()
     kubectl = Kubectl(kubeconfig: server.kubeconfig)
     var endpoints: JSONValue = .emptyObject
@@ -103,7 +103,7 @@ final class GatewayFixture {
     }
     self.gateway = gateway
     self.metrics = metrics
-    let applied = try kubectl.run("apply", "-f", "-", stdin: Self.manifests)
+    let applied = try kubectl.run("apply", "-f", "-", stdin: manifests)
     guard applied.status == 0 else { throw ServeError(message: "kubectl apply failed: \(applied.stderr)") }
   }
 

@@ -3,7 +3,7 @@ import KubeCore
 /// What the gateway answers: a JSON body, or a stream of server-sent events.
 enum GatewayReply: Sendable {
   case json(status: Int, body: JSONValue, headers: [(String, String)])
-  case stream(headers: [(String, String)], events: AsyncStream<[UInt8]>)
+  case stream(status: Int = 200, headers: [(String, String)], events: AsyncStream<[UInt8]>)
 
   static func error(_ error: GatewayError, requestID: String) -> GatewayReply {
     var headers = [("x-request-id", requestID)]
@@ -14,7 +14,7 @@ enum GatewayReply: Sendable {
   var status: Int {
     switch self {
     case .json(let status, _, _): status
-    case .stream: 200
+    case .stream(let status, _, _): status
     }
   }
 }

@@ -81,11 +81,12 @@ public struct GatewayServer: Sendable {
       return Response(
         status: HTTPResponse.Status(code: status), headers: fields,
         body: .init(byteBuffer: ByteBuffer(bytes: body.serialized())))
-    case .stream(let headers, let events):
+    case .stream(let status, let headers, let events):
       var fields = HTTPFields()
       for (name, value) in headers { if let name = HTTPField.Name(name) { fields[name] = value } }
       return Response(
-        status: .ok, headers: fields, body: ResponseBody(asyncSequence: events.map { ByteBuffer(bytes: $0) }))
+        status: HTTPResponse.Status(code: status), headers: fields,
+        body: ResponseBody(asyncSequence: events.map { ByteBuffer(bytes: $0) }))
     }
   }
 }

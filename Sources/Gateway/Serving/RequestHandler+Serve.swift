@@ -16,6 +16,12 @@ extension RequestHandler {
     }
     let instance = try await pickInstance(for: admitted.route)
     let timeout = admitted.route.spec.timeoutSeconds ?? Self.defaultTimeout
+    if instance.kind == .http {
+      return try await upstream.forward(request, to: instance, timeout: timeout) { status, prompt, completion, first in
+        await finished(
+          admitted, instance: instance, prompt: prompt, completion: completion, firstToken: first, status: status)
+      }
+    }
     let generation = try await generate(request, on: instance)
     if request.stream {
       return stream(generation, admitted, instance: instance, timeout: timeout, cacheKey: cacheKey)
@@ -42,10 +48,6 @@ extension RequestHandler {
   }
 
   private func generate(_ request: InferenceRequest, on instance: ServingInstance) async throws -> Generation {
-    guard instance.kind == .simulated else {
-      throw GatewayError.unavailable(
-        "instance \(instance.pod) is a real Pod; this gateway build serves only the simulated fleet's instances")
-    }
     do {
       return try await backend.generate(request, on: instance)
     } catch let error as GenerationError {
@@ -124,7 +126,7 @@ extension RequestHandler {
 
   func finished(
     _ admitted: Admitted, instance: ServingInstance?, prompt: Int, completion: Int, firstToken: Duration?,
-    cacheHit: Bool = false
+    cacheHit: Bool = false, status: Int = 200
   ) async {
     await limiter.charge(
       route: admitted.routeName, client: admitted.client, limits: admitted.route.spec.rateLimit,
@@ -132,7 +134,7 @@ extension RequestHandler {
     await record(
       AccessRecord(
         requestID: admitted.request.inference.requestID, route: admitted.routeName,
-        model: admitted.request.inference.model, endpoint: admitted.request.inference.endpoint.rawValue, status: 200,
+        model: admitted.request.inference.model, endpoint: admitted.request.inference.endpoint.rawValue, status: status,
         instance: instance?.pod, promptTokens: prompt, completionTokens: completion,
         duration: ContinuousClock.now - admitted.start, timeToFirstToken: firstToken, cacheHit: cacheHit))
   }

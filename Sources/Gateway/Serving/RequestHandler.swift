@@ -18,6 +18,7 @@ public struct RequestHandler: Sendable {
   let record: @Sendable (AccessRecord) async -> Void
   let limiter = RateLimiter()
   let cache = ResponseCache()
+  let upstream = HTTPUpstream()
 
   public init(
     view: ClusterView, backend: any InstanceBackend, busy: @escaping @Sendable (ServingInstance) async -> Int,

@@ -1,0 +1,58 @@
+import AsyncHTTPClient
+import Foundation
+import KubeCore
+import NIOCore
+
+/// Proxies a request to a real instance's OpenAI-compatible server (the `kubernetes` runtime's
+/// Pods): the client's body as it came, the request ID, no credentials; the answer passes through
+/// chunk by chunk as the instance writes it, streams included, while its usage is read on the way.
+struct HTTPUpstream: Sendable {
+  let client: HTTPClient
+
+  init(client: HTTPClient = .shared) { self.client = client }
+
+  /// Forwards and starts relaying; `finished` gets the usage and time to first byte at the end.
+  func forward(
+    _ request: InferenceRequest, to instance: ServingInstance, timeout: Int,
+    finished:
+      @escaping @Sendable (_ status: Int, _ prompt: Int, _ completion: Int, _ firstByte: Duration?) async -> Void
+  ) async throws -> GatewayReply {
+    let start = ContinuousClock.now
+    var upstream = HTTPClientRequest(url: "http://\(instance.podIP):\(instance.port)\(request.endpoint.rawValue)")
+    upstream.method = .POST
+    upstream.headers.add(name: "content-type", value: "application/json")
+    upstream.headers.add(name: "x-request-id", value: request.requestID)
+    upstream.body = .bytes(ByteBuffer(bytes: request.body.serialized()))
+    let response: HTTPClientResponse
+    do {
+      response = try await client.execute(upstream, timeout: .seconds(Int64(timeout)))
+    } catch {
+      throw GatewayError(
+        status: 502, type: "server_error", code: "upstream_unreachable",
+        message: "instance \(instance.pod) at \(instance.podIP):\(instance.port) did not answer: \(error)")
+    }
+    let status = Int(response.status.code)
+    let contentType = response.headers["content-type"].first ?? "application/json"
+    let (events, output) = AsyncStream<[UInt8]>.makeStream()
+    let relay = Task {
+      var sniffer = UsageSniffer(streaming: contentType.hasPrefix("text/event-stream"))
+      var firstByte: Duration?
+      do {
+        for try await chunk in response.body {
+          if firstByte == nil { firstByte = ContinuousClock.now - start }
+          let bytes = Array(buffer: chunk)
+          sniffer.feed(bytes)
+          output.yield(bytes)
+        }
+      } catch {}  // the instance hung up: the client gets what came
+      sniffer.finish()
+      output.finish()
+      await finished(status, sniffer.promptTokens, sniffer.completionTokens, firstByte)
+    }
+    output.onTermination = { _ in relay.cancel() }
+    let headers = [
+      ("content-type", contentType), ("x-request-id", request.requestID), RequestHandler.backendHeader(instance),
+    ]
+    return .stream(status: status, headers: headers, events: events)
+  }
+}
