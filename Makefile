@@ -26,4 +26,5 @@ test: deps lint
 
 bench: deps
 	$(SWIFT) build -c release --product aiconsole-bench
+	$(SWIFT) build -c release --product aiconsole
 	.build/release/aiconsole-bench --output docs/benchmarks.md

@@ -105,7 +105,10 @@ let package = Package(
     .executableTarget(
       name: "Benchmarks",
       dependencies: [
-        "KubeCore", "ClusterClient", "EmbeddedCluster", "Views", "Controller",
+        "KubeCore", "ClusterClient", "EmbeddedCluster", "Views", "Controller", "Gateway",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
       ]

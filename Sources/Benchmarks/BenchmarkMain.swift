@@ -21,6 +21,7 @@ struct BenchmarkMain {
       try await ControlPlaneBenchmarks.run(into: &report)
     }
     if only == nil || only == "controller" { try await ControllerBenchmarks.run(into: &report) }
+    if only == nil || only == "gateway" { try await GatewayBenchmarks.run(into: &report) }
     try report.write(to: output)
     print(report.markdown)
   }

@@ -32,11 +32,37 @@ public actor ClusterView {
 
   var all: [Informer] { [routes, services, clusters, pods, secrets, schemas] }
 
-  /// Runs the informers until cancelled.
+  private var cached: RoutingSnapshot?
+
+  /// Runs the informers until cancelled; any change of theirs makes the next snapshot fresh.
   public func run() async {
     await withTaskGroup(of: Void.self) { group in
-      for informer in all { group.addTask { await informer.run() } }
+      for informer in all {
+        group.addTask { await informer.run() }
+        group.addTask {
+          for await _ in await informer.events() { await self.invalidate() }
+        }
+      }
     }
+  }
+
+  /// Counts changes, so that a snapshot built while one arrived is not kept.
+  private var changes = 0
+
+  private func invalidate() {
+    cached = nil
+    changes += 1
+  }
+
+  /// What routing reads, as of the last change.
+  func snapshot() async -> RoutingSnapshot {
+    if let cached { return cached }
+    let before = changes
+    let snapshot = RoutingSnapshot(
+      routes: await routes.list(), services: await services.list(), clusters: await clusters.list(),
+      pods: await pods.list(), secrets: await secrets.list(), schemas: await schemas.list())
+    if changes == before { cached = snapshot }
+    return snapshot
   }
 
   /// Waits until every informer has listed once.
@@ -44,45 +70,8 @@ public actor ClusterView {
     for informer in all { await informer.waitUntilSynced() }
   }
 
-  /// Every route, decoded.
-  func allRoutes() async -> [AIModelRoute] { await routes.objects(as: AIModelRoute.self) }
-
-  func service(_ name: String, namespace: String) async -> InferenceService? {
-    try? await services.object(namespace: namespace, name: name)?.decode(as: InferenceService.self)
-  }
-
-  func cluster(_ name: String, namespace: String) async -> AICluster? {
-    try? await clusters.object(namespace: namespace, name: name)?.decode(as: AICluster.self)
-  }
-
-  func instancePods(of cluster: String, namespace: String) async -> [JSONValue] {
-    await pods.list(
-      namespace: namespace, selector: LabelSelector(requirements: [.equals("ai.aiconsole.dev/cluster", cluster)]))
-  }
-
-  /// Every Ready instance of every AICluster, for the fleet's metrics.
-  func servingInstances() async -> [ServingInstance] {
-    var clustersByKey: [String: AICluster] = [:]
-    for cluster in await clusters.objects(as: AICluster.self) {
-      clustersByKey["\(cluster.metadata.namespace ?? "")/\(cluster.metadata.name ?? "")"] = cluster
-    }
-    return await pods.list().compactMap { pod in
-      let namespace = pod[path: ["metadata", "namespace"]]?.stringValue ?? ""
-      let name = pod[path: ["metadata", "labels", "ai.aiconsole.dev/cluster"]]?.stringValue ?? ""
-      return clustersByKey["\(namespace)/\(name)"].flatMap { RouteSelection.instance(pod, of: $0) }
-    }
-  }
-
   /// The simulated fleet's nodes that instances run on (their GPUs are exported even when idle).
   func nodeNames() async -> [String] {
     Array(Set(await pods.list().compactMap { $0[path: ["spec", "nodeName"]]?.stringValue })).sorted()
-  }
-
-  func secret(_ name: String, namespace: String) async -> JSONValue? {
-    await secrets.object(namespace: namespace, name: name)
-  }
-
-  func schema(_ name: String, namespace: String) async -> ModelContextSchema? {
-    try? await schemas.object(namespace: namespace, name: name)?.decode(as: ModelContextSchema.self)
   }
 }

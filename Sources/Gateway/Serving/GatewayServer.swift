@@ -63,7 +63,7 @@ public struct GatewayServer: Sendable {
   }
 
   private func models() async throws -> Response {
-    let routes = await view.allRoutes()
+    let routes = await view.snapshot().routes
     let models = Set(routes.map(\.spec.model)).sorted()
     let body: JSONValue = [
       "object": "list",
@@ -81,6 +81,10 @@ public struct GatewayServer: Sendable {
       return Response(
         status: HTTPResponse.Status(code: status), headers: fields,
         body: .init(byteBuffer: ByteBuffer(bytes: body.serialized())))
+    case .bytes(let status, let headers, let body):
+      var fields = HTTPFields()
+      for (name, value) in headers { if let name = HTTPField.Name(name) { fields[name] = value } }
+      return Response(status: HTTPResponse.Status(code: status), headers: fields, body: .init(byteBuffer: body))
     case .stream(let status, let headers, let events):
       var fields = HTTPFields()
       for (name, value) in headers { if let name = HTTPField.Name(name) { fields[name] = value } }

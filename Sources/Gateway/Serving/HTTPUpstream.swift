@@ -33,9 +33,22 @@ struct HTTPUpstream: Sendable {
     }
     let status = Int(response.status.code)
     let contentType = response.headers["content-type"].first ?? "application/json"
+    let headers = [
+      ("content-type", contentType), ("x-request-id", request.requestID), RequestHandler.backendHeader(instance),
+    ]
+    guard contentType.hasPrefix("text/event-stream") else {
+      // A whole reply is complete only at its end anyway: take it in one piece, which spares a
+      // relay task per request.
+      let body = try await response.body.collect(upTo: UsageSniffer.bound)
+      var sniffer = UsageSniffer(streaming: false)
+      sniffer.feed(Array(buffer: body))
+      sniffer.finish()
+      await finished(status, sniffer.promptTokens, sniffer.completionTokens, ContinuousClock.now - start)
+      return .bytes(status: status, headers: headers, body: body)
+    }
     let (events, output) = AsyncStream<[UInt8]>.makeStream()
     let relay = Task {
-      var sniffer = UsageSniffer(streaming: contentType.hasPrefix("text/event-stream"))
+      var sniffer = UsageSniffer(streaming: true)
       var firstByte: Duration?
       do {
         for try await chunk in response.body {
@@ -50,9 +63,6 @@ struct HTTPUpstream: Sendable {
       await finished(status, sniffer.promptTokens, sniffer.completionTokens, firstByte)
     }
     output.onTermination = { _ in relay.cancel() }
-    let headers = [
-      ("content-type", contentType), ("x-request-id", request.requestID), RequestHandler.backendHeader(instance),
-    ]
     return .stream(status: status, headers: headers, events: events)
   }
 }

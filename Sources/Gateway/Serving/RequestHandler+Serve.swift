@@ -14,7 +14,7 @@ extension RequestHandler {
     if let cacheKey, let entry = await cache.lookup(cacheKey) {
       return await reply(fromCache: entry, admitted)
     }
-    let instance = try await pickInstance(for: admitted.route)
+    let instance = try await pickInstance(for: admitted.route, in: admitted.snapshot)
     let timeout = admitted.route.spec.timeoutSeconds ?? Self.defaultTimeout
     if instance.kind == .http {
       return try await upstream.forward(request, to: instance, timeout: timeout) { status, prompt, completion, first in
@@ -58,19 +58,19 @@ extension RequestHandler {
   }
 
   /// The least busy Ready instance of the pool the route's weights (and the service's canary) pick.
-  func pickInstance(for route: AIModelRoute) async throws -> ServingInstance {
+  func pickInstance(for route: AIModelRoute, in snapshot: RoutingSnapshot) async throws -> ServingInstance {
     let namespace = route.metadata.namespace ?? "default"
     guard let serviceName = RouteSelection.backend(of: route, draw: { Int.random(in: 0..<$0) }) else {
       throw GatewayError.unavailable("route \(route.metadata.name ?? "") has no backend with weight above 0")
     }
-    guard let service = await view.service(serviceName, namespace: namespace) else {
+    guard let service = snapshot.services[RoutingSnapshot.key(namespace, serviceName)] else {
       throw GatewayError.unavailable(
         "InferenceService \"\(serviceName)\" of route \(route.metadata.name ?? "") does not exist")
     }
     let chosen = RouteSelection.cluster(of: service, draw: Int.random(in: 0..<100))
-    var candidates = await readyInstances(of: chosen, namespace: namespace)
+    var candidates = snapshot.instances[RoutingSnapshot.key(namespace, chosen)] ?? []
     if candidates.isEmpty, chosen != serviceName {
-      candidates = await readyInstances(of: serviceName, namespace: namespace)  // an unready canary
+      candidates = snapshot.instances[RoutingSnapshot.key(namespace, serviceName)] ?? []  // an unready canary
     }
     guard !candidates.isEmpty else {
       throw GatewayError.unavailable(
@@ -88,13 +88,6 @@ extension RequestHandler {
       }
     }
     return best.randomElement()!
-  }
-
-  private func readyInstances(of cluster: String, namespace: String) async -> [ServingInstance] {
-    guard let aicluster = await view.cluster(cluster, namespace: namespace) else { return [] }
-    return await view.instancePods(of: cluster, namespace: namespace).compactMap {
-      RouteSelection.instance($0, of: aicluster)
-    }
   }
 
   /// The whole completion, within the route's timeout.
@@ -128,9 +121,9 @@ extension RequestHandler {
     _ admitted: Admitted, instance: ServingInstance?, prompt: Int, completion: Int, firstToken: Duration?,
     cacheHit: Bool = false, status: Int = 200
   ) async {
-    await limiter.charge(
-      route: admitted.routeName, client: admitted.client, limits: admitted.route.spec.rateLimit,
-      tokens: prompt + completion)
+    if let limits = admitted.route.spec.rateLimit, limits.tokensPerMinute != nil {
+      await limiter.charge(route: admitted.routeName, client: admitted.client, limits: limits, tokens: prompt + completion)
+    }
     await record(
       AccessRecord(
         requestID: admitted.request.inference.requestID, route: admitted.routeName,

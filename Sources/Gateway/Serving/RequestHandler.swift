@@ -32,6 +32,7 @@ public struct RequestHandler: Sendable {
 
   /// What a request is, once admitted.
   struct Admitted: Sendable {
+    var snapshot: RoutingSnapshot
     var request: OpenAIRequest
     var route: AIModelRoute
     var routeName: String
@@ -74,36 +75,41 @@ public struct RequestHandler: Sendable {
     guard body.count <= Self.bodyLimit else { throw GatewayError.tooLarge(limit: Self.bodyLimit) }
     let request = try OpenAIRequest(endpoint: endpoint, body: body, requestID: requestID)
     failure.model = request.inference.model
-    guard
-      let route = RouteSelection.route(
-        for: request.inference.model, path: endpoint.rawValue, in: await view.allRoutes())
+    let snapshot = await view.snapshot()
+    guard let route = RouteSelection.route(for: request.inference.model, path: endpoint.rawValue, in: snapshot.routes)
     else { throw GatewayError.modelNotFound(request.inference.model) }
     let namespace = route.metadata.namespace ?? "default"
     let routeName = "\(namespace)/\(route.metadata.name ?? "")"
     failure.route = routeName
-    let client = try await authenticate(route, authorization: authorization, namespace: namespace)
-    do {
-      try await limiter.admit(route: routeName, client: client, limits: route.spec.rateLimit)
-    } catch {
-      throw GatewayError.rateLimited(route: routeName, limit: error.limit.rawValue, retryAfter: error.retryAfter)
+    let client = try authenticate(route, authorization: authorization, namespace: namespace, snapshot)
+    if let limits = route.spec.rateLimit {
+      do {
+        try await limiter.admit(route: routeName, client: client, limits: limits)
+      } catch {
+        throw GatewayError.rateLimited(route: routeName, limit: error.limit.rawValue, retryAfter: error.retryAfter)
+      }
     }
-    try await checkContext(request.context, route: route, namespace: namespace)
-    return Admitted(request: request, route: route, routeName: routeName, client: client, start: start)
+    try checkContext(request.context, route: route, namespace: namespace, snapshot)
+    return Admitted(
+      snapshot: snapshot, request: request, route: route, routeName: routeName, client: client, start: start)
   }
 
   /// The client the rate limits count: a fingerprint of its key, or everyone for open routes.
-  private func authenticate(_ route: AIModelRoute, authorization: String?, namespace: String) async throws -> String {
+  private func authenticate(
+    _ route: AIModelRoute, authorization: String?, namespace: String, _ snapshot: RoutingSnapshot
+  ) throws -> String {
     guard route.spec.auth?.type == .apiKey else { return "anonymous" }
     guard let key = APIKeys.bearer(authorization), let secretName = route.spec.auth?.secretRef?.name,
-      let secret = await view.secret(secretName, namespace: namespace),
-      APIKeys.matches(key, any: APIKeys.keys(in: secret))
+      let keys = snapshot.keys[RoutingSnapshot.key(namespace, secretName)], APIKeys.matches(key, any: keys)
     else { throw GatewayError.unauthorized }
     return "key-" + String(Self.fingerprint(key), radix: 16)
   }
 
-  private func checkContext(_ context: JSONValue?, route: AIModelRoute, namespace: String) async throws {
+  private func checkContext(
+    _ context: JSONValue?, route: AIModelRoute, namespace: String, _ snapshot: RoutingSnapshot
+  ) throws {
     guard let schemaName = route.spec.contextSchemaRef?.name else { return }
-    guard let schema = await view.schema(schemaName, namespace: namespace) else {
+    guard let schema = snapshot.schemas[RoutingSnapshot.key(namespace, schemaName)] else {
       throw GatewayError.unavailable("the route's ModelContextSchema \"\(schemaName)\" does not exist")
     }
     let problems = ContextValidator(schema: schema.spec).problems(in: context)
