@@ -84,6 +84,7 @@ let package = Package(
       name: "Gateway",
       dependencies: [
         "ClusterClient", "AIResources", "KubeCore",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "Logging", package: "swift-log"),
