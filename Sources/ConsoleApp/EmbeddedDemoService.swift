@@ -1,3 +1,4 @@
+import ArgumentParser
 import ClusterClient
 import EmbeddedCluster
 import Foundation
@@ -20,6 +21,7 @@ struct EmbeddedDemoService: Service {
     guard let control = await endpoints.next() else { return }
     let logger = Self.logger()
     let client = try KubeClient(configuration: .load(kubeconfig: control.kubeconfigPath, rateLimit: .unlimited))
+    var failure: (any Error)?
     do {
       try await cancelWhenGracefulShutdown {
         try await seed(client, logger: logger)
@@ -30,8 +32,13 @@ struct EmbeddedDemoService: Service {
           .run(random: SystemRandomNumberGenerator())
         try? await transport.shutdown()
       }
-    } catch is CancellationError {}
+    } catch is CancellationError {
+    } catch {
+      failure = error
+    }
+    // Shut the client down on every path: an HTTP client dropped while open traps.
     try await client.shutdown()
+    if let failure { throw ValidationError("the demo cannot start: \(failure)") }
   }
 
   /// JSON lines on stderr, warnings only: the demo speaks up when the gateway stops answering.
