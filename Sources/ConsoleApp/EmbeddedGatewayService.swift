@@ -12,6 +12,8 @@ struct EmbeddedGatewayService: Service {
   let ready: AsyncStream<ControlPlaneEndpoints>
   let address: String
   let port: Int
+  /// Told the bound port once the gateway listens (the demo traffic waits for it).
+  var onListening: @Sendable (Int) -> Void = { _ in }
 
   func run() async throws {
     var iterator = ready.makeAsyncIterator()
@@ -30,6 +32,7 @@ struct EmbeddedGatewayService: Service {
           try await gateway.run { port in
             try? EndpointsFile.publish("gateway", url: "http://\(host):\(port)", in: endpoints.stateDirectory)
             try? EndpointsFile.publish("metrics", url: "http://\(host):\(port)/metrics", in: endpoints.stateDirectory)
+            onListening(port)
           }
         }
         try await group.next()

@@ -32,6 +32,13 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(help: "Port of the AI gateway; 0 picks a free one.")
   var gatewayPort = 0
 
+  @Flag(help: "Seed a demo application in namespace demo (once) and send it traffic through the gateway.")
+  var demo = false
+
+  func validate() throws {
+    if demo, !gateway { throw ValidationError("--demo sends its traffic through the gateway; drop --no-gateway") }
+  }
+
   func run() async throws {
     var logger = Logger(label: "aiconsole.serve")
     logger.logLevel = .warning
@@ -39,11 +46,14 @@ struct ServeCommand: AsyncParsableCommand {
       stateDirectory: URL(fileURLWithPath: stateDir, isDirectory: true), address: address, port: port)
     let ready = AsyncStream<ControlPlaneEndpoints>.makeStream()
     let gatewayReady = AsyncStream<ControlPlaneEndpoints>.makeStream()
+    let demoReady = AsyncStream<ControlPlaneEndpoints>.makeStream()
+    let gatewayListening = AsyncStream<Int>.makeStream()
     let controlPlane: ControlPlane
     do {
       controlPlane = try await ControlPlane(options: options, logger: logger) { endpoints in
         ready.continuation.yield(endpoints)
         gatewayReady.continuation.yield(endpoints)
+        demoReady.continuation.yield(endpoints)
         FileHandle.standardOutput.write(Data("ready \(endpoints.apiServer)\n".utf8))
       }
     } catch {
@@ -54,9 +64,17 @@ struct ServeCommand: AsyncParsableCommand {
       services.append(EmbeddedControllerService(ready: ready.stream, fleet: fleet.configuration))
     }
     if gateway {
-      services.append(EmbeddedGatewayService(ready: gatewayReady.stream, address: address, port: gatewayPort))
+      services.append(
+        EmbeddedGatewayService(
+          ready: gatewayReady.stream, address: address, port: gatewayPort,
+          onListening: { gatewayListening.continuation.yield($0) }))
     }
-    // Services stop in reverse order: the controller releases its lease before the server goes.
+    if demo {
+      services.append(
+        EmbeddedDemoService(ready: demoReady.stream, gatewayPort: gatewayListening.stream, address: address))
+    }
+    // Services stop in reverse order: the demo's traffic stops before the gateway, and the controller
+    // releases its lease before the server goes.
     let group = ServiceGroup(
       configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
     try await group.run()

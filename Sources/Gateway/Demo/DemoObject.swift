@@ -1,0 +1,33 @@
+import AIResources
+import ClusterClient
+import KubeCore
+
+/// One object the demo seeds: where it is created and what it is.
+public struct DemoObject: Sendable {
+  /// The collection it is POSTed to.
+  public var resource: APIResource
+  /// The whole object, as a client would send it.
+  public var body: JSONValue
+
+  /// `kind/name`, for messages.
+  public var description: String {
+    "\(resource.kind)/\(body[path: ["metadata", "name"]]?.stringValue ?? "")"
+  }
+
+  /// A core (`v1`) object.
+  static func core(_ plural: String, _ kind: String, namespaced: Bool = true, _ body: JSONValue) -> DemoObject {
+    DemoObject(
+      resource: APIResource(group: "", version: "v1", name: plural, kind: kind, namespaced: namespaced), body: body)
+  }
+
+  /// One of the AI kinds, encoded from its typed form so that a field the API does not have
+  /// cannot be written here.
+  static func ai<Object: AIObject>(_ object: Object) throws -> DemoObject {
+    let definition = Object.definition
+    return DemoObject(
+      resource: APIResource(
+        group: AIKinds.group, version: AIKinds.version, name: definition.plural, kind: definition.kind,
+        namespaced: true),
+      body: try JSONValue(encoding: object))
+  }
+}
