@@ -16,7 +16,8 @@ import ServiceLifecycle
 enum GatewayBenchmarks {
   static let area = "AI gateway (proxying to a zero-delay HTTP backend, wrk on loopback)"
   static let body = #"{"model":"bench-model","messages":[{"role":"user","content":"hello"}],"max_tokens":8}"#
-  static let reply = #"{"id":"chatcmpl-bench","object":"chat.completion","created":0,"model":"bench-model","choices":[{"index":0,"message":{"role":"assistant","content":"hi"},"finish_reason":"stop"}],"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}"#
+  static let reply =
+    #"{"id":"chatcmpl-bench","object":"chat.completion","created":0,"model":"bench-model","choices":[{"index":0,"message":{"role":"assistant","content":"hi"},"finish_reason":"stop"}],"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}"#
 
   static func run(into report: inout BenchmarkReport) async throws {
     guard FileManager.default.isExecutableFile(atPath: WrkRun.binary),
@@ -66,7 +67,10 @@ enum GatewayBenchmarks {
     for round in 0..<3 {
       for (name, url) in [("direct", direct), ("gateway", gateway), ("nginx", nginx)] {
         let run = try WrkRun.run(url: url, body: body)
-        progress(String(format: "round %d %@: %.0f req/s, p50 %.2f ms, p99 %.2f ms", round, name, run.requestsPerSecond, run.p50, run.p99))
+        progress(
+          String(
+            format: "round %d %@: %.0f req/s, p50 %.2f ms, p99 %.2f ms", round, name, run.requestsPerSecond, run.p50,
+            run.p99))
         runs[name, default: []].append(run)
       }
     }
@@ -77,7 +81,9 @@ enum GatewayBenchmarks {
     let nginxRate = median("nginx", \.requestsPerSecond)
     report.add(
       .init(
-        area: area, name: "requests/s through the proxy (16 connections; backend direct: \(Int(median("direct", \.requestsPerSecond)))/s)",
+        area: area,
+        name:
+          "requests/s through the proxy (16 connections; backend direct: \(Int(median("direct", \.requestsPerSecond)))/s)",
         median: String(format: "%.0f/s", gatewayRate), p99: "—", target: "≥ 50% of nginx",
         peer: String(format: "nginx %.0f/s", nginxRate), ratio: String(format: "%.0f%%", gatewayRate / nginxRate * 100),
         met: gatewayRate >= nginxRate / 2))
@@ -87,7 +93,8 @@ enum GatewayBenchmarks {
     report.add(
       .init(
         area: area, name: "latency added by the proxy (p50, p99 of wrk minus the backend's own)",
-        median: String(format: "%.2f ms", added("gateway", \.p50)), p99: String(format: "%.2f ms", added("gateway", \.p99)),
+        median: String(format: "%.2f ms", added("gateway", \.p50)),
+        p99: String(format: "%.2f ms", added("gateway", \.p99)),
         target: "—", peer: String(format: "nginx %.2f / %.2f ms", added("nginx", \.p50), added("nginx", \.p99))))
   }
 
@@ -117,7 +124,10 @@ enum GatewayBenchmarks {
     let meta: JSONValue = ["name": "bench", "namespace": "default"]
     _ = try await client.create(
       resource("inferenceservices", "InferenceService"),
-      ["apiVersion": "ai.aiconsole.dev/v1", "kind": "InferenceService", "metadata": meta, "spec": ["modelRef": ["name": "bench"], "replicas": 1]])
+      [
+        "apiVersion": "ai.aiconsole.dev/v1", "kind": "InferenceService", "metadata": meta,
+        "spec": ["modelRef": ["name": "bench"], "replicas": 1],
+      ])
     _ = try await client.create(
       resource("aiclusters", "AICluster"),
       [

@@ -10,7 +10,8 @@ final class NginxProxy {
 
   init(backendPort: Int, port: Int) throws {
     self.port = port
-    directory = FileManager.default.temporaryDirectory.appendingPathComponent("aiconsole-nginx-\(UUID().uuidString.prefix(6))")
+    directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "aiconsole-nginx-\(UUID().uuidString.prefix(6))")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let path = directory.path
     let configuration = """

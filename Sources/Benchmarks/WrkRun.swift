@@ -10,7 +10,8 @@ struct WrkRun {
   var p99: Double
 
   static func run(url: String, body: String, connections: Int = 16, seconds: Int = 6) throws -> WrkRun {
-    let script = FileManager.default.temporaryDirectory.appendingPathComponent("aiconsole-wrk-\(UUID().uuidString.prefix(6)).lua")
+    let script = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "aiconsole-wrk-\(UUID().uuidString.prefix(6)).lua")
     let escaped = body.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
     try """
     wrk.method = "POST"

@@ -15,7 +15,10 @@ struct RoutingSnapshot: Sendable {
 
   init() {}
 
-  init(routes: [JSONValue], services: [JSONValue], clusters: [JSONValue], pods: [JSONValue], secrets: [JSONValue], schemas: [JSONValue]) {
+  init(
+    routes: [JSONValue], services: [JSONValue], clusters: [JSONValue], pods: [JSONValue], secrets: [JSONValue],
+    schemas: [JSONValue]
+  ) {
     self.routes = routes.compactMap { try? $0.decode(as: AIModelRoute.self) }
     for service in services.compactMap({ try? $0.decode(as: InferenceService.self) }) {
       self.services[Self.key(service.metadata.namespace, service.metadata.name)] = service
@@ -33,7 +36,9 @@ struct RoutingSnapshot: Sendable {
       }
     }
     for secret in secrets {
-      keys[Self.key(secret[path: ["metadata", "namespace"]]?.stringValue, secret[path: ["metadata", "name"]]?.stringValue)] =
+      keys[
+        Self.key(
+          secret[path: ["metadata", "namespace"]]?.stringValue, secret[path: ["metadata", "name"]]?.stringValue)] =
         APIKeys.keys(in: secret)
     }
     for schema in schemas.compactMap({ try? $0.decode(as: ModelContextSchema.self) }) {

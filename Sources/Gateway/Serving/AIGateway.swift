@@ -35,7 +35,8 @@ public struct AIGateway: Sendable {
     server = GatewayServer(
       handler: handler, view: view, host: host, port: port,
       exposition: {
-        await fleetMetrics.refresh(from: load, instances: await view.snapshot().allInstances, nodes: await view.nodeNames())
+        await fleetMetrics.refresh(
+          from: load, instances: await view.snapshot().allInstances, nodes: await view.nodeNames())
         return gatewayMetrics.exposition() + fleetMetrics.exposition()
       }, logger: logger)
     self.view = view

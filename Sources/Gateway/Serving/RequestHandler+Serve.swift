@@ -122,7 +122,8 @@ extension RequestHandler {
     cacheHit: Bool = false, status: Int = 200
   ) async {
     if let limits = admitted.route.spec.rateLimit, limits.tokensPerMinute != nil {
-      await limiter.charge(route: admitted.routeName, client: admitted.client, limits: limits, tokens: prompt + completion)
+      await limiter.charge(
+        route: admitted.routeName, client: admitted.client, limits: limits, tokens: prompt + completion)
     }
     await record(
       AccessRecord(
