@@ -127,6 +127,7 @@ let package = Package(
       name: "ClusterTestSupport",
       dependencies: [
         "ClusterClient", "EmbeddedCluster",
+        .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
       ],
@@ -153,7 +154,7 @@ let package = Package(
     .testTarget(
       name: "IntegrationTests",
       dependencies: [
-        "KubeCore", "ClusterClient", "ConsoleApp",
+        "KubeCore", "ClusterClient", "ConsoleApp", "ClusterTestSupport",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),

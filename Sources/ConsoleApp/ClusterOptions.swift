@@ -13,6 +13,17 @@ struct ClusterOptions: ParsableArguments {
   @Option(name: [.customShort("n"), .long], help: "The namespace (default: the context's).")
   var namespace: String?
 
+  /// The pod's service account when `inCluster` (for the controller and gateway in a cluster),
+  /// else the kubeconfig these options name.
+  func configuration(inCluster: Bool) throws -> ClusterConfiguration {
+    guard inCluster else { return try configuration() }
+    do {
+      return try ClusterConfiguration.inCluster()
+    } catch {
+      throw CommandFailure(message: "\(error)")
+    }
+  }
+
   /// The configuration these options name; a bad kubeconfig becomes a message naming file and field.
   func configuration() throws -> ClusterConfiguration {
     do {

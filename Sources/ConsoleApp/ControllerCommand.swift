@@ -47,14 +47,7 @@ struct ControllerCommand: AsyncParsableCommand {
   var kubeAPIQPS = 50
 
   func run() async throws {
-    let configuration: ClusterConfiguration
-    do {
-      configuration = inCluster ? try ClusterConfiguration.inCluster() : try cluster.configuration()
-    } catch let failure as CommandFailure {
-      throw failure
-    } catch {
-      throw CommandFailure(message: "\(error)")
-    }
+    let configuration = try cluster.configuration(inCluster: inCluster)
     var limited = configuration
     limited.rateLimit =
       kubeAPIQPS > 0 ? RateLimit(queriesPerSecond: Double(kubeAPIQPS), burst: kubeAPIQPS * 2) : .unlimited

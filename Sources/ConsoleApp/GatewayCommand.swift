@@ -23,14 +23,7 @@ struct GatewayCommand: AsyncParsableCommand {
   var port = 8080
 
   func run() async throws {
-    let configuration: ClusterConfiguration
-    do {
-      configuration = inCluster ? try ClusterConfiguration.inCluster() : try cluster.configuration()
-    } catch let failure as CommandFailure {
-      throw failure
-    } catch {
-      throw CommandFailure(message: "\(error)")
-    }
+    let configuration = try cluster.configuration(inCluster: inCluster)
     let client = try KubeClient(configuration: configuration)
     // The access log is JSON lines on stderr, which the kubelet makes the Pod's log.
     var logger = Logger(label: "aiconsole.gateway") { JSONLineLogHandler(label: $0) }

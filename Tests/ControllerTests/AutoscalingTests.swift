@@ -1,4 +1,5 @@
 import ClusterClient
+import ClusterTestSupport
 import Foundation
 import Hummingbird
 import KubeCore
@@ -19,13 +20,7 @@ import Testing
   func exporter(_ exposition: Exposition) async throws -> (String, Task<Void, any Error>) {
     let router = Router()
     router.get("metrics") { _, _ in await exposition.text }
-    let port = AsyncStream<Int>.makeStream()
-    let application = Application(
-      router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-      onServerRunning: { port.continuation.yield($0.localAddress?.port ?? 0) })
-    let task = Task { try await application.runService() }
-    var ports = port.stream.makeAsyncIterator()
-    let bound = await ports.next() ?? 0
+    let (bound, task) = await LoopbackHTTPServer.start(router)
     return ("http://127.0.0.1:\(bound)/metrics", task)
   }
 

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import ClusterClient
+import ClusterTestSupport
 import Foundation
 import Hummingbird
 import KubeCore
@@ -39,13 +40,7 @@ import Testing
       return Response(
         status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: reply)))
     }
-    let port = AsyncStream<Int>.makeStream()
-    let application = Application(
-      router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-      onServerRunning: { port.continuation.yield($0.localAddress?.port ?? 0) })
-    let task = Task { try await application.runService() }
-    var ports = port.stream.makeAsyncIterator()
-    return (await ports.next() ?? 0, task)
+    return await LoopbackHTTPServer.start(router)
   }
 
   /// An InferenceService whose pool is one Ready Pod that is not the simulated fleet's, at `port`.
