@@ -150,6 +150,10 @@ let package = Package(
       ],
       exclude: ["Fixtures"]
     ),
+    .testTarget(
+      name: "ConsoleTests",
+      dependencies: ["ConsoleApp", "Views", "KubeCore", "ClusterClient", "AIResources"]
+    ),
     .testTarget(name: "GatewayTests", dependencies: ["Gateway", "KubeCore", "AIResources", "ClusterClient"]),
     .testTarget(
       name: "IntegrationTests",

@@ -1,0 +1,19 @@
+import ClusterClient
+import Foundation
+import KubeCore
+
+/// What the detail, YAML and describe views of one object are drawn from: the object and the
+/// cached objects around it, gathered by the console from its informers. A value, so that the
+/// views stay pure functions of it.
+struct DetailContext: Sendable {
+  /// The selected object, as the server returned it.
+  var object: JSONValue
+  /// Its kind (group, version, plural, kind, namespaced).
+  var resource: APIResource
+  /// Every cached object the console knows, by kind name (`AICluster`, `Pod`, `ControllerRevision`,
+  /// `Event`, `InferenceService`, …); the views pick the object's pods, revisions, events and its
+  /// owner/owned tree from these.
+  var related: [String: [JSONValue]]
+  /// The time ages are measured against.
+  var now: Date
+}
