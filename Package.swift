@@ -114,7 +114,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "KubeCoreTests", dependencies: ["KubeCore"]),
-    .testTarget(name: "ViewsTests", dependencies: ["Views", "ConsoleApp"]),
+    .testTarget(name: "ViewsTests", dependencies: ["Views", "ConsoleApp", "ClusterTestSupport"]),
     .testTarget(name: "AIResourcesTests", dependencies: ["AIResources", "KubeCore"]),
     .testTarget(
       name: "EmbeddedClusterTests",
@@ -152,7 +152,7 @@ let package = Package(
     ),
     .testTarget(
       name: "ConsoleTests",
-      dependencies: ["ConsoleApp", "Views", "KubeCore", "ClusterClient", "AIResources"]
+      dependencies: ["ConsoleApp", "Views", "KubeCore", "ClusterClient", "AIResources", "ClusterTestSupport"]
     ),
     .testTarget(name: "GatewayTests", dependencies: ["Gateway", "KubeCore", "AIResources", "ClusterClient"]),
     .testTarget(

@@ -8,9 +8,11 @@ struct AIConsole: AsyncParsableCommand {
     commandName: "aiconsole",
     abstract: "A keyboard-driven console for AI workloads on Kubernetes.",
     subcommands: [
-      ServeCommand.self, ControllerCommand.self, GatewayCommand.self, GetCommand.self, CRDsCommand.self,
+      ConsoleCommand.self, ServeCommand.self, ControllerCommand.self, GatewayCommand.self, GetCommand.self,
+      CRDsCommand.self,
       UIDemoCommand.self,
-    ])
+    ],
+    defaultSubcommand: ConsoleCommand.self)
 
   /// Unblocks signals first, so that every thread started afterwards inherits the open mask.
   static func main() async {

@@ -42,41 +42,24 @@ struct ServeCommand: AsyncParsableCommand {
   func run() async throws {
     var logger = Logger(label: "aiconsole.serve")
     logger.logLevel = .warning
-    let options = ControlPlaneOptions(
-      stateDirectory: URL(fileURLWithPath: stateDir, isDirectory: true), address: address, port: port)
-    let ready = AsyncStream<ControlPlaneEndpoints>.makeStream()
-    let gatewayReady = AsyncStream<ControlPlaneEndpoints>.makeStream()
-    let demoReady = AsyncStream<ControlPlaneEndpoints>.makeStream()
-    let gatewayListening = AsyncStream<Int>.makeStream()
-    let controlPlane: ControlPlane
+    var options = EmbeddedWorld.Options(stateDirectory: URL(fileURLWithPath: stateDir, isDirectory: true))
+    options.address = address
+    options.port = port
+    options.controller = controller
+    options.fleet = fleet.configuration
+    options.gateway = gateway
+    options.gatewayPort = gatewayPort
+    options.demo = demo
+    let world: EmbeddedWorld
     do {
-      controlPlane = try await ControlPlane(options: options, logger: logger) { endpoints in
-        ready.continuation.yield(endpoints)
-        gatewayReady.continuation.yield(endpoints)
-        demoReady.continuation.yield(endpoints)
+      world = try await EmbeddedWorld(options: options, logger: logger) { endpoints in
         FileHandle.standardOutput.write(Data("ready \(endpoints.apiServer)\n".utf8))
       }
     } catch {
       throw ValidationError("cannot start the control plane in \(stateDir): \(error)")
     }
-    var services: [any Service] = [controlPlane]
-    if controller {
-      services.append(EmbeddedControllerService(ready: ready.stream, fleet: fleet.configuration))
-    }
-    if gateway {
-      services.append(
-        EmbeddedGatewayService(
-          ready: gatewayReady.stream, address: address, port: gatewayPort,
-          onListening: { gatewayListening.continuation.yield($0) }))
-    }
-    if demo {
-      services.append(
-        EmbeddedDemoService(ready: demoReady.stream, gatewayPort: gatewayListening.stream, address: address))
-    }
-    // Services stop in reverse order: the demo's traffic stops before the gateway, and the controller
-    // releases its lease before the server goes.
     let group = ServiceGroup(
-      configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+      configuration: .init(services: world.services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
     try await group.run()
   }
 }

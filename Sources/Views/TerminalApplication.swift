@@ -22,6 +22,8 @@ public protocol TerminalApplication {
   mutating func handle(_ event: InputEvent) -> AppCommand
   /// Draws the whole screen (only called when the terminal is at least the minimum size).
   func render(into buffer: inout ScreenBuffer, area: Rect)
+  /// Called after each frame reached the terminal (for latency tracing).
+  mutating func presented()
 }
 
 extension TerminalApplication {
@@ -31,4 +33,6 @@ extension TerminalApplication {
   public var monochrome: Bool { false }
   /// Nothing to do by default.
   public mutating func started(waker: Waker) {}
+  /// Nothing to do by default.
+  public mutating func presented() {}
 }

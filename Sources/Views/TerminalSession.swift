@@ -26,6 +26,7 @@ public enum TerminalSession {
     while true {
       if dirty {
         draw(app, into: &frame, terminal: terminal, minimumSize: minimumSize, theme: theme)
+        app.presented()
         dirty = false
       }
       var events = loop.next(timeoutMs: clock.timeout())

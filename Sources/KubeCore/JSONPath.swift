@@ -1,8 +1,6 @@
-import KubeCore
-
 /// The subset of Kubernetes JSONPath that printer columns use: `.a.b`, `[n]`, `[*]`, and filters
 /// `[?(@.type=="Ready")]`, with or without the surrounding `{}`.
-struct JSONPath: Sendable {
+public struct JSONPath: Sendable {
   private enum Step: Sendable {
     case field(String)
     case index(Int)
@@ -13,7 +11,7 @@ struct JSONPath: Sendable {
   private let steps: [Step]
 
   /// Parses a path; unparseable parts end the path early (the column then shows nothing).
-  init(_ text: String) {
+  public init(_ text: String) {
     var body = Substring(text)
     if body.hasPrefix("{"), body.hasSuffix("}") { body = body.dropFirst().dropLast() }
     var steps: [Step] = []
@@ -66,7 +64,7 @@ struct JSONPath: Sendable {
   }
 
   /// Every value the path selects in `object`.
-  func evaluate(_ object: JSONValue) -> [JSONValue] {
+  public func evaluate(_ object: JSONValue) -> [JSONValue] {
     var current = [object]
     for step in steps {
       current = current.flatMap { value -> [JSONValue] in

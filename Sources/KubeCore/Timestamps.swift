@@ -1,20 +1,20 @@
 import Foundation
 
 /// RFC 3339 timestamps as Kubernetes writes them, and ages as `kubectl` prints them.
-enum Timestamps {
+public enum Timestamps {
   /// `2026-11-25T00:51:47Z`.
-  static func format(_ date: Date) -> String {
+  public static func format(_ date: Date) -> String {
     date.ISO8601Format()
   }
 
   /// Parses a timestamp with or without fractional seconds.
-  static func parse(_ text: String) -> Date? {
+  public static func parse(_ text: String) -> Date? {
     if let date = try? Date(text, strategy: .iso8601) { return date }
     return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
   }
 
   /// An age as `kubectl get` prints it (Kubernetes' `duration.HumanDuration`): 45s, 3m20s, 5h, 12d.
-  static func humanDuration(_ interval: TimeInterval) -> String {
+  public static func humanDuration(_ interval: TimeInterval) -> String {
     let seconds = Int(interval)
     if seconds < -1 { return "<invalid>" }
     if seconds < 0 { return "0s" }

@@ -7,24 +7,27 @@ import Foundation
 /// Drives a private tmux server for end-to-end tests. Every command is started with
 /// `posix_spawnp`, an empty signal mask and no inherited pipes (Foundation's `Process` hangs on
 /// `tmux new-session -d`, and async tests would pass their blocked signals on).
-struct Tmux {
-  let socket: String
-  let directory: URL
+public struct Tmux: Sendable {
+  /// The private server's socket name.
+  public let socket: String
+  /// A scratch directory for the session's scripts and outputs.
+  public let directory: URL
 
-  init(name: String) throws {
+  /// A private server named after `name` and this process.
+  public init(name: String) throws {
     socket = "\(name)-\(getpid())"
     directory = FileManager.default.temporaryDirectory.appendingPathComponent("views-tmux-\(socket)")
     try? FileManager.default.removeItem(at: directory)
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
   }
 
-  static var isAvailable: Bool {
+  public static var isAvailable: Bool {
     ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains { FileManager.default.isExecutableFile(atPath: $0) }
   }
 
   /// Runs `tmux -L socket args...`; returns its exit status and standard output.
   @discardableResult
-  func run(_ args: [String]) -> (status: Int32, output: String) {
+  public func run(_ args: [String]) -> (status: Int32, output: String) {
     let outPath = directory.appendingPathComponent("out-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: outPath) }
     let status = Tmux.spawn(["tmux", "-L", socket, "-f", "/dev/null"] + args, stdoutPath: outPath)
@@ -33,17 +36,17 @@ struct Tmux {
   }
 
   /// Starts a detached session running `/bin/sh script`.
-  func start(script: String, width: Int = 120, height: Int = 36) throws {
+  public func start(script: String, width: Int = 120, height: Int = 36) throws {
     let path = directory.appendingPathComponent("run.sh").path
     try script.write(toFile: path, atomically: true, encoding: .utf8)
     run(["new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", "/bin/sh \(path)"])
   }
 
   /// The visible text of the pane.
-  func capture() -> String { run(["capture-pane", "-p", "-t", "t"]).output }
+  public func capture() -> String { run(["capture-pane", "-p", "-t", "t"]).output }
 
   /// Polls the pane every 50 ms until `predicate` holds (or `timeout` seconds pass); returns the last capture.
-  func waitFor(timeout: Double = 15, _ predicate: (String) -> Bool) -> String {
+  public func waitFor(timeout: Double = 15, _ predicate: (String) -> Bool) -> String {
     let deadline = Date().addingTimeInterval(timeout)
     var screen = capture()
     while !predicate(screen) && Date() < deadline {
@@ -54,17 +57,21 @@ struct Tmux {
   }
 
   /// Waits for `text` to appear; returns the screen.
-  func waitFor(_ text: String, timeout: Double = 15) -> String {
+  public func waitFor(_ text: String, timeout: Double = 15) -> String {
     waitFor(timeout: timeout) { $0.contains(text) }
   }
 
-  func sendKeys(_ keys: String...) { run(["send-keys", "-t", "t"] + keys) }
-  func sendText(_ text: String) { run(["send-keys", "-t", "t", "-l", text]) }
-  func display(_ format: String) -> String {
+  /// Sends keys by tmux name (`Enter`, `Escape`, `C-c`).
+  public func sendKeys(_ keys: String...) { run(["send-keys", "-t", "t"] + keys) }
+  /// Types `text` literally.
+  public func sendText(_ text: String) { run(["send-keys", "-t", "t", "-l", text]) }
+  /// A tmux format evaluated for the pane (`#{alternate_on}`).
+  public func display(_ format: String) -> String {
     run(["display-message", "-p", "-t", "t", format]).output.trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
-  func kill() {
+  /// Stops the server and removes the scratch directory.
+  public func kill() {
     run(["kill-server"])
     try? FileManager.default.removeItem(at: directory)
   }

@@ -1,0 +1,33 @@
+import ClusterClient
+import Foundation
+import Views
+
+/// Everything that reaches the reducer: keys and terminal changes from the UI loop, and what the
+/// informers, the metrics feed and the log follower deliver.
+enum ConsoleEvent: Sendable {
+  case key(KeyEvent)
+  case paste(String)
+  case resize(Size)
+  /// The clock moved (ages, flashes, banners).
+  case tick(Date)
+  /// The AI kinds served now.
+  case kinds([APIResource])
+  /// A change of an AI object, or of its informer's state.
+  case object(APIResource, InformerEvent)
+  /// A change of a related object (`Pod`, `Event`, …) or of its informer's state.
+  case related(String, InformerEvent)
+  /// A log line of a followed source.
+  case log(LogRecord)
+  /// The world is known now (the embedded control plane came up, say), or failed to come up.
+  case world(ConsoleState.World)
+  /// Starting or connecting failed; the message says why.
+  case failed(String)
+}
+
+/// What the reducer asks the outside world to do; results come back as events.
+enum ConsoleEffect: Equatable, Sendable {
+  /// Follow exactly these pods' logs.
+  case followLogs(Set<LogSource>)
+  /// Leave with this exit status.
+  case quit(Int32)
+}

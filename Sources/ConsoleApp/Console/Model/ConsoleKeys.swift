@@ -1,0 +1,69 @@
+import Views
+
+/// What the console's keys do. Bindings are data: the help overlay and the hint bar are drawn
+/// from the same table the reducer looks keys up in.
+enum ConsoleAction: Hashable, Sendable {
+  case help, command, filter, down, up, pageDown, pageUp, top, bottom, enter, back, nextPane, previousPane
+  case zoom, narrower, wider, sort, yaml, describe, logs, follow, wrap, level, allNamespaces, quit
+}
+
+/// The console's key table.
+enum ConsoleKeys {
+  static let bindings: [KeyBinding<ConsoleAction>] = general + navigation + views + logs
+
+  static let general: [KeyBinding<ConsoleAction>] = [
+    KeyBinding([.char("?")], .help, label: "help", description: "show this help"),
+    KeyBinding(
+      [.char(":")], .command, label: "cmd", description: ":ai :aic :infsvc :airoute :mdep :mcs :aiapp :ns NAME"),
+    KeyBinding([.char("/")], .filter, label: "filter", description: "filter the list (/!text inverts, /-l key=value)"),
+    KeyBinding([.char("q"), .ctrl("c")], .quit, label: "quit", description: "quit"),
+  ]
+
+  static let navigation: [KeyBinding<ConsoleAction>] = [
+    KeyBinding([.char("j"), KeyEvent(.down)], .down, label: "down", group: "Navigation", showInHints: false),
+    KeyBinding([.char("k"), KeyEvent(.up)], .up, label: "up", group: "Navigation", showInHints: false),
+    KeyBinding(
+      [KeyEvent(.pageDown), .ctrl("f")], .pageDown, label: "page down", group: "Navigation", showInHints: false),
+    KeyBinding([KeyEvent(.pageUp), .ctrl("b")], .pageUp, label: "page up", group: "Navigation", showInHints: false),
+    KeyBinding([.char("g"), KeyEvent(.home)], .top, label: "top", group: "Navigation", showInHints: false),
+    KeyBinding([.char("G"), KeyEvent(.end)], .bottom, label: "bottom", group: "Navigation", showInHints: false),
+    KeyBinding(
+      [KeyEvent(.enter)], .enter, label: "detail", description: "open the selection's detail", group: "Navigation"),
+    KeyBinding(
+      [KeyEvent(.escape)], .back, label: "back", description: "close, unzoom, back to the list", group: "Navigation",
+      showInHints: false),
+    KeyBinding([KeyEvent(.tab)], .nextPane, label: "pane", description: "next pane", group: "Navigation"),
+    KeyBinding([KeyEvent(.backTab)], .previousPane, label: "prev pane", group: "Navigation", showInHints: false),
+    KeyBinding(
+      [.char("z")], .zoom, label: "zoom", description: "zoom the focused pane full screen", group: "Navigation"),
+    KeyBinding(
+      [.char("<")], .narrower, label: "narrower", description: "move the split left", group: "Navigation",
+      showInHints: false),
+    KeyBinding(
+      [.char(">")], .wider, label: "wider", description: "move the split right", group: "Navigation", showInHints: false
+    ),
+    KeyBinding(
+      [.char("0")], .allNamespaces, label: "all ns", description: "every namespace", group: "Navigation",
+      showInHints: false),
+  ]
+
+  static let views: [KeyBinding<ConsoleAction>] = [
+    KeyBinding(
+      [.char("o")], .sort, label: "sort", description: "sort by the next column", group: "Views", showInHints: false),
+    KeyBinding([.char("y")], .yaml, label: "yaml", description: "the selection as YAML", group: "Views"),
+    KeyBinding(
+      [.char("d")], .describe, label: "describe", description: "describe the selection, with events", group: "Views"),
+    KeyBinding([.char("l")], .logs, label: "logs", description: "logs of the selection", group: "Views"),
+  ]
+
+  static let logs: [KeyBinding<ConsoleAction>] = [
+    KeyBinding(
+      [.char("p")], .follow, label: "follow", description: "pause/resume following the logs", group: "Logs",
+      showInHints: false),
+    KeyBinding(
+      [.char("w")], .wrap, label: "wrap", description: "wrap long log lines", group: "Logs", showInHints: false),
+    KeyBinding(
+      [.char("v")], .level, label: "level", description: "cycle the log level filter", group: "Logs", showInHints: false
+    ),
+  ]
+}

@@ -1,0 +1,63 @@
+import ClusterClient
+import KubeCore
+
+extension ConsoleReducer {
+  /// Runs a `:` command: a kind to list, `ai` for all AI kinds, `ns NAME` to pick a namespace
+  /// (`ns` alone or `ns all` for every one), `q` to quit.
+  static func runCommand(_ text: String, _ state: inout ConsoleState) -> [ConsoleEffect] {
+    let words = text.split(separator: " ").map(String.init)
+    guard let verb = words.first?.lowercased() else { return [] }
+    switch verb {
+    case "q", "q!", "quit", "exit": return [.quit(0)]
+    case "ai", "all":
+      show(.allKinds, &state)
+    case "ns", "namespace":
+      let name = words.count > 1 ? words[1] : "all"
+      setNamespace(&state, ["all", "-A", "*"].contains(name) ? nil : name)
+    default:
+      guard let resource = kind(named: verb, in: state.store.kinds) else {
+        let known = state.store.kinds.compactMap { $0.shortNames.first ?? $0.name }.joined(separator: " ")
+        flash(&state, "no AI kind '\(verb)'; try :ai or one of: \(known)", .flashError)
+        return []
+      }
+      show(.kind(resource), &state)
+    }
+    return []
+  }
+
+  /// The AI kind called `name` by its plural, singular, short name or kind.
+  static func kind(named name: String, in kinds: [APIResource]) -> APIResource? {
+    let matches = kinds.filter {
+      $0.name == name || $0.singularName == name || $0.shortNames.contains(name) || $0.kind.lowercased() == name
+        || "\($0.name).\($0.group)" == name
+    }
+    return matches.first { $0.group == ResourceColumns.ourGroup } ?? matches.first
+  }
+
+  /// What the `:` prompt completes to.
+  static func commandCandidates(_ state: ConsoleState) -> [String] {
+    var words = ["ai", "ns", "quit"]
+    for resource in state.store.kinds {
+      words.append(resource.shortNames.first ?? resource.name)
+      words.append(resource.name)
+    }
+    let namespaces = Set(
+      state.store.kinds.flatMap { state.store.objects(of: $0) }.compactMap {
+        $0[path: ["metadata", "namespace"]]?.stringValue
+      })
+    return words + namespaces.sorted().map { "ns \($0)" }
+  }
+
+  static func show(_ listing: ConsoleState.Listing, _ state: inout ConsoleState) {
+    state.listing = listing
+    state.table.setFilter("")
+    state.focus = .list
+    state.listNeedsRebuild = true
+  }
+
+  static func setNamespace(_ state: inout ConsoleState, _ namespace: String?) {
+    state.namespace = namespace
+    state.listNeedsRebuild = true
+    flash(&state, namespace.map { "namespace \($0)" } ?? "all namespaces")
+  }
+}

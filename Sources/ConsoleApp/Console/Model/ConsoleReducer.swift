@@ -1,0 +1,86 @@
+import ClusterClient
+import Foundation
+import KubeCore
+import Views
+
+/// The one place the console's state changes: `(inout ConsoleState, events) -> [ConsoleEffect]`.
+/// Pure — no clocks (time arrives as `.tick`), no I/O — so every behaviour is tested by feeding
+/// events and reading the state or the rendered screen.
+enum ConsoleReducer {
+  /// How long a changed row stays highlighted.
+  static let flashDuration: TimeInterval = 1.5
+  /// Above this many changed rows in one batch the list is rebuilt rather than patched row by row.
+  static let rebuildThreshold = 1_000
+
+  /// Applies a batch of events (what arrived since the last frame), then brings the list and the
+  /// followed log sources up to date once.
+  static func reduce(_ state: inout ConsoleState, _ events: [ConsoleEvent]) -> [ConsoleEffect] {
+    var effects: [ConsoleEffect] = []
+    for event in events {
+      effects += apply(&state, event)
+      if effects.contains(where: { if case .quit = $0 { true } else { false } }) { return effects }
+    }
+    settleList(&state)
+    if let follow = followEffect(&state) { effects.append(follow) }
+    return effects
+  }
+
+  /// One event.
+  static func reduce(_ state: inout ConsoleState, _ event: ConsoleEvent) -> [ConsoleEffect] {
+    reduce(&state, [event])
+  }
+
+  private static func apply(_ state: inout ConsoleState, _ event: ConsoleEvent) -> [ConsoleEffect] {
+    switch event {
+    case .key(let key): return handle(key: key, &state)
+    case .paste(let text):
+      if state.mode == .command || state.mode == .filter { _ = state.prompt.handle(.paste(text)) }
+    case .resize(let size): state.size = size
+    case .tick(let now): tick(&state, now)
+    case .kinds(let kinds): setKinds(&state, kinds)
+    case .object(let resource, let change): objectChanged(&state, resource, change)
+    case .related(let kind, let change):
+      state.store.applyRelated(kind, change)
+      if kind == "CustomResourceDefinition", change.object != nil, case .kind = state.listing {
+        state.listNeedsRebuild = true
+      }
+    case .log(let record): state.logs.append(record)
+    case .world(let world): state.world = world
+    case .failed(let message): state.failure = message
+    }
+    return []
+  }
+
+  private static func tick(_ state: inout ConsoleState, _ now: Date) {
+    state.now = now
+    if let flash = state.flash, flash.until <= now { state.flash = nil }
+    let expired = state.flashing.filter { $0.value <= now }.map(\.key)
+    for id in expired {
+      state.flashing[id] = nil
+      state.pendingRows.insert(id)
+    }
+  }
+
+  private static func setKinds(_ state: inout ConsoleState, _ kinds: [APIResource]) {
+    let gone = state.store.setKinds(kinds)
+    if case .kind(let shown) = state.listing, gone.contains(shown) {
+      state.listing = .allKinds
+      flash(&state, "\(shown.kind) is no longer served (its CRD was deleted); showing all AI kinds", .flashWarn)
+    }
+    state.listNeedsRebuild = true
+  }
+
+  private static func objectChanged(_ state: inout ConsoleState, _ resource: APIResource, _ change: InformerEvent) {
+    let synced = state.store.states[resource] == .synced
+    guard let object = state.store.apply(resource, change) else { return }
+    let id = ResourceColumns.rowID(resource, object)
+    state.pendingRows.insert(id)
+    // Rows flash for live changes, not for the initial list or a relist's replay.
+    if synced, state.isListed(resource, object) { state.flashing[id] = state.now + flashDuration }
+  }
+
+  /// Shows a message in the status bar for a few seconds.
+  static func flash(_ state: inout ConsoleState, _ text: String, _ role: ThemeRole = .flashInfo) {
+    state.flash = (text, role, state.now + 4)
+  }
+}

@@ -1,0 +1,124 @@
+import ClusterClient
+import Foundation
+import KubeCore
+import Views
+
+/// Everything the console shows, as one value: the reducer is the only code that changes it and
+/// `ConsoleScreen` draws it. Holds no connections; those live in `ConsoleFeeds`.
+struct ConsoleState {
+  /// Which world the console is looking at, for the header.
+  struct World: Sendable, Equatable {
+    /// `embedded` or the kubeconfig context's name.
+    var context: String
+    /// The API server's URL.
+    var server: String
+    /// Whether this is the in-process embedded control plane.
+    var embedded: Bool
+    /// Whether mutating keys are refused.
+    var readOnly: Bool
+  }
+
+  /// What the list shows.
+  enum Listing: Equatable, Sendable {
+    /// Every AI kind together (`:ai`).
+    case allKinds
+    /// One kind.
+    case kind(APIResource)
+  }
+
+  /// The panes `tab` cycles through.
+  enum Pane: Int, CaseIterable, Sendable {
+    case list, detail, metrics, logs
+    var title: String { ["Resources", "Detail", "Metrics", "Logs"][rawValue] }
+  }
+
+  /// What the keyboard is talking to.
+  enum Mode: Equatable, Sendable {
+    case normal, command, filter, help
+    /// A full-screen text view of the selection.
+    case yaml, describe
+  }
+
+  var world: World
+  var theme: Theme
+  var store = ResourceStore()
+  var listing = Listing.allKinds
+  var columns = ResourceColumns.allKinds
+  var table = TableState()
+  /// Only objects of this namespace are listed; nil for all.
+  var namespace: String?
+  var focus = Pane.list
+  /// The pane shown full screen, if any.
+  var zoom: Pane?
+  var mode = Mode.normal
+  var prompt = PromptState(prefix: ":")
+  /// First line shown of the detail pane and of the YAML/describe views.
+  var detailScroll = 0
+  var textScroll = 0
+  /// Share of the width the list takes (the rest is detail); `<` and `>` move it.
+  var split = 0.5
+  var logs = ConsoleLogs()
+  /// A one-line message in the status bar, and when it goes away.
+  var flash: (text: String, role: ThemeRole, until: Date)?
+  /// Rows that changed recently, drawn highlighted until the time given.
+  var flashing: [String: Date] = [:]
+  /// The log sources followed for the current selection.
+  var followedSources: Set<LogSource> = []
+  var size = Size(width: 80, height: 24)
+  var now: Date
+  /// Why the console could not start or connect, shown as a banner.
+  var failure: String?
+  /// Rows whose object changed since the list was last brought up to date.
+  var pendingRows: Set<String> = []
+  /// The whole list must be rebuilt (the listing, namespace or kinds changed).
+  var listNeedsRebuild = true
+
+  /// A state for `world` at `now`.
+  init(world: World, theme: Theme = .default, now: Date = Date()) {
+    self.world = world
+    self.theme = theme
+    self.now = now
+  }
+
+  /// Whether every AI kind's informer holds the server's state.
+  var isSynced: Bool {
+    !store.kinds.isEmpty && store.kinds.allSatisfy { store.states[$0] == .synced }
+  }
+
+  /// The kind of a list row, from its id.
+  func resource(ofRow id: String) -> APIResource? {
+    guard let kindGroup = id.split(separator: "/", maxSplits: 1).first else { return nil }
+    return store.kinds.first { "\($0.kind).\($0.group)" == kindGroup }
+  }
+
+  /// The selected object and its kind.
+  var selection: (resource: APIResource, object: JSONValue)? {
+    guard let id = table.selectedID else { return nil }
+    return object(ofRow: id)
+  }
+
+  /// The object a row id names, while it is cached.
+  func object(ofRow id: String) -> (resource: APIResource, object: JSONValue)? {
+    guard let resource = resource(ofRow: id) else { return nil }
+    let parts = id.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.count == 3 else { return nil }
+    let namespace = parts[1].isEmpty ? nil : String(parts[1])
+    guard let object = store.object(resource, namespace: namespace, name: String(parts[2])) else { return nil }
+    return (resource, object)
+  }
+
+  /// The kinds the list shows now.
+  var listedKinds: [APIResource] {
+    switch listing {
+    case .allKinds: return store.kinds
+    case .kind(let resource): return store.kinds.contains(resource) ? [resource] : []
+    }
+  }
+
+  /// Whether `object` of `resource` belongs in the list as it is filtered now.
+  func isListed(_ resource: APIResource, _ object: JSONValue) -> Bool {
+    guard listedKinds.contains(resource) else { return false }
+    guard let namespace else { return true }
+    return object[path: ["metadata", "namespace"]]?.stringValue == namespace
+  }
+}

@@ -1,0 +1,101 @@
+import ClusterClient
+import KubeCore
+
+/// The console's copy of the cluster, fed by informer events: every object of every AI kind, the
+/// objects around them (pods, events, revisions, CRDs) by kind name, and each informer's sync state.
+struct ResourceStore: Sendable {
+  /// The AI kinds served now, sorted by group and name.
+  private(set) var kinds: [APIResource] = []
+  /// Objects of each AI kind by `namespace/name`.
+  private(set) var objects: [APIResource: [String: JSONValue]] = [:]
+  /// Where each AI kind's informer stands.
+  private(set) var states: [APIResource: SyncState] = [:]
+  /// Related objects by kind name (`Pod`, `Event`, `ControllerRevision`, `CustomResourceDefinition`).
+  private(set) var related: [String: [String: JSONValue]] = [:]
+  /// Where each related informer stands, by kind name.
+  private(set) var relatedStates: [String: SyncState] = [:]
+  /// The health of each AI object by kind and `namespace/name`, kept as objects change so the
+  /// header's counts cost nothing per frame.
+  private var health: [APIResource: [String: Health]] = [:]
+  /// How many AI objects are in each health.
+  private(set) var healthCounts: [Health: Int] = [:]
+
+  /// Replaces the set of AI kinds; the objects of kinds no longer served are dropped.
+  mutating func setKinds(_ newKinds: [APIResource]) -> [APIResource] {
+    let gone = kinds.filter { !newKinds.contains($0) }
+    for resource in gone {
+      objects[resource] = nil
+      states[resource] = nil
+      for (_, old) in health.removeValue(forKey: resource) ?? [:] { healthCounts[old, default: 1] -= 1 }
+    }
+    kinds = newKinds
+    return gone
+  }
+
+  /// Applies one AI-kind event; returns the object it changed, if any (nil for a state change or
+  /// an event of a kind no longer served).
+  mutating func apply(_ resource: APIResource, _ event: InformerEvent) -> JSONValue? {
+    guard kinds.contains(resource) else { return nil }
+    if case .state(let state) = event {
+      states[resource] = state
+      return nil
+    }
+    guard let object = event.object else { return nil }
+    let key = Self.key(object)
+    if let old = health[resource]?[key] { healthCounts[old, default: 1] -= 1 }
+    if case .deleted = event {
+      objects[resource]?[key] = nil
+      health[resource]?[key] = nil
+    } else {
+      objects[resource, default: [:]][key] = object
+      let now = Health.of(object)
+      health[resource, default: [:]][key] = now
+      healthCounts[now, default: 0] += 1
+    }
+    return object
+  }
+
+  /// Applies one event of a related kind.
+  mutating func applyRelated(_ kind: String, _ event: InformerEvent) {
+    if case .state(let state) = event {
+      relatedStates[kind] = state
+      return
+    }
+    guard let object = event.object else { return }
+    if case .deleted = event {
+      related[kind]?[Self.key(object)] = nil
+    } else {
+      related[kind, default: [:]][Self.key(object)] = object
+    }
+  }
+
+  /// The objects of one AI kind, unordered.
+  func objects(of resource: APIResource) -> [JSONValue] { objects[resource].map { Array($0.values) } ?? [] }
+
+  /// One object of an AI kind.
+  func object(_ resource: APIResource, namespace: String?, name: String) -> JSONValue? {
+    objects[resource]?["\(namespace ?? "")/\(name)"]
+  }
+
+  /// The related objects of one kind, unordered.
+  func related(_ kind: String) -> [JSONValue] { related[kind].map { Array($0.values) } ?? [] }
+
+  /// The AI kind named `kind` (ours first when two groups share a kind name).
+  func resource(kind: String) -> APIResource? {
+    kinds.first { $0.kind == kind && $0.group == ResourceColumns.ourGroup } ?? kinds.first { $0.kind == kind }
+  }
+
+  /// The CustomResourceDefinition of an AI kind, when cached.
+  func definition(of resource: APIResource) -> JSONValue? {
+    related["CustomResourceDefinition"]?["/\(resource.name).\(resource.group)"]
+  }
+
+  /// The number of AI objects.
+  var count: Int { objects.values.reduce(0) { $0 + $1.count } }
+
+  /// `namespace/name` of an object.
+  static func key(_ object: JSONValue) -> String {
+    let namespace = object[path: ["metadata", "namespace"]]?.stringValue ?? ""
+    return "\(namespace)/\(object[path: ["metadata", "name"]]?.stringValue ?? "")"
+  }
+}

@@ -1,0 +1,45 @@
+import Views
+
+/// The whole screen as a pure function of the state: header, list, detail, metrics, logs and the
+/// status bar, then whatever is on top (a YAML or describe view, the help overlay).
+struct ConsoleScreen {
+  let state: ConsoleState
+
+  func render(into buffer: inout ScreenBuffer, area: Rect) {
+    let theme = state.theme
+    let layout = ConsoleLayout(state)
+    HeaderPane(state).render(into: &buffer, area: layout.header, theme: theme)
+    if state.mode == .yaml || state.mode == .describe {
+      let body = Rect(
+        x: area.x, y: layout.header.bottom, width: area.width, height: layout.status.y - layout.header.bottom)
+      renderText(into: &buffer, area: body, theme: theme)
+    } else {
+      if !layout.list.isEmpty { ResourceListPane(state: state).render(into: &buffer, area: layout.list, theme: theme) }
+      if !layout.detail.isEmpty { renderDetail(into: &buffer, area: layout.detail, theme: theme) }
+      if !layout.metrics.isEmpty { renderMetrics(into: &buffer, area: layout.metrics, theme: theme) }
+      if !layout.logs.isEmpty { LogsPane(state: state).render(into: &buffer, area: layout.logs, theme: theme) }
+    }
+    renderStatus(into: &buffer, area: layout.status, theme: theme)
+    if state.mode == .help {
+      HelpOverlay(keyMap: ConsoleReducer.keyMap).render(into: &buffer, area: area, theme: theme)
+    }
+  }
+
+  private func renderStatus(into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
+    if state.mode == .command || state.mode == .filter {
+      Prompt().render(into: &buffer, area: area, state: state.prompt, theme: theme)
+      return
+    }
+    if let flash = state.flash {
+      buffer.putAligned(
+        " " + flash.text, x: area.x, y: area.y, width: area.width, alignment: .left, style: theme[flash.role])
+      return
+    }
+    let position = state.table.selectedPosition.map { "\($0 + 1)/\(state.table.count)" } ?? "0/\(state.table.count)"
+    let pane = (state.zoom.map { "zoom " + $0.title } ?? state.focus.title).lowercased()
+    StatusBar(
+      left: "\(pane) · \(position)", right: state.world.readOnly ? "read-only" : "", keyMap: ConsoleReducer.keyMap
+    )
+    .render(into: &buffer, area: area, theme: theme)
+  }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Views
+
+/// The console as a `TerminalApplication`: on every wake-up, key or tick it drains the inbox,
+/// reduces the batch and hands the effects to `perform`, which runs them off the UI thread.
+struct ConsoleApplication: TerminalApplication {
+  var state: ConsoleState
+  let inbox: ConsoleInbox
+  let perform: @Sendable (ConsoleEffect) -> Void
+  /// Frame timings for the benchmark, when asked for.
+  let trace = FrameTrace()
+
+  /// Ticks keep the clock, ages and flashes moving.
+  var tickInterval: Int32? { 500 }
+  var monochrome: Bool { state.theme.monochrome }
+
+  mutating func started(waker: Waker) { inbox.attach(waker) }
+
+  mutating func handle(_ event: InputEvent) -> AppCommand {
+    var events = inbox.drain()
+    switch event {
+    case .key(let key):
+      trace?.keyArrived()
+      events.append(.key(key))
+    case .paste(let text): events.append(.paste(text))
+    case .resize(let size): events.append(.resize(size))
+    case .tick: events.append(.tick(Date()))
+    case .mouse(.wheelDown): events.append(.key(KeyEvent(.down)))
+    case .mouse(.wheelUp): events.append(.key(KeyEvent(.up)))
+    default: break
+    }
+    guard !events.isEmpty else { return .ignore }
+    for effect in ConsoleReducer.reduce(&state, events) {
+      if case .quit(let code) = effect { return .quit(code) }
+      perform(effect)
+    }
+    return .redraw
+  }
+
+  mutating func presented() {
+    trace?.presented(rows: state.table.count, synced: state.isSynced)
+  }
+
+  func render(into buffer: inout ScreenBuffer, area: Rect) {
+    ConsoleScreen(state: state).render(into: &buffer, area: area)
+  }
+}

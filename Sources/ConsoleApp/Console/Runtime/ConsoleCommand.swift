@@ -1,0 +1,92 @@
+import ArgumentParser
+import ClusterClient
+import Foundation
+import Views
+
+/// `aiconsole` (the default command): the full-screen console, on the cluster the kubeconfig
+/// names, or on the embedded control plane (with the demo) when there is no kubeconfig or
+/// `--embedded` is given.
+struct ConsoleCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "console", abstract: "The full-screen console (the default command).")
+
+  @Flag(help: "Run on the embedded control plane even when a kubeconfig is found.")
+  var embedded = false
+
+  @OptionGroup var cluster: ClusterOptions
+
+  @Option(help: "State directory of the embedded world (default: $XDG_STATE_HOME/aiconsole).")
+  var stateDir: String?
+
+  @Option(help: "Read metrics from this Prometheus server's HTTP API.")
+  var prometheus: String?
+
+  @Option(name: .customLong("metrics-url"), help: "A Prometheus text endpoint to scrape (repeatable).")
+  var metricsURLs: [String] = []
+
+  @Option(help: "Theme name (built in, or a YAML file in ~/.config/aiconsole/themes).")
+  var theme = "default"
+
+  @Flag(help: "Refuse every change to the cluster.")
+  var readonly = false
+
+  @Flag(inversion: .prefixedNo, help: "Seed and drive the demo application in the embedded world.")
+  var demo = true
+
+  func run() async throws {
+    let environment = ProcessInfo.processInfo.environment
+    let (theme, themeError) = ThemeLoader(environment: environment).load(theme)
+    if let themeError { FileHandle.standardError.write(Data("warning: \(themeError)\n".utf8)) }
+    let world = try chooseWorld(environment)
+    let directory = stateDirectory(environment)
+    let diagnostics = try StandardErrorRedirect(to: directory.appendingPathComponent("console.log"))
+    let launch = ConsoleLaunch(
+      world: world, stateDirectory: directory, demo: demo, prometheus: prometheus, metricsURLs: metricsURLs)
+    let code = await launch.run(theme: theme, readOnly: readonly)
+    diagnostics.restore()
+    if code != 0, let failure = launch.failure {
+      FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
+    }
+    if code != 0 { throw ExitCode(code) }
+  }
+
+  /// The cluster the options and the environment name, or the embedded world.
+  func chooseWorld(_ environment: [String: String]) throws -> ConsoleLaunch.Target {
+    if embedded { return .embedded }
+    if cluster.kubeconfig == nil, cluster.context == nil,
+      Kubeconfig.locate(explicitPath: nil, environment: environment).isEmpty
+    {
+      return .embedded
+    }
+    return .cluster(try cluster.configuration())
+  }
+
+  /// `--state-dir`, else `$XDG_STATE_HOME/aiconsole`, else `~/.local/state/aiconsole`; created 0700.
+  func stateDirectory(_ environment: [String: String]) -> URL {
+    let path =
+      stateDir ?? (environment["XDG_STATE_HOME"] ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"))
+      + "/aiconsole"
+    try? FileManager.default.createDirectory(
+      atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    return URL(fileURLWithPath: path, isDirectory: true)
+  }
+}
+
+/// Sends this process's standard error to a file while the screen is up: a stray warning from a
+/// library would otherwise scribble over the frame. `restore()` puts the terminal back.
+struct StandardErrorRedirect {
+  private let saved: Int32
+
+  init(to file: URL) throws {
+    let fd = open(file.path, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+    guard fd >= 0 else { throw CommandFailure(message: "cannot open \(file.path) for the console's diagnostics") }
+    saved = dup(2)
+    dup2(fd, 2)
+    close(fd)
+  }
+
+  func restore() {
+    dup2(saved, 2)
+    close(saved)
+  }
+}

@@ -1,0 +1,86 @@
+import ClusterClient
+import Foundation
+import KubeCore
+
+/// The console's connections to the cluster: informers for every AI kind and for the objects
+/// around them, and the log follower; everything they deliver goes into the inbox as events.
+/// `run()` owns every task and returns when cancelled.
+struct ConsoleFeeds: Sendable {
+  let client: KubeClient
+  let inbox: ConsoleInbox
+  let logFollower: LogFollower
+  /// The log sources to follow, as the reducer asks for them.
+  let followRequests: AsyncStream<Set<LogSource>>
+
+  /// The related kinds watched, by the kind name the state files them under.
+  static let relatedResources: [(kind: String, resource: APIResource, namespace: String?, selector: String?)] = [
+    (
+      "Pod", APIResource(group: "", version: "v1", name: "pods", kind: "Pod", namespaced: true), nil,
+      "ai.aiconsole.dev/cluster"
+    ),
+    (
+      "ComponentPod", APIResource(group: "", version: "v1", name: "pods", kind: "Pod", namespaced: true),
+      ConsoleReducer.componentNamespace, nil
+    ),
+    ("Event", APIResource(group: "", version: "v1", name: "events", kind: "Event", namespaced: true), nil, nil),
+    (
+      "ControllerRevision",
+      APIResource(
+        group: "apps", version: "v1", name: "controllerrevisions", kind: "ControllerRevision", namespaced: true),
+      nil, nil
+    ),
+    ("CustomResourceDefinition", AIKindInformers.definitionsResource, nil, nil),
+  ]
+
+  init(client: KubeClient, inbox: ConsoleInbox, followRequests: AsyncStream<Set<LogSource>>) {
+    self.client = client
+    self.inbox = inbox
+    self.followRequests = followRequests
+    logFollower = LogFollower(client: client, options: PodLogOptions(follow: true, tailLines: 200))
+  }
+
+  /// Runs until cancelled.
+  func run() async {
+    await withDiscardingTaskGroup { group in
+      group.addTask { await followAIKinds() }
+      for related in Self.relatedResources {
+        group.addTask {
+          await follow(
+            Informer(
+              client: client, resource: related.resource, namespace: related.namespace,
+              labelSelector: related.selector), as: related.kind)
+        }
+      }
+      group.addTask { await logFollower.run() }
+      group.addTask {
+        for await record in logFollower.records { inbox.post(.log(record)) }
+      }
+      group.addTask {
+        for await sources in followRequests { await logFollower.setPods(sources) }
+        await logFollower.finish()
+      }
+    }
+  }
+
+  private func followAIKinds() async {
+    let informers = AIKindInformers(client: client)
+    let events = await informers.events()
+    await withDiscardingTaskGroup { group in
+      group.addTask { await informers.run() }
+      for await event in events {
+        switch event {
+        case .kinds(let kinds): inbox.post(.kinds(kinds))
+        case .object(let resource, let change): inbox.post(.object(resource, change))
+        }
+      }
+    }
+  }
+
+  private func follow(_ informer: Informer, as kind: String) async {
+    let events = await informer.events()
+    await withDiscardingTaskGroup { group in
+      group.addTask { await informer.run() }
+      for await event in events { inbox.post(.related(kind, event)) }
+    }
+  }
+}

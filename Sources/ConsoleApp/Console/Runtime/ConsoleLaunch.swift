@@ -1,0 +1,109 @@
+import ClusterClient
+import EmbeddedCluster
+import Foundation
+import Logging
+import ServiceLifecycle
+import Synchronization
+import Views
+
+/// One run of the console: the screen on its own thread from the first moment, and beside it the
+/// connection — the embedded control plane started in-process, or a cluster's API server — whose
+/// informers, logs and metrics feed the screen through the inbox. Quitting the screen cancels
+/// the connection, which stops the embedded services gracefully.
+final class ConsoleLaunch: Sendable {
+  /// Where the console looks.
+  enum Target: Sendable {
+    case embedded
+    case cluster(ClusterConfiguration)
+  }
+
+  let target: Target
+  let stateDirectory: URL
+  let demo: Bool
+  let prometheus: String?
+  let metricsURLs: [String]
+  private let failureMessage = Mutex<String?>(nil)
+
+  init(world: Target, stateDirectory: URL, demo: Bool, prometheus: String?, metricsURLs: [String]) {
+    target = world
+    self.stateDirectory = stateDirectory
+    self.demo = demo
+    self.prometheus = prometheus
+    self.metricsURLs = metricsURLs
+  }
+
+  /// Why the console stopped, when it failed.
+  var failure: String? { failureMessage.withLock { $0 } }
+
+  /// Runs until the screen quits; returns its exit status.
+  func run(theme: Theme, readOnly: Bool) async -> Int32 {
+    let inbox = ConsoleInbox()
+    let follow = AsyncStream<Set<LogSource>>.makeStream(bufferingPolicy: .bufferingNewest(1))
+    let world = initialWorld(readOnly: readOnly)
+    return await withTaskGroup(of: Int32?.self) { group in
+      group.addTask {
+        await self.connect(inbox: inbox, follow: follow.stream, readOnly: readOnly)
+        return nil
+      }
+      group.addTask {
+        await self.screen(world: world, theme: theme, inbox: inbox) { effect in
+          if case .followLogs(let sources) = effect { follow.continuation.yield(sources) }
+        }
+      }
+      while let result = await group.next() {
+        if let code = result {
+          group.cancelAll()
+          return code
+        }
+      }
+      return 0
+    }
+  }
+
+  private func initialWorld(readOnly: Bool) -> ConsoleState.World {
+    switch target {
+    case .embedded:
+      return ConsoleState.World(context: "embedded", server: "starting…", embedded: true, readOnly: readOnly)
+    case .cluster(let configuration):
+      return ConsoleState.World(
+        context: configuration.contextName, server: configuration.server, embedded: false, readOnly: readOnly)
+    }
+  }
+
+  /// The terminal loop on a dedicated thread (ncurses blocks and is not thread-safe, so never a Task).
+  private func screen(
+    world: ConsoleState.World, theme: Theme, inbox: ConsoleInbox, perform: @escaping @Sendable (ConsoleEffect) -> Void
+  ) async -> Int32 {
+    await withCheckedContinuation { continuation in
+      let thread = Thread {
+        var app = ConsoleApplication(state: ConsoleState(world: world, theme: theme), inbox: inbox, perform: perform)
+        do {
+          continuation.resume(returning: try TerminalSession.run(&app, theme: theme))
+        } catch {
+          self.failureMessage.withLock { $0 = "\(error)" }
+          continuation.resume(returning: 1)
+        }
+      }
+      thread.stackSize = 8 << 20
+      thread.name = "aiconsole-ui"
+      thread.start()
+    }
+  }
+
+  /// Connects (starting the embedded world first when that is the target) and feeds the inbox
+  /// until cancelled.
+  private func connect(inbox: ConsoleInbox, follow: AsyncStream<Set<LogSource>>, readOnly: Bool) async {
+    switch target {
+    case .cluster(let configuration):
+      do {
+        let client = try KubeClient(configuration: configuration)
+        await ConsoleFeeds(client: client, inbox: inbox, followRequests: follow).run()
+        try? await client.shutdown()
+      } catch {
+        inbox.post(.failed("cannot connect to \(configuration.server): \(error)"))
+      }
+    case .embedded:
+      await runEmbedded(inbox: inbox, follow: follow, readOnly: readOnly)
+    }
+  }
+}

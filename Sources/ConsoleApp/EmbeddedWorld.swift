@@ -1,0 +1,60 @@
+import Controller
+import EmbeddedCluster
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// The embedded world as services: the control plane and, as asked, the controller, the gateway
+/// and the demo. `aiconsole serve` runs it headless; the console runs the same services in-process
+/// beside its screen, so both leave the same state directory (`kubeconfig`, `endpoints.json`).
+struct EmbeddedWorld {
+  /// What to run, and where.
+  struct Options: Sendable {
+    var stateDirectory: URL
+    var address = "127.0.0.1"
+    var port = 0
+    var controller = true
+    var fleet = SimulatedFleet.Configuration()
+    var gateway = true
+    var gatewayPort = 0
+    var demo = false
+  }
+
+  /// The services, in start order; a `ServiceGroup` stops them in reverse, so the demo's traffic
+  /// stops before the gateway and the controller releases its lease before the server goes.
+  let services: [any Service]
+
+  /// Opens the store and builds the services; `onReady` runs once the API server serves.
+  init(
+    options: Options, logger: Logger, onReady: @escaping @Sendable (ControlPlaneEndpoints) -> Void = { _ in }
+  ) async throws {
+    let ready = AsyncStream<ControlPlaneEndpoints>.makeStream()
+    let gatewayReady = AsyncStream<ControlPlaneEndpoints>.makeStream()
+    let demoReady = AsyncStream<ControlPlaneEndpoints>.makeStream()
+    let gatewayListening = AsyncStream<Int>.makeStream()
+    let controlPlane = try await ControlPlane(
+      options: ControlPlaneOptions(
+        stateDirectory: options.stateDirectory, address: options.address, port: options.port),
+      logger: logger
+    ) { endpoints in
+      for stream in [ready, gatewayReady, demoReady] { stream.continuation.yield(endpoints) }
+      onReady(endpoints)
+    }
+    var services: [any Service] = [controlPlane]
+    if options.controller {
+      services.append(EmbeddedControllerService(ready: ready.stream, fleet: options.fleet))
+    }
+    if options.gateway {
+      services.append(
+        EmbeddedGatewayService(
+          ready: gatewayReady.stream, address: options.address, port: options.gatewayPort,
+          onListening: { gatewayListening.continuation.yield($0) }))
+    }
+    if options.demo {
+      services.append(
+        EmbeddedDemoService(
+          ready: demoReady.stream, gatewayPort: gatewayListening.stream, address: options.address))
+    }
+    self.services = services
+  }
+}

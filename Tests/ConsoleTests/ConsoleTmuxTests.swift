@@ -1,0 +1,111 @@
+import ClusterTestSupport
+import Foundation
+import Testing
+
+/// The real `aiconsole` binary in a real terminal (tmux): the embedded world with the demo, keys,
+/// views, resizes, and an API server that goes away and comes back.
+@Suite("Console in tmux", .serialized, .enabled(if: Tmux.isAvailable))
+struct ConsoleTmuxTests {
+  /// `$AICONSOLE_BIN` when set, else `aiconsole` next to the test bundle.
+  static var binary: String {
+    if let bin = ProcessInfo.processInfo.environment["AICONSOLE_BIN"], !bin.isEmpty { return bin }
+    let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    var products = URL(fileURLWithPath: exe).deletingLastPathComponent()
+    if products.pathExtension == "xctest" { products = products.deletingLastPathComponent() }
+    return products.appendingPathComponent("aiconsole").path
+  }
+
+  /// A pane script that runs the console with `arguments`, then says how it ended and keeps the
+  /// last screen readable.
+  static func script(_ arguments: String, home: URL) -> String {
+    """
+    export HOME='\(home.path)'
+    unset KUBECONFIG
+    '\(binary)' \(arguments) </dev/tty
+    echo "__EXITED__ rc=$?"
+    sleep 30
+    """
+  }
+
+  static let demoNames = [
+    "assistant", "support", "support-desk", "embeddings", "llama-3-8b-v1", "llama-3-8b-v2", "mistral-7b-v1",
+    "support-ticket",
+  ]
+
+  @Test("the embedded demo: every object with its health and reconcile state; kinds, filter, views, resize")
+  func embeddedDemo() throws {
+    let tmux = try Tmux(name: "console-demo")
+    defer { tmux.kill() }
+    let state = tmux.directory.appendingPathComponent("state")
+    try tmux.start(
+      script: Self.script("--embedded --state-dir '\(state.path)'", home: tmux.directory), width: 200, height: 50)
+    var screen = tmux.waitFor(timeout: 30) { screen in
+      Self.demoNames.allSatisfy { screen.contains($0) } && screen.contains("synced")
+        && screen.contains("Success")
+    }
+    #expect(Self.demoNames.allSatisfy { screen.contains($0) }, "demo objects missing:\n\(screen)")
+    #expect(screen.contains("embedded · https://127.0.0.1:"))
+    #expect(screen.contains("● AICluster"))
+    #expect(screen.contains("RECONCILE"))
+
+    tmux.sendText(":infsvc")
+    tmux.sendKeys("Enter")
+    screen = tmux.waitFor("InferenceService (infsvc)")
+    #expect(screen.contains("CANARY"))
+    #expect(screen.contains("llama-3-8b-v2 20%"))
+
+    tmux.sendText(":ai")
+    tmux.sendKeys("Enter")
+    tmux.sendText("/embed")
+    tmux.sendKeys("Enter")
+    screen = tmux.waitFor("/embed")
+    #expect(screen.contains("embeddings"))
+    #expect(!screen.contains("support-desk"))
+
+    tmux.sendKeys("y")
+    screen = tmux.waitFor("modelName: bge-large")
+    #expect(screen.contains("kind: AICluster"))
+    tmux.sendKeys("Escape")
+    tmux.sendKeys("d")
+    screen = tmux.waitFor("Events")
+    #expect(screen.contains("Name:"))
+    tmux.sendKeys("Escape")
+
+    tmux.run(["resize-window", "-t", "t", "-x", "100", "-y", "30"])
+    screen = tmux.waitFor { $0.contains("embeddings") && $0.split(separator: "\n").count <= 30 }
+    #expect(screen.contains("embeddings"))
+    tmux.run(["resize-window", "-t", "t", "-x", "200", "-y", "50"])
+    screen = tmux.waitFor { $0.contains("embeddings") && $0.split(separator: "\n").count > 40 }
+    #expect(screen.contains("AI resources"))
+
+    tmux.sendKeys("q")
+    screen = tmux.waitFor("__EXITED__")
+    #expect(screen.contains("__EXITED__ rc=0"), "console did not quit cleanly:\n\(screen)")
+  }
+
+  @Test("an API server that stops shows a banner with stale data; when it returns the data resumes")
+  func serverRestart() throws {
+    let tmux = try Tmux(name: "console-restart")
+    defer { tmux.kill() }
+    let state = tmux.directory.appendingPathComponent("serve")
+    let serve = "'\(Self.binary)' serve --state-dir '\(state.path)' --demo"
+    let kubeconfig = state.appendingPathComponent("kubeconfig").path
+    // The console waits for the kubeconfig the server writes, then runs against it.
+    let console = Self.script("--kubeconfig '\(kubeconfig)'", home: tmux.directory)
+    try tmux.start(script: "while [ ! -f '\(kubeconfig)' ]; do sleep 0.2; done\n" + console, width: 160, height: 45)
+    tmux.run(["new-window", "-d", "-t", "t", "-n", "serve", "/bin/sh"])
+    tmux.run(["send-keys", "-t", "t:serve", serve, "Enter"])
+    var screen = tmux.waitFor(timeout: 30) { $0.contains("support-desk") && $0.contains("synced") }
+    #expect(screen.contains("support-desk"), "console did not sync:\n\(screen)")
+
+    tmux.run(["send-keys", "-t", "t:serve", "C-c"])
+    screen = tmux.waitFor(timeout: 20) { $0.contains("API server unreachable") }
+    #expect(screen.contains("API server unreachable"), "no banner:\n\(screen)")
+    #expect(screen.contains("support-desk"), "stale data was dropped:\n\(screen)")
+
+    tmux.run(["send-keys", "-t", "t:serve", serve, "Enter"])
+    screen = tmux.waitFor(timeout: 30) { !$0.contains("API server unreachable") && $0.contains("synced") }
+    #expect(!screen.contains("API server unreachable"), "data did not resume:\n\(screen)")
+    #expect(screen.contains("support-desk"))
+  }
+}
