@@ -1,0 +1,51 @@
+import Foundation
+import KubeCore
+import Views
+
+/// One Event about the selected object, as `kubectl describe` lists it.
+struct DetailEvent: Hashable, Sendable {
+  /// `Normal` or `Warning`.
+  var type: String
+  /// A CamelCase reason.
+  var reason: String
+  /// The message.
+  var message: String
+  /// How many times it happened.
+  var count: Int64
+  /// Who reported it (`source.component` or `reportingController`).
+  var from: String
+  /// When it last happened.
+  var last: Date?
+  /// When it first happened.
+  var first: Date?
+
+  /// Reads a core/v1 or events.k8s.io/v1 Event.
+  init(_ event: JSONValue) {
+    type = DetailFields.text(event["type"]) ?? ""
+    reason = DetailFields.text(event["reason"]) ?? ""
+    message = DetailFields.text(event["message"]) ?? DetailFields.text(event["note"]) ?? ""
+    count =
+      event["count"]?.intValue ?? event[path: ["series", "count"]]?.intValue ?? event["deprecatedCount"]?.intValue ?? 1
+    from =
+      DetailFields.text(event, "source", "component") ?? DetailFields.text(event["reportingController"])
+      ?? DetailFields.text(event["reportingComponent"]) ?? ""
+    let times = ["lastTimestamp", "eventTime", "firstTimestamp"].compactMap { DetailTime.date(event[$0]?.stringValue) }
+    last = times.first ?? DetailTime.date(DetailFields.text(event, "metadata", "creationTimestamp"))
+    first = DetailTime.date(event["firstTimestamp"]?.stringValue) ?? last
+  }
+
+  /// `5m`, or kubectl's `5m (x3 over 20m)` for a repeated event.
+  func age(now: Date) -> String {
+    let lastAge = last.map { DetailTime.age(of: $0, now: now) } ?? "<unknown>"
+    guard count > 1, let first else { return lastAge }
+    return "\(lastAge) (x\(count) over \(DetailTime.age(of: first, now: now)))"
+  }
+
+  /// The role its row is drawn in: warnings stand out.
+  var role: ThemeRole? { type == "Warning" ? .statusWarn : nil }
+
+  /// `events` read and sorted newest first.
+  static func newestFirst(_ events: [JSONValue]) -> [DetailEvent] {
+    events.map(DetailEvent.init).sorted { ($0.last ?? .distantPast) > ($1.last ?? .distantPast) }
+  }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import KubeCore
+import Views
+
+/// Everything the detail pane shows about one object, worked out once from a `DetailContext`
+/// (it reads the whole cache, so build it when the selection or the cache changes, not per frame).
+struct DetailModel: Hashable, Sendable {
+  /// Kind, name, age, labels and a spec summary.
+  var summary: DetailSummary
+  /// `status.conditions`, in the server's order.
+  var conditions: [DetailCondition]
+  /// Generation against observed generation, and the last reconcile.
+  var reconcile: DetailReconcile
+  /// The Pods serving the object.
+  var instances: [DetailInstance]
+  /// Whether the object is a kind that has instances, so that none is worth saying.
+  var hasInstances: Bool
+  /// Its ControllerRevisions, newest first.
+  var revisions: [DetailRevision]
+  /// The Events about it, newest first.
+  var events: [DetailEvent]
+  /// The owner/owned tree around it.
+  var tree: [TreeNode]
+  /// The tree node of the object itself (drawn selected).
+  var treeSelection: String
+  /// The time ages were measured at.
+  var now: Date
+
+  /// The model of `context.object`.
+  init(_ context: DetailContext) {
+    let object = context.object
+    let relations = DetailRelations(related: context.related)
+    summary = DetailSummary(object, now: context.now)
+    conditions = DetailCondition.all(of: object, now: context.now)
+    reconcile = DetailReconcile(object, now: context.now)
+    instances = relations.pods(of: object).map { DetailInstance($0, now: context.now) }
+      .sorted { $0.name < $1.name }
+    hasInstances = ["AICluster", "InferenceService", "AIApplication"].contains {
+      DetailFields.isAI(object, kind: $0)
+    }
+    revisions = DetailRevision.all(relations.revisions(of: object), of: object, now: context.now)
+    events = DetailEvent.newestFirst(relations.events(of: object))
+    tree = DetailTree(relations: relations, now: context.now).roots(for: object)
+    treeSelection = DetailRelations.identity(of: object)
+    now = context.now
+  }
+
+  /// The pane's title: `AICluster default/llama-pool`.
+  var title: String { "\(summary.kind) \(summary.qualifiedName)" }
+}
