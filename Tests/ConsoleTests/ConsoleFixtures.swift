@@ -37,13 +37,15 @@ enum ConsoleFixtures {
 
   static func cluster(
     _ name: String, namespace: String = "demo", ready: Int = 2, replicas: Int = 2, generation: Int = 1,
-    observed: Int = 1, conditions: [JSONValue]? = nil, result: String = "Success", uid: String? = nil
+    observed: Int = 1, conditions: [JSONValue]? = nil, result: String = "Success", uid: String? = nil,
+    labels: [String: String] = [:]
   ) -> JSONValue {
     [
       "apiVersion": "ai.aiconsole.dev/v1", "kind": "AICluster",
       "metadata": [
         "name": .string(name), "namespace": .string(namespace), "generation": .int(Int64(generation)),
         "creationTimestamp": .string(created), "uid": .string(uid ?? "uid-\(name)"), "resourceVersion": "1",
+        "labels": .object(.init(uniqueKeysWithValues: labels.map { ($0, .string($1)) })),
       ],
       "spec": ["replicas": .int(Int64(replicas)), "modelName": "llama-3-8b", "modelVersion": "v2"],
       "status": [

@@ -222,3 +222,25 @@ struct ConsoleReducerTests {
     #expect(state.table.count == 2)
   }
 }
+
+@Suite("Console label filter")
+struct ConsoleLabelFilterTests {
+  typealias F = ConsoleFixtures
+
+  func labelled(_ name: String, _ team: String) -> JSONValue { F.cluster(name, labels: ["team": team]) }
+
+  @Test("/-l key=value lists only matching objects; a bad selector says so and keeps the list")
+  func labels() {
+    var state = F.state()
+    _ = ConsoleReducer.reduce(
+      &state, [.object(F.aiCluster, .added(labelled("a", "red"))), .object(F.aiCluster, .added(labelled("b", "blue")))])
+    _ = ConsoleReducer.reduce(&state, "/-l team=red".map { .key(.char($0)) } + [.key(KeyEvent(.enter))])
+    #expect(state.table.count == 1)
+    #expect(state.table.selectedRow?.cells.contains("a") == true)
+    _ = ConsoleReducer.reduce(&state, "/-l team in (".map { .key(.char($0)) } + [.key(KeyEvent(.enter))])
+    #expect(state.flash?.text.contains("bad label selector") == true)
+    #expect(state.table.count == 1)
+    _ = ConsoleReducer.reduce(&state, .key(KeyEvent(.escape)))
+    #expect(state.table.count == 2)
+  }
+}

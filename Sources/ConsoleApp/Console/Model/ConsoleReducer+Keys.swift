@@ -1,4 +1,6 @@
 import ClusterClient
+import Foundation
+import KubeCore
 import Views
 
 extension ConsoleReducer {
@@ -41,9 +43,7 @@ extension ConsoleReducer {
       let next = ((state.table.sortColumn ?? 0) + 1) % state.columns.columns.count
       state.table.sort(by: next == 0 ? nil : next, ascending: true)
     case .yaml, .describe:
-      guard state.selection != nil else { return [] }
-      state.mode = action == .yaml ? .yaml : .describe
-      state.textScroll = 0
+      openText(action == .yaml ? .yaml : .describe, &state)
     case .logs: state.focus = .logs
     case .follow: state.logs.view.toggleFollow(viewport: ConsoleLayout(state).logViewport)
     case .wrap: state.logs.view.toggleWrap()
@@ -53,9 +53,30 @@ extension ConsoleReducer {
     return []
   }
 
+  /// `/text` filters the rows by their text (`!text` inverts); `/-l key=value,…` by labels.
+  private static func applyFilter(_ text: String, _ state: inout ConsoleState) {
+    guard text.hasPrefix("-l") else {
+      state.table.setFilter(text)
+      return
+    }
+    let selector = text.dropFirst(2).trimmingCharacters(in: .whitespaces)
+    do {
+      state.labelSelector = selector.isEmpty ? nil : try LabelSelector(parsing: selector)
+      state.labelFilter = selector
+      state.table.setFilter("")
+      state.listNeedsRebuild = true
+      flash(&state, selector.isEmpty ? "label filter cleared" : "labels \(selector)")
+    } catch {
+      flash(&state, "bad label selector '\(selector)': \(error)", .flashError)
+    }
+  }
+
   private static func back(_ state: inout ConsoleState) {
     if state.zoom != nil {
       state.zoom = nil
+    } else if state.labelSelector != nil, state.focus == .list {
+      state.labelSelector = nil
+      state.listNeedsRebuild = true
     } else if !state.table.filter.isEmpty, state.focus == .list {
       state.table.setFilter("")
     } else {
@@ -75,9 +96,12 @@ extension ConsoleReducer {
       } else {
         state.table.jump(toEnd: action == .bottom, viewport: viewport)
       }
-      state.detailScroll = 0
+      state.detailScroll = DetailScroll()
     case .detail:
-      state.detailScroll = max(0, state.detailScroll + (delta ?? (action == .top ? -state.detailScroll : 1_000)))
+      let height = state.detail.map { DetailPane(model: $0).contentHeight } ?? 0
+      let step = delta ?? (action == .top ? -height : height)
+      state.detailScroll.top += step
+      state.detailScroll = state.detailScroll.clamped(contentHeight: height, viewport: layout.detail.inset(1).height)
     case .logs:
       state.logs.view.scroll(
         by: delta ?? (action == .top ? -state.logs.view.endLine : state.logs.view.endLine), viewport: viewport)
@@ -85,20 +109,29 @@ extension ConsoleReducer {
   }
 
   private static func handleTextView(_ key: KeyEvent, _ state: inout ConsoleState) -> [ConsoleEffect] {
-    let page = max(1, state.size.height - 3)
     switch key {
-    case KeyEvent(.escape), .char("q"): state.mode = .normal
-    case .char("y"): state.mode = state.mode == .yaml ? .normal : .yaml
-    case .char("d"): state.mode = state.mode == .describe ? .normal : .describe
-    case .char("j"), KeyEvent(.down): state.textScroll += 1
-    case .char("k"), KeyEvent(.up): state.textScroll = max(0, state.textScroll - 1)
-    case KeyEvent(.pageDown), .ctrl("f"), .char(" "): state.textScroll += page
-    case KeyEvent(.pageUp), .ctrl("b"): state.textScroll = max(0, state.textScroll - page)
-    case .char("g"), KeyEvent(.home): state.textScroll = 0
+    case KeyEvent(.escape), .char("q"): closeText(&state)
+    case .char("y"): state.mode == .yaml ? closeText(&state) : openText(.yaml, &state)
+    case .char("d"): state.mode == .describe ? closeText(&state) : openText(.describe, &state)
     case .ctrl("c"): return [.quit(0)]
-    default: break
+    default:
+      let lines = state.textView?.lines.count ?? 0
+      _ = state.textScroll.handle(key, contentHeight: lines, viewport: ConsoleLayout.textViewport(state))
     }
     return []
+  }
+
+  /// Opens the YAML or describe view of the selection (nothing when nothing is selected).
+  static func openText(_ mode: ConsoleState.Mode, _ state: inout ConsoleState) {
+    guard let context = detailContext(state) else { return }
+    state.mode = mode
+    state.textView = mode == .yaml ? .yaml(YAMLView(object: context.object)) : .describe(DescribeView(context: context))
+    state.textScroll = DetailScroll()
+  }
+
+  private static func closeText(_ state: inout ConsoleState) {
+    state.mode = .normal
+    state.textView = nil
   }
 
   private static func openPrompt(_ state: inout ConsoleState, mode: ConsoleState.Mode, prefix: String, text: String) {
@@ -111,11 +144,11 @@ extension ConsoleReducer {
     let filtering = state.mode == .filter
     switch state.prompt.handle(.key(key)) {
     case .editing:
-      if filtering { state.table.setFilter(state.prompt.text) }
+      if filtering, !state.prompt.text.hasPrefix("-l") { state.table.setFilter(state.prompt.text) }
     case .submitted(let text):
       state.mode = .normal
       if filtering {
-        state.table.setFilter(text)
+        applyFilter(text, &state)
       } else {
         return runCommand(text, &state)
       }

@@ -16,12 +16,23 @@ enum ConsoleReducer {
   /// followed log sources up to date once.
   static func reduce(_ state: inout ConsoleState, _ events: [ConsoleEvent]) -> [ConsoleEffect] {
     var effects: [ConsoleEffect] = []
+    let selected = state.table.selectedID
+    var podsChanged = false
     for event in events {
       effects += apply(&state, event)
       if effects.contains(where: { if case .quit = $0 { true } else { false } }) { return effects }
+      if case .related(let kind, _) = event, kind.hasSuffix("Pod") { podsChanged = true }
+      if touchesDetail(event, state) { state.detailStale = true }
     }
     settleList(&state)
-    if let follow = followEffect(&state) { effects.append(follow) }
+    refreshDetail(&state, selectionChanged: state.table.selectedID != selected)
+    // Which pods to follow depends only on the selection and the pods; most batches touch neither.
+    if podsChanged || state.table.selectedID != selected || state.logSourcesStale,
+      let follow = followEffect(&state)
+    {
+      effects.append(follow)
+    }
+    state.logSourcesStale = false
     return effects
   }
 
@@ -53,6 +64,7 @@ enum ConsoleReducer {
 
   private static func tick(_ state: inout ConsoleState, _ now: Date) {
     state.now = now
+    refreshStaleDetail(&state)
     if let flash = state.flash, flash.until <= now { state.flash = nil }
     let expired = state.flashing.filter { $0.value <= now }.map(\.key)
     for id in expired {

@@ -32,6 +32,19 @@ struct ConsoleState {
     var title: String { ["Resources", "Detail", "Metrics", "Logs"][rawValue] }
   }
 
+  /// A full-screen text view of the selection.
+  enum TextView: Sendable {
+    case yaml(YAMLView)
+    case describe(DescribeView)
+
+    var lines: [String] {
+      switch self {
+      case .yaml(let view): view.lines
+      case .describe(let view): view.lines
+      }
+    }
+  }
+
   /// What the keyboard is talking to.
   enum Mode: Equatable, Sendable {
     case normal, command, filter, help
@@ -52,9 +65,15 @@ struct ConsoleState {
   var zoom: Pane?
   var mode = Mode.normal
   var prompt = PromptState(prefix: ":")
-  /// First line shown of the detail pane and of the YAML/describe views.
-  var detailScroll = 0
-  var textScroll = 0
+  /// The detail of the selection, rebuilt when the selection changes and, for changes around it,
+  /// at most every tick (it reads the whole cache).
+  var detail: DetailModel?
+  /// Something the detail shows may have changed since it was built.
+  var detailStale = false
+  var detailScroll = DetailScroll()
+  /// The full-screen YAML or describe view of the selection, while open.
+  var textView: TextView?
+  var textScroll = DetailScroll()
   /// Share of the width the list takes (the rest is detail); `<` and `>` move it.
   var split = 0.5
   var logs = ConsoleLogs()
@@ -64,6 +83,12 @@ struct ConsoleState {
   var flashing: [String: Date] = [:]
   /// The log sources followed for the current selection.
   var followedSources: Set<LogSource> = []
+  /// The selected object changed in a way that may change its pods (it was just listed, say).
+  var logSourcesStale = true
+  /// Only objects with these labels are listed (`/-l key=value`); nil for all.
+  var labelSelector: LabelSelector?
+  /// The label filter as typed.
+  var labelFilter = ""
   var size = Size(width: 80, height: 24)
   var now: Date
   /// Why the console could not start or connect, shown as a banner.
@@ -118,7 +143,10 @@ struct ConsoleState {
   /// Whether `object` of `resource` belongs in the list as it is filtered now.
   func isListed(_ resource: APIResource, _ object: JSONValue) -> Bool {
     guard listedKinds.contains(resource) else { return false }
-    guard let namespace else { return true }
-    return object[path: ["metadata", "namespace"]]?.stringValue == namespace
+    if let namespace, object[path: ["metadata", "namespace"]]?.stringValue != namespace { return false }
+    guard let labelSelector else { return true }
+    var labels: [String: String] = [:]
+    for (key, value) in object[path: ["metadata", "labels"]]?.objectValue ?? [:] { labels[key] = value.stringValue }
+    return labelSelector.matches(labels)
   }
 }

@@ -43,6 +43,11 @@ struct ConsoleLayout {
 
   /// Rows of list data that fit (inside the border, below the column titles).
   var listViewport: Int { Table.viewportHeight(for: list.inset(1)) }
+  /// Lines of the full-screen YAML and describe views (inside their border).
+  static func textViewport(_ state: ConsoleState) -> Int {
+    max(0, state.size.height - headerHeight(state) - 1 - 2)
+  }
+
   /// Lines of the logs pane.
   var logViewport: Int { logs.inset(1).height }
 }

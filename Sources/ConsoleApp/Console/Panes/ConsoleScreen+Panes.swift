@@ -2,8 +2,13 @@ import Views
 
 extension ConsoleScreen {
   func renderDetail(into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
-    let title = state.selection.map { "\($0.resource.kind) \(ResourceStore.key($0.object))" } ?? "Detail"
-    _ = Block(title: title, focused: state.focus == .detail).render(into: &buffer, area: area, theme: theme)
+    let title = state.detail?.title ?? "Detail"
+    let inner = Block(title: title, focused: state.focus == .detail).render(into: &buffer, area: area, theme: theme)
+    guard let model = state.detail else {
+      _ = buffer.put("select an object", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 1, style: theme[.muted])
+      return
+    }
+    DetailPane(model: model).render(into: &buffer, area: inner, scroll: state.detailScroll, theme: theme)
   }
 
   func renderMetrics(into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
@@ -11,7 +16,14 @@ extension ConsoleScreen {
   }
 
   func renderText(into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
-    _ = Block(title: state.mode == .yaml ? "YAML" : "Describe", focused: true).render(
+    let what = state.mode == .yaml ? "YAML" : "Describe"
+    let title = state.detail.map { "\(what) · \($0.title)" } ?? what
+    let inner = Block(title: title, trailingTitle: "esc closes", focused: true).render(
       into: &buffer, area: area, theme: theme)
+    switch state.textView {
+    case .yaml(let view)?: view.render(into: &buffer, area: inner, scroll: state.textScroll, theme: theme)
+    case .describe(let view)?: view.render(into: &buffer, area: inner, scroll: state.textScroll, theme: theme)
+    case nil: break
+    }
   }
 }

@@ -19,7 +19,8 @@ struct ResourceListPane {
     case .allKinds: what = "AI resources"
     case .kind(let resource): what = "\(resource.kind) (\(resource.shortNames.first ?? resource.name))"
     }
-    return "\(what) · \(state.namespace ?? "all namespaces")"
+    let labels = state.labelSelector == nil ? "" : " · -l \(state.labelFilter)"
+    return "\(what) · \(state.namespace ?? "all namespaces")\(labels)"
   }
 
   var count: String {

@@ -1,0 +1,49 @@
+import ClusterClient
+import KubeCore
+
+extension ConsoleReducer {
+  /// The kinds of related objects whose changes can change a detail view.
+  static let detailKinds: Set<String> = ["Pod", "Event", "ControllerRevision"]
+
+  /// Rebuilds the detail at once when the selection changed, else marks it stale when `changed`
+  /// (it is then rebuilt at the next tick, so a stream of changes costs one rebuild per tick).
+  static func refreshDetail(_ state: inout ConsoleState, selectionChanged: Bool) {
+    if selectionChanged || (state.detail == nil) != (state.selection == nil) {
+      state.detail = detailContext(state).map(DetailModel.init)
+      state.detailScroll = DetailScroll()
+      state.detailStale = false
+    }
+  }
+
+  /// On a tick: the stale detail (and open text view) again.
+  static func refreshStaleDetail(_ state: inout ConsoleState) {
+    guard state.detailStale else { return }
+    state.detailStale = false
+    let context = detailContext(state)
+    state.detail = context.map(DetailModel.init)
+    guard let context else { return }
+    switch state.textView {
+    case .yaml?: state.textView = .yaml(YAMLView(object: context.object))
+    case .describe?: state.textView = .describe(DescribeView(context: context))
+    case nil: break
+    }
+  }
+
+  /// Whether an event may change what the detail of the selection shows.
+  static func touchesDetail(_ event: ConsoleEvent, _ state: ConsoleState) -> Bool {
+    switch event {
+    case .object: return state.selection != nil
+    case .related(let kind, _): return detailKinds.contains(kind) && state.selection != nil
+    default: return false
+    }
+  }
+
+  /// The selection and the whole cache around it, for the detail, YAML and describe views.
+  static func detailContext(_ state: ConsoleState) -> DetailContext? {
+    guard let (resource, object) = state.selection else { return nil }
+    var related: [String: [JSONValue]] = [:]
+    for kind in state.store.kinds { related[kind.kind, default: []] += state.store.objects(of: kind) }
+    for kind in detailKinds { related[kind] = state.store.related(kind) }
+    return DetailContext(object: object, resource: resource, related: related, now: state.now)
+  }
+}
