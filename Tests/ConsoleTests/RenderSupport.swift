@@ -1,5 +1,6 @@
-@testable import ConsoleApp
 import Views
+
+@testable import ConsoleApp
 
 /// Renders into a fresh `width` x `height` buffer with the plain theme and returns its lines, so
 /// tests compare what a user would read.
