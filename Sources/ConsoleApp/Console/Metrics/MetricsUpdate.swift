@@ -8,7 +8,7 @@ struct MetricsUpdate: Sendable {
   enum Payload: Sendable {
     /// The families of a successful scrape.
     case families([MetricFamily])
-    /// The instant vectors of a round of PromQL queries, by query id; `errors` holds the first
+    /// The instant vectors of a round of PromQL queries, by query id; `error` holds the first
     /// failure of queries that did not answer (the rest still count).
     case queries([String: [PrometheusInstantSample]], profiles: Set<MetricsProfile>, error: String?)
     /// The source could not be read this time (the reason is shown in the pane).
