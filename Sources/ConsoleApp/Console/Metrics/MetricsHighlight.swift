@@ -1,0 +1,43 @@
+/// The selection's own metrics: the models, routes, pods and nodes the selected object is about.
+/// The pane draws their rows emphasised and first, so they are in view without scrolling.
+struct MetricsHighlight: Hashable, Sendable {
+  /// Model names (`spec.model` of an InferenceService, the models of a route).
+  var models: Set<String> = []
+  /// Route names.
+  var routes: Set<String> = []
+  /// Pods as `namespace/pod`.
+  var pods: Set<String> = []
+  /// Node names.
+  var nodes: Set<String> = []
+
+  /// Nothing highlighted.
+  static let none = MetricsHighlight()
+
+  /// A highlight.
+  init(models: Set<String> = [], routes: Set<String> = [], pods: Set<String> = [], nodes: Set<String> = []) {
+    self.models = models
+    self.routes = routes
+    self.pods = pods
+    self.nodes = nodes
+  }
+
+  /// Whether the model's row is the selection's.
+  func contains(_ row: ModelMetricsRow) -> Bool {
+    models.contains(row.model) || row.pods.contains { pods.contains($0) }
+  }
+
+  /// Whether the route's row is the selection's: the route itself, or a route to its model.
+  func contains(_ row: RouteMetricsRow) -> Bool {
+    routes.contains(row.route) || row.models.contains { models.contains($0) }
+  }
+
+  /// Whether the GPU serves the selection or sits on its node.
+  func contains(_ gpu: GPUMetricsRow) -> Bool {
+    nodes.contains(gpu.node) || (!gpu.pod.isEmpty && pods.contains("\(gpu.namespace)/\(gpu.pod)"))
+  }
+
+  /// Whether any GPU of the node is highlighted.
+  func contains(_ group: GPUNodeGroup) -> Bool {
+    nodes.contains(group.node) || group.gpus.contains { contains($0) }
+  }
+}
