@@ -43,6 +43,12 @@ public struct TableState: Sendable {
     rows = newRows
     indexByID = Dictionary(newRows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { _, last in last })
     searchKeys = newRows.map(TableState.searchKey)
+    // The sort keys index the rows: stale ones would sort by (or past the end of) the old rows.
+    if let column = sortColumn {
+      sortKeys = newRows.map { SortKey($0.cells.indices.contains(column) ? $0.cells[column] : "") }
+    } else {
+      sortKeys = []
+    }
     rebuildView()
   }
 

@@ -21,8 +21,11 @@ struct ConsoleTmuxTests {
     """
     export HOME='\(home.path)'
     unset KUBECONFIG
+    export SWIFT_BACKTRACE=enable=yes,interactive=no
     '\(binary)' \(arguments) </dev/tty
     echo "__EXITED__ rc=$?"
+    # A crash's report went to the console's diagnostics file; show its end.
+    grep -hv '^{' "$HOME"/state/console.log "$HOME"/.local/state/aiconsole/console.log 2>/dev/null | tail -40
     sleep 30
     """
   }
@@ -39,14 +42,28 @@ struct ConsoleTmuxTests {
     let state = tmux.directory.appendingPathComponent("state")
     try tmux.start(
       script: Self.script("--embedded --state-dir '\(state.path)'", home: tmux.directory), width: 200, height: 50)
-    var screen = tmux.waitFor(timeout: 30) { screen in
-      Self.demoNames.allSatisfy { screen.contains($0) } && screen.contains("synced")
-        && screen.contains("Success")
+    var screen = tmux.waitFor(timeout: 40) { screen in
+      Self.demoNames.allSatisfy { screen.contains($0) } && screen.contains("synced") && !Self.matches("┃○ ", screen)
+        && Self.servesTokens(screen) && Self.hasGPULoad(screen)
     }
     #expect(Self.demoNames.allSatisfy { screen.contains($0) }, "demo objects missing:\n\(screen)")
     #expect(screen.contains("embedded · https://127.0.0.1:"))
     #expect(screen.contains("● AICluster"))
     #expect(screen.contains("RECONCILE"))
+    #expect(!Self.matches("┃○ ", screen), "an object without health:\n\(screen)")
+    #expect(Self.servesTokens(screen), "no tokens/s in the metrics pane:\n\(screen)")
+    #expect(Self.hasGPULoad(screen), "no GPU utilisation in the metrics pane:\n\(screen)")
+    // The detail of the selection: conditions and reconcile state.
+    #expect(screen.contains("─ Conditions"))
+    #expect(screen.contains("in sync (generation"))
+
+    tmux.sendText(":aic")
+    tmux.sendKeys("Enter")
+    screen = tmux.waitFor {
+      $0.contains("AICluster (aic)") && Self.matches(#"mistral-7b +1 +2/2 +\S+ +[0-9.]+k? +[0-9]+%"#, $0)
+    }
+    #expect(
+      Self.matches(#"mistral-7b +1 +2/2 +\S+ +[0-9.]+k? +[0-9]+%"#, screen), "no tokens/s or GPU% column:\n\(screen)")
 
     tmux.sendText(":infsvc")
     tmux.sendKeys("Enter")
@@ -82,6 +99,18 @@ struct ConsoleTmuxTests {
     screen = tmux.waitFor("__EXITED__")
     #expect(screen.contains("__EXITED__ rc=0"), "console did not quit cleanly:\n\(screen)")
   }
+
+  static func matches(_ pattern: String, _ text: String) -> Bool {
+    text.range(of: pattern, options: .regularExpression) != nil
+  }
+
+  /// A model row of the metrics pane with a positive input rate.
+  static func servesTokens(_ screen: String) -> Bool {
+    matches(#"(mistral-7b|llama-3-8b) +[0-9]*[1-9][0-9.]*k? "#, screen)
+  }
+
+  /// A GPU node line with non-zero utilisation.
+  static func hasGPULoad(_ screen: String) -> Bool { matches(#"util [1-9][0-9]*%"#, screen) }
 
   @Test("an API server that stops shows a banner with stale data; when it returns the data resumes")
   func serverRestart() throws {

@@ -157,3 +157,17 @@ struct TableTests {
       ])
   }
 }
+
+@Suite("Table state")
+struct TableStateTests {
+  @Test("replacing the rows of a sorted table sorts the new rows by their own cells")
+  func setRowsWhileSorted() {
+    var state = TableState(rows: sampleRows(2))
+    state.sort(by: 0, ascending: false)
+    state.setRows((0..<5).map { TableRow(id: "r\($0)", cells: ["name-\($0)"]) })
+    #expect(state.count == 5)
+    #expect((0..<5).map { state.row(at: $0).id } == ["r4", "r3", "r2", "r1", "r0"])
+    state.upsert(TableRow(id: "r9", cells: ["name-9"]))
+    #expect(state.row(at: 0).id == "r9")
+  }
+}

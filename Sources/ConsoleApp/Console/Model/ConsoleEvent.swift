@@ -18,6 +18,8 @@ enum ConsoleEvent: Sendable {
   case related(String, InformerEvent)
   /// A log line of a followed source.
   case log(LogRecord)
+  /// A scrape or query of a metrics source.
+  case metrics(MetricsUpdate)
   /// The world is known now (the embedded control plane came up, say), or failed to come up.
   case world(ConsoleState.World)
   /// Starting or connecting failed; the message says why.

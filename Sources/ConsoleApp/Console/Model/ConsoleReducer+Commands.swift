@@ -50,6 +50,7 @@ extension ConsoleReducer {
 
   static func show(_ listing: ConsoleState.Listing, _ state: inout ConsoleState) {
     state.listing = listing
+    state.listNeedsDefaultSort = true
     state.table.setFilter("")
     state.focus = .list
     state.listNeedsRebuild = true

@@ -18,7 +18,8 @@ extension ConsoleReducer {
   /// The selection's instance pods and the component pods.
   static func logSources(_ state: ConsoleState) -> Set<LogSource> {
     var sources: Set<LogSource> = []
-    for pod in state.store.related("ComponentPod") {
+    // The API server's own request log is left out: it logs every log line the others append.
+    for pod in state.store.related("ComponentPod") where !ResourceStore.key(pod).contains("apiserver") {
       if let source = source(of: pod) { sources.insert(source) }
     }
     if let (resource, object) = state.selection {

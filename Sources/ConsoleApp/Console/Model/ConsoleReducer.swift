@@ -56,6 +56,9 @@ enum ConsoleReducer {
         state.listNeedsRebuild = true
       }
     case .log(let record): state.logs.append(record)
+    case .metrics(let update):
+      state.metrics.ingest(update)
+      refreshVisibleMetricRows(&state)
     case .world(let world): state.world = world
     case .failed(let message): state.failure = message
     }
@@ -64,7 +67,9 @@ enum ConsoleReducer {
 
   private static func tick(_ state: inout ConsoleState, _ now: Date) {
     state.now = now
+    state.metrics.advance(toMilliseconds: Int64((now.timeIntervalSince1970 * 1000).rounded()))
     refreshStaleDetail(&state)
+    refreshVisibleRows(&state)
     if let flash = state.flash, flash.until <= now { state.flash = nil }
     let expired = state.flashing.filter { $0.value <= now }.map(\.key)
     for id in expired {

@@ -77,6 +77,8 @@ struct ConsoleState {
   /// Share of the width the list takes (the rest is detail); `<` and `>` move it.
   var split = 0.5
   var logs = ConsoleLogs()
+  /// Live metrics of the gateway, the instances and the GPUs.
+  var metrics = MetricsBoard()
   /// A one-line message in the status bar, and when it goes away.
   var flash: (text: String, role: ThemeRole, until: Date)?
   /// Rows that changed recently, drawn highlighted until the time given.
@@ -97,6 +99,8 @@ struct ConsoleState {
   var pendingRows: Set<String> = []
   /// The whole list must be rebuilt (the listing, namespace or kinds changed).
   var listNeedsRebuild = true
+  /// The listing changed: sort it the default way again.
+  var listNeedsDefaultSort = true
 
   /// A state for `world` at `now`.
   init(world: World, theme: Theme = .default, now: Date = Date()) {

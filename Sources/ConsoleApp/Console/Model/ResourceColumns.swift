@@ -21,6 +21,14 @@ struct ResourceColumns {
 
   static let ourGroup = "ai.aiconsole.dev"
 
+  /// Whether the list has tokens/s or GPU columns.
+  var showsMetrics: Bool {
+    switch layout {
+    case .aiCluster, .inferenceService, .route: return true
+    default: return false
+    }
+  }
+
   /// The columns for one kind; `definition` is its CustomResourceDefinition when cached.
   static func forKind(_ resource: APIResource, definition: JSONValue?) -> ResourceColumns {
     let layout: Layout

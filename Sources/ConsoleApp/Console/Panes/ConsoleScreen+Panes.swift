@@ -12,7 +12,10 @@ extension ConsoleScreen {
   }
 
   func renderMetrics(into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
-    _ = Block(title: "Metrics", focused: state.focus == .metrics).render(into: &buffer, area: area, theme: theme)
+    let inner = Block(title: "Metrics", focused: state.focus == .metrics).render(
+      into: &buffer, area: area, theme: theme)
+    MetricsPane().render(
+      into: &buffer, area: inner, board: state.metrics, highlight: ConsoleReducer.metricsHighlight(state), theme: theme)
   }
 
   func renderText(into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {

@@ -11,6 +11,8 @@ struct ConsoleFeeds: Sendable {
   let logFollower: LogFollower
   /// The log sources to follow, as the reducer asks for them.
   let followRequests: AsyncStream<Set<LogSource>>
+  /// Where metrics come from (gateway and fleet endpoints, or a Prometheus server).
+  let metricsSources: [MetricsSource]
 
   /// The related kinds watched, by the kind name the state files them under.
   static let relatedResources: [(kind: String, resource: APIResource, namespace: String?, selector: String?)] = [
@@ -32,10 +34,14 @@ struct ConsoleFeeds: Sendable {
     ("CustomResourceDefinition", AIKindInformers.definitionsResource, nil, nil),
   ]
 
-  init(client: KubeClient, inbox: ConsoleInbox, followRequests: AsyncStream<Set<LogSource>>) {
+  init(
+    client: KubeClient, inbox: ConsoleInbox, followRequests: AsyncStream<Set<LogSource>>,
+    metricsSources: [MetricsSource]
+  ) {
     self.client = client
     self.inbox = inbox
     self.followRequests = followRequests
+    self.metricsSources = metricsSources
     logFollower = LogFollower(client: client, options: PodLogOptions(follow: true, tailLines: 200))
   }
 
@@ -52,6 +58,9 @@ struct ConsoleFeeds: Sendable {
         }
       }
       group.addTask { await logFollower.run() }
+      if !metricsSources.isEmpty {
+        group.addTask { await MetricsFeed(sources: metricsSources) { inbox.post(.metrics($0)) }.run() }
+      }
       group.addTask {
         for await record in logFollower.records { inbox.post(.log(record)) }
       }

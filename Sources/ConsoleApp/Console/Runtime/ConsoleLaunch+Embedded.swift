@@ -46,7 +46,9 @@ extension ConsoleLaunch {
       .world(ConsoleState.World(context: "embedded", server: endpoints.apiServer, embedded: true, readOnly: readOnly)))
     do {
       let client = try KubeClient(configuration: .load(kubeconfig: endpoints.kubeconfigPath))
-      await ConsoleFeeds(client: client, inbox: inbox, followRequests: follow).run()
+      let metrics = MetricsSource.sources(
+        prometheus: prometheus, metricsURLs: metricsURLs, stateDirectory: endpoints.stateDirectory)
+      await ConsoleFeeds(client: client, inbox: inbox, followRequests: follow, metricsSources: metrics).run()
       try? await client.shutdown()
     } catch {
       inbox.post(.failed("cannot connect to the embedded control plane: \(error)"))

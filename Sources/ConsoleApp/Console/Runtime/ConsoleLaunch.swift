@@ -97,7 +97,8 @@ final class ConsoleLaunch: Sendable {
     case .cluster(let configuration):
       do {
         let client = try KubeClient(configuration: configuration)
-        await ConsoleFeeds(client: client, inbox: inbox, followRequests: follow).run()
+        let metrics = MetricsSource.sources(prometheus: prometheus, metricsURLs: metricsURLs, stateDirectory: nil)
+        await ConsoleFeeds(client: client, inbox: inbox, followRequests: follow, metricsSources: metrics).run()
         try? await client.shutdown()
       } catch {
         inbox.post(.failed("cannot connect to \(configuration.server): \(error)"))

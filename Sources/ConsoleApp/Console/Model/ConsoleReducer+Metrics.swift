@@ -1,0 +1,25 @@
+import ClusterClient
+import KubeCore
+
+extension ConsoleReducer {
+  /// What of the metrics belongs to the selection: its models, routes, instance pods and their
+  /// nodes, drawn first and emphasised in the metrics pane.
+  static func metricsHighlight(_ state: ConsoleState) -> MetricsHighlight {
+    guard let (resource, object) = state.selection else { return MetricsHighlight() }
+    let spec = object["spec"]
+    var models: Set<String> = []
+    var routes: Set<String> = []
+    for model in [spec?["modelName"], spec?["model"]].compactMap({ $0?.stringValue }) { models.insert(model) }
+    if resource.kind == "AIModelRoute", let name = object[path: ["metadata", "name"]]?.stringValue {
+      routes.insert(name)
+    }
+    let pods = Ownership(store: state.store).pods(of: resource, object)
+    var podKeys: Set<String> = []
+    var nodes: Set<String> = []
+    for pod in pods {
+      podKeys.insert(ResourceStore.key(pod))
+      if let node = pod[path: ["spec", "nodeName"]]?.stringValue { nodes.insert(node) }
+    }
+    return MetricsHighlight(models: models, routes: routes, pods: podKeys, nodes: nodes)
+  }
+}
