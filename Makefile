@@ -3,7 +3,7 @@ SWIFT ?= swift
 STATE_DIR ?= $(or $(XDG_STATE_HOME),$(HOME)/.local/state)/aiconsole
 BIN := .build/debug/aiconsole
 
-.PHONY: run test lint format bench deps build
+.PHONY: run serve test lint format bench deps build
 
 deps:
 	@scripts/ensure-deps.sh
@@ -12,7 +12,10 @@ build: deps
 	$(SWIFT) build
 
 run: build
-	$(BIN) serve --state-dir "$(STATE_DIR)"
+	$(BIN) --embedded --state-dir "$(STATE_DIR)"
+
+serve: build
+	$(BIN) serve --state-dir "$(STATE_DIR)" --demo
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift

@@ -100,6 +100,37 @@ struct ConsoleTmuxTests {
     #expect(screen.contains("__EXITED__ rc=0"), "console did not quit cleanly:\n\(screen)")
   }
 
+  static let kserveManifests = """
+    apiVersion: apiextensions.k8s.io/v1
+    kind: CustomResourceDefinition
+    metadata:
+      name: inferenceservices.serving.kserve.io
+    spec:
+      group: serving.kserve.io
+      scope: Namespaced
+      names: {kind: InferenceService, plural: inferenceservices, singular: inferenceservice, shortNames: [isvc]}
+      versions:
+      - name: v1beta1
+        served: true
+        storage: true
+        schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}
+        additionalPrinterColumns:
+        - {name: URL, type: string, jsonPath: .status.url}
+    ---
+    apiVersion: v1
+    kind: Namespace
+    metadata: {name: ml}
+    ---
+    apiVersion: serving.kserve.io/v1beta1
+    kind: InferenceService
+    metadata: {name: sklearn-iris, namespace: ml}
+    spec: {predictor: {model: {modelFormat: {name: sklearn}, storageUri: "gs://kfserving-examples/models/sklearn/1.0/model"}}}
+    status:
+      url: http://sklearn-iris.ml.example.com
+      conditions: [{type: Ready, status: "True"}]
+
+    """
+
   static func matches(_ pattern: String, _ text: String) -> Bool {
     text.range(of: pattern, options: .regularExpression) != nil
   }
@@ -126,6 +157,28 @@ struct ConsoleTmuxTests {
     tmux.run(["send-keys", "-t", "t:serve", serve, "Enter"])
     var screen = tmux.waitFor(timeout: 30) { $0.contains("support-desk") && $0.contains("synced") }
     #expect(screen.contains("support-desk"), "console did not sync:\n\(screen)")
+
+    // A kind the console has no code for (KServe's) appears with its printer columns, and goes
+    // away cleanly with its CRD.
+    let manifests = tmux.directory.appendingPathComponent("kserve.yaml")
+    try Self.kserveManifests.write(to: manifests, atomically: true, encoding: .utf8)
+    let kubectl = "kubectl --kubeconfig '\(kubeconfig)'"
+    tmux.run(["new-window", "-d", "-t", "t", "-n", "kubectl", "/bin/sh"])
+    // The second apply creates the object once the new kind is discovered, as with any CRD.
+    let apply = "\(kubectl) apply -f '\(manifests.path)'"
+    tmux.run(["send-keys", "-t", "t:kubectl", "\(apply); sleep 2; \(apply)", "Enter"])
+    screen = tmux.waitFor(timeout: 20) { $0.contains("sklearn-iris") }
+    tmux.sendText(":isvc")
+    tmux.sendKeys("Enter")
+    screen = tmux.waitFor(timeout: 10) { $0.contains("http://sklearn-iris.ml.example.com") }
+    #expect(screen.contains("InferenceService (isvc)"), "the KServe kind is not listed:\n\(screen)")
+    #expect(screen.contains("http://sklearn-iris.ml.example.com"), "no printer column:\n\(screen)")
+    tmux.run([
+      "send-keys", "-t", "t:kubectl", "\(kubectl) delete crd inferenceservices.serving.kserve.io", "Enter",
+    ])
+    screen = tmux.waitFor(timeout: 20) { $0.contains("no longer served") }
+    #expect(screen.contains("InferenceService is no longer served"), "the deleted kind lingers:\n\(screen)")
+    #expect(!screen.contains("sklearn-iris"))
 
     tmux.run(["send-keys", "-t", "t:serve", "C-c"])
     screen = tmux.waitFor(timeout: 20) { $0.contains("API server unreachable") }

@@ -12,7 +12,8 @@ extension ConsoleReducer {
     }
     guard !state.pendingRows.isEmpty else { return }
     let context = rowContext(state)
-    for id in state.pendingRows {
+    // In id order, so that rows arriving in one batch land in the same order every time.
+    for id in state.pendingRows.sorted() {
       if let (resource, object) = state.object(ofRow: id), state.isListed(resource, object) {
         state.table.upsert(row(object, resource, state: state, context: context))
       } else {

@@ -55,7 +55,9 @@ enum ConsoleReducer {
       if kind == "CustomResourceDefinition", change.object != nil, case .kind = state.listing {
         state.listNeedsRebuild = true
       }
-    case .log(let record): state.logs.append(record)
+    case .log(let record):
+      // A line still in flight from a source no longer followed belongs to another selection.
+      if state.followedSources.contains(record.source) { state.logs.append(record) }
     case .metrics(let update):
       state.metrics.ingest(update)
       refreshVisibleMetricRows(&state)

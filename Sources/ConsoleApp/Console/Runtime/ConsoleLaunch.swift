@@ -11,6 +11,14 @@ import Views
 /// informers, logs and metrics feed the screen through the inbox. Quitting the screen cancels
 /// the connection, which stops the embedded services gracefully.
 final class ConsoleLaunch: Sendable {
+  /// The state directory of an `aiconsole serve` whose kubeconfig this is (it has an
+  /// `endpoints.json` beside it), so that its metrics are found without flags.
+  static func servedStateDirectory(_ configuration: ClusterConfiguration) -> URL? {
+    let directory = URL(fileURLWithPath: configuration.source).deletingLastPathComponent()
+    let endpoints = directory.appendingPathComponent("endpoints.json").path
+    return FileManager.default.fileExists(atPath: endpoints) ? directory : nil
+  }
+
   /// Where the console looks.
   enum Target: Sendable {
     case embedded
@@ -97,7 +105,8 @@ final class ConsoleLaunch: Sendable {
     case .cluster(let configuration):
       do {
         let client = try KubeClient(configuration: configuration)
-        let metrics = MetricsSource.sources(prometheus: prometheus, metricsURLs: metricsURLs, stateDirectory: nil)
+        let metrics = MetricsSource.sources(
+          prometheus: prometheus, metricsURLs: metricsURLs, stateDirectory: Self.servedStateDirectory(configuration))
         await ConsoleFeeds(client: client, inbox: inbox, followRequests: follow, metricsSources: metrics).run()
         try? await client.shutdown()
       } catch {
