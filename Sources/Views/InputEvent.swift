@@ -27,3 +27,13 @@ public enum InputEvent: Hashable, Sendable {
   /// SIGTERM, SIGINT or SIGHUP arrived: restore the terminal and exit.
   case terminate(signal: Int32)
 }
+
+extension InputEvent {
+  /// Keys, pastes, mouse and resizes: what a person did, which deserves a frame at once.
+  public var isUserInput: Bool {
+    switch self {
+    case .key, .paste, .mouse, .resize: true
+    case .wake, .tick, .terminate: false
+    }
+  }
+}

@@ -22,14 +22,16 @@ public enum TerminalSession {
     _ = app.handle(.resize(terminal.size))
     var frame = ScreenBuffer(size: terminal.size)
     var clock = TickClock(interval: app.tickInterval)
+    var pacer = FramePacer(interval: .milliseconds(Int(frameInterval)))
     var dirty = true
     while true {
-      if dirty {
+      if dirty, pacer.mayDraw() {
         draw(app, into: &frame, terminal: terminal, minimumSize: minimumSize, theme: theme)
         app.presented()
+        pacer.drew()
         dirty = false
       }
-      var events = loop.next(timeoutMs: clock.timeout())
+      var events = loop.next(timeoutMs: dirty ? pacer.timeout(before: clock.timeout()) : clock.timeout())
       if clock.isDue() { events.append(.tick) }
       for event in events {
         if case .terminate(let signal) = event { return 128 + signal }
@@ -37,6 +39,8 @@ public enum TerminalSession {
           terminal.updateSize()
           dirty = true
         }
+        // What the user did is answered at once; what the world did waits for the next frame slot.
+        if event.isUserInput { pacer.hurry() }
         switch app.handle(event) {
         case .quit(let code): return code
         case .redraw: dirty = true
@@ -56,6 +60,41 @@ public enum TerminalSession {
       TooSmallScreen.render(into: &frame, area: frame.area, minimum: minimumSize, theme: theme)
     }
     terminal.present(frame)
+  }
+}
+
+/// Keeps redraws to at most one per interval, except that user input is answered at once: a
+/// stream of cluster changes then costs about 30 frames a second, not one per change.
+struct FramePacer {
+  let interval: Duration
+  private var last: ContinuousClock.Instant?
+  private var urgent = false
+
+  init(interval: Duration) { self.interval = interval }
+
+  /// Whether a frame may be drawn now.
+  func mayDraw() -> Bool {
+    guard let last, !urgent else { return true }
+    return ContinuousClock.now - last >= interval
+  }
+
+  /// A frame was drawn.
+  mutating func drew() {
+    last = ContinuousClock.now
+    urgent = false
+  }
+
+  /// The next frame answers user input: draw it without waiting.
+  mutating func hurry() { urgent = true }
+
+  /// Milliseconds to wait for input while a frame is pending: until its slot, or `other` if sooner
+  /// (-1 in `other` means no other deadline).
+  func timeout(before other: Int32) -> Int32 {
+    guard let last else { return 0 }
+    let left = interval - (ContinuousClock.now - last)
+    let milliseconds = max(
+      0, Int32(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000))
+    return other < 0 ? milliseconds : min(milliseconds, other)
   }
 }
 

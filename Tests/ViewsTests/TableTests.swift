@@ -171,3 +171,18 @@ struct TableStateTests {
     #expect(state.row(at: 0).id == "r9")
   }
 }
+
+@Suite("Frame pacer")
+struct FramePacerTests {
+  @Test("after a frame the next waits for its slot unless user input hurries it")
+  func pacing() {
+    var pacer = FramePacer(interval: .seconds(10))
+    #expect(pacer.mayDraw())
+    pacer.drew()
+    #expect(!pacer.mayDraw())
+    #expect((9_000...10_000).contains(pacer.timeout(before: -1)))
+    #expect(pacer.timeout(before: 40) == 40)
+    pacer.hurry()
+    #expect(pacer.mayDraw())
+  }
+}
