@@ -10,12 +10,6 @@ import Views
 struct ConsolePanesTests {
   typealias F = ConsoleFixtures
 
-  func render(_ state: ConsoleState) -> String {
-    screen(state.size.width, state.size.height) { buffer, area in
-      ConsoleScreen(state: state).render(into: &buffer, area: area)
-    }.joined(separator: "\n")
-  }
-
   func record(_ line: String, pod: String = "llama-abc") -> LogRecord {
     LogRecord(line: line, source: LogSource(namespace: "demo", pod: pod), timestamped: false)
   }

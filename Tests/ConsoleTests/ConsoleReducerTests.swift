@@ -10,12 +10,6 @@ import Views
 struct ConsoleReducerTests {
   typealias F = ConsoleFixtures
 
-  func render(_ state: ConsoleState) -> String {
-    screen(state.size.width, state.size.height) { buffer, area in
-      ConsoleScreen(state: state).render(into: &buffer, area: area)
-    }.joined(separator: "\n")
-  }
-
   func keys(_ text: String, _ state: inout ConsoleState) -> [ConsoleEffect] {
     ConsoleReducer.reduce(&state, text.map { .key(.char($0)) })
   }

@@ -9,3 +9,10 @@ func screen(_ width: Int, _ height: Int, _ draw: (inout ScreenBuffer, Rect) -> V
   draw(&buffer, buffer.area)
   return buffer.lines()
 }
+
+/// The whole console screen of `state`, as one string.
+func render(_ state: ConsoleState) -> String {
+  screen(state.size.width, state.size.height) { buffer, area in
+    ConsoleScreen(state: state).render(into: &buffer, area: area)
+  }.joined(separator: "\n")
+}

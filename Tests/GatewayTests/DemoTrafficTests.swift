@@ -88,6 +88,8 @@ import Testing
     let start = ContinuousClock.now
     task.cancel()
     await task.value
-    #expect(ContinuousClock.now - start < .seconds(1))
+    // Generous: a loaded CI machine takes a while to unwind; a transport that ignored cancellation
+    // would hang here for good.
+    #expect(ContinuousClock.now - start < .seconds(10))
   }
 }
