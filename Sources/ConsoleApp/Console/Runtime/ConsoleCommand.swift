@@ -41,7 +41,8 @@ struct ConsoleCommand: AsyncParsableCommand {
     let directory = stateDirectory(environment)
     let diagnostics = try StandardErrorRedirect(to: directory.appendingPathComponent("console.log"))
     let launch = ConsoleLaunch(
-      world: world, stateDirectory: directory, demo: demo, prometheus: prometheus, metricsURLs: metricsURLs)
+      world: world, stateDirectory: directory, demo: demo, prometheus: prometheus, metricsURLs: metricsURLs,
+      namespace: cluster.namespace)
     let code = await launch.run(theme: theme, readOnly: readonly)
     diagnostics.restore()
     if code != 0, let failure = launch.failure {

@@ -30,9 +30,15 @@ final class ConsoleLaunch: Sendable {
   let demo: Bool
   let prometheus: String?
   let metricsURLs: [String]
+  /// The namespace listed at first (`-n`); nil lists every namespace.
+  let namespace: String?
   private let failureMessage = Mutex<String?>(nil)
 
-  init(world: Target, stateDirectory: URL, demo: Bool, prometheus: String?, metricsURLs: [String]) {
+  init(
+    world: Target, stateDirectory: URL, demo: Bool, prometheus: String?, metricsURLs: [String],
+    namespace: String? = nil
+  ) {
+    self.namespace = namespace
     target = world
     self.stateDirectory = stateDirectory
     self.demo = demo
@@ -84,7 +90,9 @@ final class ConsoleLaunch: Sendable {
   ) async -> Int32 {
     await withCheckedContinuation { continuation in
       let thread = Thread {
-        var app = ConsoleApplication(state: ConsoleState(world: world, theme: theme), inbox: inbox, perform: perform)
+        var state = ConsoleState(world: world, theme: theme)
+        state.namespace = self.namespace
+        var app = ConsoleApplication(state: state, inbox: inbox, perform: perform)
         do {
           continuation.resume(returning: try TerminalSession.run(&app, theme: theme))
         } catch {
