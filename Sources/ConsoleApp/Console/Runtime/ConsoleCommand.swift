@@ -34,6 +34,11 @@ struct ConsoleCommand: AsyncParsableCommand {
   var demo = true
 
   func run() async throws {
+    guard isatty(0) == 1, isatty(1) == 1 else {
+      throw CommandFailure(
+        message: "the console needs a terminal on standard input and output; "
+          + "without one use `aiconsole serve`, `aiconsole get` or `aiconsole controller`")
+    }
     let environment = ProcessInfo.processInfo.environment
     let (theme, themeError) = ThemeLoader(environment: environment).load(theme)
     if let themeError { FileHandle.standardError.write(Data("warning: \(themeError)\n".utf8)) }
