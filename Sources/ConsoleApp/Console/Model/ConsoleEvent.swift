@@ -24,12 +24,16 @@ enum ConsoleEvent: Sendable {
   case world(ConsoleState.World)
   /// Starting or connecting failed; the message says why.
   case failed(String)
+  /// An operation's edit was made (with its change-id) or refused (with the reason).
+  case operationFinished(id: Int, changeID: String?, error: String?)
 }
 
 /// What the reducer asks the outside world to do; results come back as events.
 enum ConsoleEffect: Equatable, Sendable {
   /// Follow exactly these pods' logs.
   case followLogs(Set<LogSource>)
+  /// Carry out an operation; its result comes back as `operationFinished` with the same id.
+  case operate(id: Int, ConsoleOperation)
   /// Leave with this exit status.
   case quit(Int32)
 }

@@ -5,11 +5,27 @@ import Views
 enum ConsoleAction: Hashable, Sendable {
   case help, command, filter, down, up, pageDown, pageUp, top, bottom, enter, back, nextPane, previousPane
   case zoom, narrower, wider, sort, yaml, describe, logs, follow, wrap, level, allNamespaces, quit
+  case scale, pause, canary, delete
 }
 
 /// The console's key table.
 enum ConsoleKeys {
-  static let bindings: [KeyBinding<ConsoleAction>] = general + navigation + views + logs
+  static let bindings: [KeyBinding<ConsoleAction>] = general + navigation + views + operations + logs
+
+  static let operations: [KeyBinding<ConsoleAction>] = [
+    KeyBinding(
+      [.char("s")], .scale, label: "scale", description: "scale an AICluster or InferenceService", group: "Operations",
+      isMutating: true),
+    KeyBinding(
+      [.char("P")], .pause, label: "pause", description: "pause or resume an AICluster's reconciliation",
+      group: "Operations", isMutating: true, showInHints: false),
+    KeyBinding(
+      [.char("c")], .canary, label: "canary", description: "set, promote or abort an InferenceService's canary",
+      group: "Operations", isMutating: true, showInHints: false),
+    KeyBinding(
+      [.ctrl("d")], .delete, label: "delete", description: "delete the selection (asks first)", group: "Operations",
+      isMutating: true, showInHints: false),
+  ]
 
   static let general: [KeyBinding<ConsoleAction>] = [
     KeyBinding([.char("?")], .help, label: "help", description: "show this help"),

@@ -5,6 +5,13 @@ import Views
 
 extension ConsoleReducer {
   static let keyMap = KeyMap(ConsoleKeys.bindings)
+  /// The same keys with every mutating one refused (`--readonly`).
+  static let readOnlyKeyMap = KeyMap(ConsoleKeys.bindings, readOnly: true)
+
+  /// The key table in force for a state.
+  static func keyMap(_ state: ConsoleState) -> KeyMap<ConsoleAction> {
+    state.world.readOnly ? readOnlyKeyMap : keyMap
+  }
 
   static func handle(key: KeyEvent, _ state: inout ConsoleState) -> [ConsoleEffect] {
     switch state.mode {
@@ -15,7 +22,15 @@ extension ConsoleReducer {
       return handlePrompt(key, &state)
     case .yaml, .describe:
       return handleTextView(key, &state)
+    case .operationPrompt:
+      return handleOperationPrompt(key, &state)
+    case .confirm:
+      return handleConfirm(key, &state)
     case .normal:
+      if let refused = keyMap(state).refusedInReadOnly(key) {
+        flash(&state, "read-only: '\(refused.label)' is disabled (started with --readonly)", .flashWarn)
+        return []
+      }
       guard let action = keyMap.action(for: key) else { return [] }
       return perform(action, &state)
     }
@@ -49,6 +64,7 @@ extension ConsoleReducer {
     case .wrap: state.logs.view.toggleWrap()
     case .level: state.logs.cycleLevel()
     case .allNamespaces: setNamespace(&state, nil)
+    case .scale, .pause, .canary, .delete: beginOperation(action, &state)
     }
     return []
   }

@@ -63,6 +63,8 @@ enum ConsoleReducer {
       refreshVisibleMetricRows(&state)
     case .world(let world): state.world = world
     case .failed(let message): state.failure = message
+    case .operationFinished(let id, let changeID, let error):
+      operationFinished(&state, id: id, changeID: changeID, error: error)
     }
     return []
   }
@@ -92,6 +94,7 @@ enum ConsoleReducer {
   private static func objectChanged(_ state: inout ConsoleState, _ resource: APIResource, _ change: InformerEvent) {
     let synced = state.store.states[resource] == .synced
     guard let object = state.store.apply(resource, change) else { return }
+    if !state.activity.isEmpty { matchReconcile(object, &state) }
     let id = ResourceColumns.rowID(resource, object)
     state.pendingRows.insert(id)
     // Rows flash for live changes, not for the initial list or a relist's replay.

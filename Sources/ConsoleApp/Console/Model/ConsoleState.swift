@@ -50,6 +50,16 @@ struct ConsoleState {
     case normal, command, filter, help
     /// A full-screen text view of the selection.
     case yaml, describe
+    /// A prompt for an operation's value (scale, canary).
+    case operationPrompt
+    /// A yes/no question before an operation (pause, delete).
+    case confirm
+  }
+
+  /// What an open operation prompt asks for.
+  enum OperationPrompt: Equatable, Sendable {
+    case scale(ConsoleOperation.ObjectRef, current: Int, bounds: ClosedRange<Int>)
+    case canary(ConsoleOperation.ObjectRef)
   }
 
   var world: World
@@ -77,6 +87,13 @@ struct ConsoleState {
   /// Share of the width the list takes (the rest is detail); `<` and `>` move it.
   var split = 0.5
   var logs = ConsoleLogs()
+  /// The operations asked for this session, newest last.
+  var activity: [ActivityRecord] = []
+  var nextActivityID = 1
+  /// The operation prompt open in `.operationPrompt` mode.
+  var operationPrompt: OperationPrompt?
+  /// The question open in `.confirm` mode, and what a yes does.
+  var confirm: (dialog: ConfirmDialog, operation: ConsoleOperation)?
   /// Live metrics of the gateway, the instances and the GPUs.
   var metrics = MetricsBoard()
   /// A one-line message in the status bar, and when it goes away.

@@ -8,6 +8,8 @@ struct ConsoleLayout {
   var detail: Rect
   var metrics: Rect
   var logs: Rect
+  /// Beside the logs once an operation was made this session.
+  var activity: Rect
   var status: Rect
 
   /// Rows of the header: identity, then connection and counts (a third for a banner when disconnected).
@@ -20,6 +22,7 @@ struct ConsoleLayout {
     status = rows[2]
     let body = rows[1]
     let empty = Rect(x: body.x, y: body.y, width: 0, height: 0)
+    activity = empty
     if let zoom = state.zoom {
       (list, detail, metrics, logs) = (empty, empty, empty, empty)
       switch zoom {
@@ -32,6 +35,10 @@ struct ConsoleLayout {
     }
     let vertical = Layout.split(body, .vertical, [.weight(2, minimum: 8), .weight(1, minimum: 5)])
     logs = vertical[1]
+    if !state.activity.isEmpty {
+      let bottom = Layout.split(vertical[1], .horizontal, [.weight(3, minimum: 30), .weight(2, minimum: 30)])
+      (logs, activity) = (bottom[0], bottom[1])
+    }
     let listWeight = Int((state.split * 100).rounded())
     let columns = Layout.split(
       vertical[0], .horizontal, [.weight(listWeight, minimum: 30), .weight(100 - listWeight, minimum: 24)])

@@ -18,16 +18,28 @@ struct ConsoleScreen {
       if !layout.detail.isEmpty { renderDetail(into: &buffer, area: layout.detail, theme: theme) }
       if !layout.metrics.isEmpty { renderMetrics(into: &buffer, area: layout.metrics, theme: theme) }
       if !layout.logs.isEmpty { LogsPane(state: state).render(into: &buffer, area: layout.logs, theme: theme) }
+      if !layout.activity.isEmpty {
+        ActivityPane(records: state.activity).render(into: &buffer, area: layout.activity, theme: theme)
+      }
     }
     renderStatus(into: &buffer, area: layout.status, theme: theme)
+    if let (dialog, _) = state.confirm, state.mode == .confirm {
+      dialog.render(into: &buffer, area: area, theme: theme)
+    }
     if state.mode == .help {
-      HelpOverlay(keyMap: ConsoleReducer.keyMap).render(into: &buffer, area: area, theme: theme)
+      HelpOverlay(keyMap: ConsoleReducer.keyMap(state)).render(into: &buffer, area: area, theme: theme)
     }
   }
 
   private func renderStatus(into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
-    if state.mode == .command || state.mode == .filter {
+    if state.mode == .command || state.mode == .filter || state.mode == .operationPrompt {
       Prompt().render(into: &buffer, area: area, state: state.prompt, theme: theme)
+      // Why a value was refused, beside the value kept for correcting.
+      if let flash = state.flash, flash.role == .flashError {
+        let width = min(DisplayWidth.of(flash.text) + 2, area.width / 2)
+        buffer.putAligned(
+          flash.text, x: area.right - width, y: area.y, width: width, alignment: .right, style: theme[flash.role])
+      }
       return
     }
     if let flash = state.flash {
@@ -38,7 +50,8 @@ struct ConsoleScreen {
     let position = state.table.selectedPosition.map { "\($0 + 1)/\(state.table.count)" } ?? "0/\(state.table.count)"
     let pane = (state.zoom.map { "zoom " + $0.title } ?? state.focus.title).lowercased()
     StatusBar(
-      left: "\(pane) · \(position)", right: state.world.readOnly ? "read-only" : "", keyMap: ConsoleReducer.keyMap
+      left: "\(pane) · \(position)", right: state.world.readOnly ? "read-only" : "",
+      keyMap: ConsoleReducer.keyMap(state)
     )
     .render(into: &buffer, area: area, theme: theme)
   }

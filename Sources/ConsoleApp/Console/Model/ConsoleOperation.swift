@@ -1,0 +1,57 @@
+import ClusterClient
+
+/// One change the operator asked for from the console: each becomes exactly one custom-resource
+/// edit, carried out off the UI thread by the shared operations code.
+enum ConsoleOperation: Equatable, Sendable {
+  case scale(ObjectRef, replicas: Int)
+  case pause(ObjectRef, paused: Bool)
+  case canaryTraffic(ObjectRef, percent: Int)
+  case canaryPromote(ObjectRef)
+  case canaryAbort(ObjectRef)
+  case delete(ObjectRef)
+
+  /// The object an operation is about.
+  struct ObjectRef: Equatable, Sendable {
+    var resource: APIResource
+    var namespace: String
+    var name: String
+
+    /// `AICluster demo/llama`.
+    var description: String { "\(resource.kind) \(namespace)/\(name)" }
+  }
+
+  /// The object it edits.
+  var target: ObjectRef {
+    switch self {
+    case .scale(let ref, _), .pause(let ref, _), .canaryTraffic(let ref, _), .canaryPromote(let ref),
+      .canaryAbort(let ref), .delete(let ref):
+      return ref
+    }
+  }
+
+  /// What it does, in the activity pane's words.
+  var summary: String {
+    switch self {
+    case .scale(let ref, let replicas): return "scale \(ref.description) to \(replicas)"
+    case .pause(let ref, let paused): return "\(paused ? "pause" : "resume") \(ref.description)"
+    case .canaryTraffic(let ref, let percent): return "canary of \(ref.description) to \(percent)%"
+    case .canaryPromote(let ref): return "promote the canary of \(ref.description)"
+    case .canaryAbort(let ref): return "abort the canary of \(ref.description)"
+    case .delete(let ref): return "delete \(ref.description)"
+    }
+  }
+}
+
+/// One action in the activity pane: what was asked, its change-id, how the edit went, and the
+/// reconcile that carried the same change-id.
+struct ActivityRecord: Equatable, Sendable {
+  /// Local sequence number, matching an action to its result.
+  var id: Int
+  var summary: String
+  var changeID: String?
+  /// nil while the edit is in flight; then `ok` or the server's message.
+  var result: String?
+  var failed = false
+  /// `Success in 4ms` once a reconcile reports this change-id.
+  var reconcile: String?
+}

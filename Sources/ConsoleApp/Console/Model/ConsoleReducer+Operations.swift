@@ -1,0 +1,184 @@
+import ClusterClient
+import Foundation
+import KubeCore
+import Views
+
+extension ConsoleReducer {
+  /// Opens what an operation key asks for (a prompt or a question), or says why it cannot apply.
+  static func beginOperation(_ action: ConsoleAction, _ state: inout ConsoleState) {
+    guard let (resource, object) = state.selection else { return }
+    let ref = ConsoleOperation.ObjectRef(
+      resource: resource, namespace: object[path: ["metadata", "namespace"]]?.stringValue ?? "",
+      name: object[path: ["metadata", "name"]]?.stringValue ?? "")
+    let ours = resource.group == ResourceColumns.ourGroup
+    switch action {
+    case .scale where ours && ["AICluster", "InferenceService"].contains(resource.kind):
+      let current = Int(object[path: ["spec", "replicas"]]?.intValue ?? 0)
+      openOperationPrompt(.scale(ref, current: current, bounds: scaleBounds(object)), "\(current)", &state)
+    case .canary where ours && resource.kind == "InferenceService":
+      let percent = object[path: ["spec", "canary", "trafficPercent"]]?.intValue.map(String.init) ?? ""
+      openOperationPrompt(.canary(ref), percent, &state)
+    case .pause where ours && resource.kind == "AICluster":
+      let paused = object[path: ["spec", "paused"]]?.boolValue == true
+      let verb = paused ? "Resume" : "Pause"
+      ask(
+        ConfirmDialog(title: "\(verb) reconciliation", message: "\(verb) \(ref.description)?"),
+        .pause(ref, paused: !paused), &state)
+    case .delete:
+      let owned = Ownership(store: state.store).clusters(ownedBy: object).count
+      let pods = Ownership(store: state.store).pods(of: resource, object).count
+      let extra = owned + pods == 0 ? "" : " and what it owns (\(owned) AIClusters, \(pods) pods)"
+      ask(
+        ConfirmDialog(
+          title: "Delete", message: "Delete \(ref.description)\(extra)?", confirmLabel: "Delete",
+          cancelLabel: "Keep", isDangerous: true),
+        .delete(ref), &state)
+    default:
+      flash(&state, "\(labelOf(action)) does not apply to \(resource.kind)", .flashWarn)
+    }
+  }
+
+  /// The replicas an object may be scaled to: its autoscaling range when it has one.
+  static func scaleBounds(_ object: JSONValue) -> ClosedRange<Int> {
+    let scaling = object[path: ["spec", "scaling"]]
+    let low = Int(scaling?["minReplicas"]?.intValue ?? 0)
+    let high = Int(scaling?["maxReplicas"]?.intValue ?? 1000)
+    return low...max(low, high)
+  }
+
+  private static func labelOf(_ action: ConsoleAction) -> String {
+    keyMap.bindings.first { $0.action == action }?.label ?? "that"
+  }
+
+  private static func openOperationPrompt(
+    _ prompt: ConsoleState.OperationPrompt, _ text: String, _ state: inout ConsoleState
+  ) {
+    let prefix: String
+    switch prompt {
+    case .scale(let ref, let current, let bounds):
+      prefix = "scale \(ref.description) (now \(current), \(bounds.lowerBound)–\(bounds.upperBound)) to: "
+    case .canary(let ref): prefix = "canary of \(ref.description): traffic % (0–100), promote or abort: "
+    }
+    state.operationPrompt = prompt
+    state.mode = .operationPrompt
+    state.prompt = PromptState(prefix: prefix, candidates: ["promote", "abort"])
+    state.prompt.setText(text)
+  }
+
+  private static func ask(_ dialog: ConfirmDialog, _ operation: ConsoleOperation, _ state: inout ConsoleState) {
+    state.confirm = (dialog, operation)
+    state.mode = .confirm
+  }
+
+  /// Keys while an operation prompt is open: enter checks the value and sends, esc cancels.
+  static func handleOperationPrompt(_ key: KeyEvent, _ state: inout ConsoleState) -> [ConsoleEffect] {
+    guard let prompt = state.operationPrompt else {
+      state.mode = .normal
+      return []
+    }
+    switch state.prompt.handle(.key(key)) {
+    case .editing: return []
+    case .cancelled:
+      closeOperation(&state)
+      return []
+    case .submitted(let text):
+      do {
+        let operation = try operation(for: prompt, text.trimmingCharacters(in: .whitespaces))
+        closeOperation(&state)
+        return [dispatch(operation, &state)]
+      } catch {
+        // The operator's text stays in the prompt to be corrected.
+        state.prompt.setText(text)
+        flash(&state, error.message, .flashError)
+        return []
+      }
+    }
+  }
+
+  /// Keys while a question is open.
+  static func handleConfirm(_ key: KeyEvent, _ state: inout ConsoleState) -> [ConsoleEffect] {
+    guard var (dialog, operation) = state.confirm else {
+      state.mode = .normal
+      return []
+    }
+    let outcome = dialog.handle(key)
+    state.confirm = (dialog, operation)
+    switch outcome {
+    case .open: return []
+    case .cancelled:
+      closeOperation(&state)
+      return []
+    case .confirmed:
+      closeOperation(&state)
+      return [dispatch(operation, &state)]
+    }
+  }
+
+  private static func closeOperation(_ state: inout ConsoleState) {
+    state.mode = .normal
+    state.operationPrompt = nil
+    state.confirm = nil
+  }
+
+  /// A bad value typed into an operation prompt.
+  struct InvalidValue: Error {
+    var message: String
+  }
+
+  static func operation(for prompt: ConsoleState.OperationPrompt, _ text: String) throws(InvalidValue)
+    -> ConsoleOperation
+  {
+    switch prompt {
+    case .scale(let ref, _, let bounds):
+      guard let replicas = Int(text) else { throw InvalidValue(message: "'\(text)' is not a whole number of replicas") }
+      guard bounds.contains(replicas) else {
+        throw InvalidValue(message: "\(replicas) is outside \(bounds.lowerBound)–\(bounds.upperBound)")
+      }
+      return .scale(ref, replicas: replicas)
+    case .canary(let ref):
+      switch text.lowercased() {
+      case "promote": return .canaryPromote(ref)
+      case "abort": return .canaryAbort(ref)
+      default:
+        guard let percent = Int(text.trimmingCharacters(in: CharacterSet(charactersIn: "%"))),
+          (0...100).contains(percent)
+        else { throw InvalidValue(message: "'\(text)': give a traffic percent 0–100, promote or abort") }
+        return .canaryTraffic(ref, percent: percent)
+      }
+    }
+  }
+
+  /// Records the operation as in flight and asks the runtime to carry it out.
+  static func dispatch(_ operation: ConsoleOperation, _ state: inout ConsoleState) -> ConsoleEffect {
+    let id = state.nextActivityID
+    state.nextActivityID += 1
+    state.activity.append(ActivityRecord(id: id, summary: operation.summary))
+    if state.activity.count > 200 { state.activity.removeFirst(state.activity.count - 200) }
+    flash(&state, operation.summary + "…")
+    return .operate(id: id, operation)
+  }
+
+  /// The edit went through or was refused.
+  static func operationFinished(_ state: inout ConsoleState, id: Int, changeID: String?, error: String?) {
+    guard let index = state.activity.firstIndex(where: { $0.id == id }) else { return }
+    state.activity[index].changeID = changeID
+    state.activity[index].result = error ?? "ok"
+    state.activity[index].failed = error != nil
+    if let error {
+      flash(&state, "\(state.activity[index].summary) failed: \(error)", .flashError)
+    } else {
+      flash(&state, "\(state.activity[index].summary): done (change \(changeID ?? "-"))")
+    }
+  }
+
+  /// A reconcile that reports a change-id of ours completes that activity row.
+  static func matchReconcile(_ object: JSONValue, _ state: inout ConsoleState) {
+    guard let reconcile = object[path: ["status", "reconcile"]],
+      let changeID = reconcile["changeID"]?.stringValue,
+      let index = state.activity.lastIndex(where: { $0.changeID == changeID && $0.reconcile == nil })
+    else { return }
+    let result = reconcile["result"]?.stringValue ?? "done"
+    let duration = reconcile["durationMillis"]?.intValue.map { " in \($0)ms" } ?? ""
+    state.activity[index].reconcile = result + duration
+  }
+}
