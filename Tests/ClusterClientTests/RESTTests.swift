@@ -144,6 +144,16 @@ import Testing
     }
   }
 
+  @Test("a client dropped without shutdown closes itself instead of trapping the process")
+  func droppedClientClosesItself() async throws {
+    for _ in 0..<3 {
+      _ = try KubeClient(
+        configuration: ClusterConfiguration(
+          server: "https://127.0.0.1:1", contextName: "t", namespace: "default", source: "test"))
+    }
+    try await Task.sleep(for: .milliseconds(300))
+  }
+
   @Test func tooManyRequestsIsRetriedAsRetryAfterAsksThenSurfaced() async throws {
     let patient = await Self.throttlingServer(failures: 2)
     let client = try KubeClient(

@@ -69,6 +69,14 @@ public final class KubeClient: Sendable {
   /// Closes the connections.
   public func shutdown() async throws { try await http.shutdown() }
 
+  deinit {
+    // A client dropped without `shutdown()` (an error path) would trap in AsyncHTTPClient's own
+    // deinit and take the process down. The task keeps the HTTP client alive until it is closed;
+    // after a proper shutdown the second one only fails, quietly.
+    let http = self.http
+    Task.detached { try? await http.shutdown() }
+  }
+
   /// Sends a request and returns the status code and the whole body, whatever the status.
   public func send(
     _ method: HTTPVerb, _ path: String, body: [UInt8]? = nil, contentType: String = "application/json",
