@@ -32,7 +32,8 @@ extension ClusterOperations {
     try await perform("delete", kind, name) { changeID in
       let owned = try await dependents(kind, name)
       let answer = try await client.delete(kind.resource, name: name, namespace: namespace, propagation: .background)
-      let extra = owned.isEmpty ? "" : " with \(owned.count) dependents (\(owned.joined(separator: ", ")))"
+      let noun = owned.count == 1 ? "dependent" : "dependents"
+      let extra = owned.isEmpty ? "" : " with \(owned.count) \(noun) (\(owned.joined(separator: ", ")))"
       return OperationResult(
         action: "delete", target: "\(kind.singular)/\(name)", changeID: changeID, changes: [], object: answer,
         summary: "\(kind.singular)/\(name) deleted\(extra)")

@@ -124,4 +124,31 @@ struct ClusterOperationsTests {
       #expect(try world.auditLines().allSatisfy { $0["result"] == "error" && $0["changeID"] == .null })
     }
   }
+
+  @Test("delete names what the object owns, then deletes it")
+  func delete() async throws {
+    try await OperationsWorld.with { world in
+      let cluster = try await world.create(.aiCluster, "llama", spec: ["modelName": "llama"])
+      _ = try await world.client.create(
+        ClusterOperations.pods,
+        [
+          "apiVersion": "v1", "kind": "Pod",
+          "metadata": [
+            "name": "llama-0", "namespace": "default",
+            "ownerReferences": [
+              [
+                "apiVersion": "ai.aiconsole.dev/v1", "kind": "AICluster", "name": "llama",
+                "uid": cluster[path: ["metadata", "uid"]] ?? "",
+              ]
+            ],
+          ],
+          "spec": ["containers": [["name": "model", "image": "vllm"]]],
+        ])
+      let operations = world.operations()
+      #expect(try await operations.dependents(.aiCluster, "llama") == ["pod/llama-0"])
+      let result = try await operations.delete(.aiCluster, "llama")
+      #expect(result.summary == "aicluster/llama deleted with 1 dependent (pod/llama-0)")
+      await #expect(throws: KubeError.self) { try await world.get(.aiCluster, "llama") }
+    }
+  }
 }
