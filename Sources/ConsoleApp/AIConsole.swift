@@ -9,7 +9,7 @@ struct AIConsole: AsyncParsableCommand {
     abstract: "A keyboard-driven console for AI workloads on Kubernetes.",
     subcommands: [
       ConsoleCommand.self, ServeCommand.self, ControllerCommand.self, GatewayCommand.self, GetCommand.self,
-      CRDsCommand.self,
+      CRDsCommand.self, ScaleCommand.self, RollbackCommand.self, CanaryCommand.self, RouteCommand.self,
       UIDemoCommand.self,
     ],
     defaultSubcommand: ConsoleCommand.self)

@@ -1,0 +1,63 @@
+import ClusterClient
+import KubeCore
+
+extension ClusterOperations {
+  /// An AIModelRoute as YAML to edit, as `kubectl edit` shows it (without managedFields).
+  func routeYAML(_ name: String) async throws(OperationError) -> String {
+    do {
+      var route = try await object(.modelRoute, name)
+      route.set(nil, at: ["metadata", "managedFields"])
+      return route.yamlString()
+    } catch {
+      throw OperationError(error)
+    }
+  }
+
+  /// Replaces an AIModelRoute with the operator's edited YAML in one update. The update carries
+  /// the text's resourceVersion, so an edit of a route someone changed meanwhile is a `conflict`
+  /// (with the route as it is now in `current`); a refusal is `invalid` with each field's
+  /// message. Every error keeps `text`, the operator's edit, so that nothing typed is lost.
+  func editRoute(_ name: String, yaml text: String) async throws(OperationError) -> OperationResult {
+    try await perform("route-edit", .modelRoute, name, text: text) { changeID in
+      var edited = try Self.parseRoute(text, name: name)
+      let before = try await object(.modelRoute, name)
+      let changes = FieldChange.diff(before["spec"], edited["spec"], at: ["spec"])
+      edited.set(.string(changeID), at: ["metadata", "annotations", ChangeID.annotation])
+      edited.set(.string(namespace), at: ["metadata", "namespace"])
+      let after: JSONValue
+      do {
+        after = try await client.update(OperationKind.modelRoute.resource, edited, fieldManager: ChangeID.fieldManager)
+      } catch KubeError.conflict(let status) {
+        let current = try? await object(.modelRoute, name)
+        throw OperationError(.conflict, status.message, current: current, text: text)
+      }
+      let fields = changes.isEmpty ? "no spec change" : changes.map(\.field).joined(separator: ", ")
+      return OperationResult(
+        action: "route-edit", target: "aimodelroute/\(name)", changeID: changeID,
+        changes: changes, object: after,
+        summary: "aimodelroute/\(name) edited (\(fields))")
+    }
+  }
+
+  /// The route an edited text describes, refused before sending when it is not YAML, not an
+  /// AIModelRoute, or names another route.
+  static func parseRoute(_ text: String, name: String) throws(OperationError) -> JSONValue {
+    let value: JSONValue
+    do {
+      value = try JSONValue.parseYAML(text)
+    } catch {
+      throw OperationError(.badInput, "the edited route is not valid YAML: \(error)", text: text)
+    }
+    guard value.objectValue != nil else {
+      throw OperationError(.badInput, "the edited route is not a YAML object", text: text)
+    }
+    guard value["kind"]?.stringValue == OperationKind.modelRoute.rawValue else {
+      let kind = value["kind"]?.stringValue ?? "no kind"
+      throw OperationError(.badInput, "the edited object is a \(kind), not an AIModelRoute", text: text)
+    }
+    guard value[path: ["metadata", "name"]]?.stringValue == name else {
+      throw OperationError(.badInput, "metadata.name may not change (it must stay \"\(name)\")", text: text)
+    }
+    return value
+  }
+}

@@ -1,0 +1,33 @@
+import ClusterClient
+import KubeCore
+
+extension ClusterOperations {
+  /// Scales an AICluster or InferenceService through its `scale` subresource, after checking
+  /// the count against the object's bounds. A Scale carries no annotations (the server keeps
+  /// only its replicas), so the change-id is set on the object first and the scale is then made
+  /// conditional on that write's resourceVersion: the reconcile the new count triggers sees the
+  /// change-id, and a change in between is a conflict rather than a silent overwrite.
+  func scale(_ kind: OperationKind, _ name: String, replicas: Int) async throws(OperationError) -> OperationResult {
+    try await perform("scale", kind, name) { changeID in
+      guard kind == .aiCluster || kind == .inferenceService else {
+        throw OperationError(.badInput, "a \(kind.rawValue) cannot be scaled")
+      }
+      let target = "\(kind.singular)/\(name)"
+      let object = try await object(kind, name)
+      try ScaleBounds(kind, object: object).check(replicas, target: target)
+      let old = object[path: ["spec", "replicas"]]
+      let annotated = try await client.patch(
+        kind.resource, name: name, namespace: namespace, .merge(FieldChange.mergePatch([], changeID: changeID)),
+        fieldManager: ChangeID.fieldManager)
+      let version = annotated[path: ["metadata", "resourceVersion"]] ?? .null
+      let scale = try await client.patch(
+        kind.resource, name: name, namespace: namespace,
+        .merge(["metadata": ["resourceVersion": version], "spec": ["replicas": .int(Int64(replicas))]]),
+        subresource: "scale", fieldManager: ChangeID.fieldManager)
+      let change = FieldChange(path: ["spec", "replicas"], old: old, new: .int(Int64(replicas)))
+      return OperationResult(
+        action: "scale", target: target, changeID: changeID, changes: [change], object: scale,
+        summary: "\(target) scaled to \(replicas) (was \(FieldChange.text(old)))")
+    }
+  }
+}

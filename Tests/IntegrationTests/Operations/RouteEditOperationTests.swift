@@ -1,0 +1,68 @@
+import ClusterClient
+import Foundation
+import KubeCore
+import Testing
+
+@testable import ConsoleApp
+
+/// Editing an AIModelRoute as YAML against the embedded server: one update with the text's
+/// resourceVersion, a conflict with the fresh object, and field errors from a 422.
+@Suite("Route edit against the embedded server")
+struct RouteEditOperationTests {
+  static let spec: JSONValue = ["model": "chat", "backends": [["service": "llama", "weight": 100]]]
+
+  @Test("an edit is one update that carries the change-id")
+  func edit() async throws {
+    try await OperationsWorld.with { world in
+      try await world.create(.modelRoute, "chat", spec: Self.spec)
+      let operations = world.operations()
+      let text = try await operations.routeYAML("chat").replacingOccurrences(of: "weight: 100", with: "weight: 60")
+      let result = try await operations.editRoute("chat", yaml: text)
+      #expect(result.changes.map(\.field) == ["spec.backends"])
+      let stored = try await world.get(.modelRoute, "chat")
+      #expect(stored[path: ["spec", "backends"]] == [["service": "llama", "weight": 60]])
+      #expect(stored[path: ["metadata", "annotations", "ai.aiconsole.dev/change-id"]] == .string(result.changeID))
+    }
+  }
+
+  @Test("a stale edit is a conflict with the route as it is now, and the edit kept")
+  func conflict() async throws {
+    try await OperationsWorld.with { world in
+      try await world.create(.modelRoute, "chat", spec: Self.spec)
+      let operations = world.operations()
+      let stale = try await operations.routeYAML("chat").replacingOccurrences(of: "weight: 100", with: "weight: 60")
+      let fresh = try await operations.editRoute(
+        "chat", yaml: try await operations.routeYAML("chat").replacingOccurrences(of: "model: chat", with: "model: b"))
+      do throws(OperationError) {
+        _ = try await operations.editRoute("chat", yaml: stale)
+        Issue.record("a stale edit was accepted")
+      } catch {
+        #expect(error.kind == .conflict)
+        #expect(error.message.contains("the object has been modified"))
+        #expect(error.text == stale)
+        #expect(error.current?[path: ["spec", "model"]] == "b")
+        #expect(
+          error.current?[path: ["metadata", "resourceVersion"]] == fresh.object[path: ["metadata", "resourceVersion"]])
+      }
+      #expect(try await world.get(.modelRoute, "chat")[path: ["spec", "backends"]] == Self.spec["backends"])
+    }
+  }
+
+  @Test("a refused edit maps the Status causes to fields, keeping the text")
+  func invalid() async throws {
+    try await OperationsWorld.with { world in
+      try await world.create(.modelRoute, "chat", spec: Self.spec)
+      let operations = world.operations()
+      let text = try await operations.routeYAML("chat").replacingOccurrences(of: "weight: 100", with: "weight: 200")
+      do throws(OperationError) {
+        _ = try await operations.editRoute("chat", yaml: text)
+        Issue.record("an invalid edit was accepted")
+      } catch {
+        #expect(error.kind == .invalid)
+        #expect(error.fields.map(\.field) == ["spec.backends[0].weight"])
+        #expect(error.fields.first?.message.contains("100") == true)
+        #expect(error.text == text)
+      }
+    }
+  }
+}
