@@ -95,6 +95,23 @@ struct ConsoleTmuxTests {
     screen = tmux.waitFor { $0.contains("embeddings") && $0.split(separator: "\n").count > 40 }
     #expect(screen.contains("AI resources"))
 
+    // Scale the standalone pool from the list: one edit, then READY follows and the activity pane
+    // shows the reconcile that carried the edit's change-id.
+    tmux.sendText(":aic")
+    tmux.sendKeys("Enter")
+    tmux.sendText("/embeddings")
+    tmux.sendKeys("Enter")
+    tmux.sendKeys("s")
+    screen = tmux.waitFor("scale AICluster demo/embeddings (now 2")
+    tmux.sendKeys("BSpace")
+    tmux.sendText("3")
+    tmux.sendKeys("Enter")
+    screen = tmux.waitFor(timeout: 30) { Self.matches(#"embeddings +bge-large +1\.5 +3/3"#, $0) }
+    #expect(Self.matches(#"embeddings +bge-large +1\.5 +3/3"#, screen), "READY did not reach 3:\n\(screen)")
+    screen = tmux.waitFor(timeout: 10) { $0.contains("reconciled: Success") }
+    #expect(screen.contains("scale AICluster demo/embeddings to 3"))
+    #expect(screen.contains("reconciled: Success"), "no reconcile for the change-id:\n\(screen)")
+
     tmux.sendKeys("q")
     screen = tmux.waitFor("__EXITED__")
     #expect(screen.contains("__EXITED__ rc=0"), "console did not quit cleanly:\n\(screen)")

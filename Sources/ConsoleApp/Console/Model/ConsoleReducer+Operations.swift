@@ -24,7 +24,7 @@ extension ConsoleReducer {
       ask(
         ConfirmDialog(title: "\(verb) reconciliation", message: "\(verb) \(ref.description)?"),
         .pause(ref, paused: !paused), &state)
-    case .delete:
+    case .delete where ours && ["AICluster", "InferenceService", "AIModelRoute"].contains(resource.kind):
       let owned = Ownership(store: state.store).clusters(ownedBy: object).count
       let pods = Ownership(store: state.store).pods(of: resource, object).count
       let extra = owned + pods == 0 ? "" : " and what it owns (\(owned) AIClusters, \(pods) pods)"

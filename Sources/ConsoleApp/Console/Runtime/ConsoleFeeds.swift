@@ -9,10 +9,12 @@ struct ConsoleFeeds: Sendable {
   let client: KubeClient
   let inbox: ConsoleInbox
   let logFollower: LogFollower
-  /// The log sources to follow, as the reducer asks for them.
-  let followRequests: AsyncStream<Set<LogSource>>
+  /// The log sources to follow and the operations to run, as the reducer asks for them.
+  let requests: ConsoleRequests
   /// Where metrics come from (gateway and fleet endpoints, or a Prometheus server).
   let metricsSources: [MetricsSource]
+  /// Carries out one operation as one edit; returns its change-id or why it failed.
+  let runOperation: @Sendable (ConsoleOperation) async -> (changeID: String?, error: String?)
 
   /// The related kinds watched, by the kind name the state files them under.
   static let relatedResources: [(kind: String, resource: APIResource, namespace: String?, selector: String?)] = [
@@ -35,13 +37,14 @@ struct ConsoleFeeds: Sendable {
   ]
 
   init(
-    client: KubeClient, inbox: ConsoleInbox, followRequests: AsyncStream<Set<LogSource>>,
-    metricsSources: [MetricsSource]
+    client: KubeClient, inbox: ConsoleInbox, requests: ConsoleRequests, metricsSources: [MetricsSource],
+    runOperation: @escaping @Sendable (ConsoleOperation) async -> (changeID: String?, error: String?)
   ) {
     self.client = client
     self.inbox = inbox
-    self.followRequests = followRequests
+    self.requests = requests
     self.metricsSources = metricsSources
+    self.runOperation = runOperation
     logFollower = LogFollower(client: client, options: PodLogOptions(follow: true, tailLines: 200))
   }
 
@@ -58,6 +61,12 @@ struct ConsoleFeeds: Sendable {
         }
       }
       group.addTask { await logFollower.run() }
+      group.addTask {
+        for await request in requests.operations {
+          let outcome = await runOperation(request.operation)
+          inbox.post(.operationFinished(id: request.id, changeID: outcome.changeID, error: outcome.error))
+        }
+      }
       if !metricsSources.isEmpty {
         group.addTask { await MetricsFeed(sources: metricsSources) { inbox.post(.metrics($0)) }.run() }
       }
@@ -65,7 +74,7 @@ struct ConsoleFeeds: Sendable {
         for await record in logFollower.records { inbox.post(.log(record)) }
       }
       group.addTask {
-        for await sources in followRequests { await logFollower.setPods(sources) }
+        for await sources in requests.follow { await logFollower.setPods(sources) }
         await logFollower.finish()
       }
     }

@@ -8,7 +8,7 @@ extension ConsoleLaunch {
   /// Starts the embedded world in-process (as `aiconsole serve --demo` would, in the same state
   /// directory), connects to it through the kubeconfig it wrote, and feeds the inbox; on
   /// cancellation stops the services gracefully.
-  func runEmbedded(inbox: ConsoleInbox, follow: AsyncStream<Set<LogSource>>, readOnly: Bool) async {
+  func runEmbedded(inbox: ConsoleInbox, requests: ConsoleRequests, readOnly: Bool) async {
     var logger = Logger(label: "aiconsole.console")
     logger.logLevel = .warning
     let ready = AsyncStream<ControlPlaneEndpoints>.makeStream()
@@ -27,7 +27,7 @@ extension ConsoleLaunch {
         do { try await group.run() } catch { inbox.post(.failed("the embedded control plane stopped: \(error)")) }
       }
       await withTaskCancellationHandler {
-        await feedEmbedded(ready: ready.stream, inbox: inbox, follow: follow, readOnly: readOnly)
+        await feedEmbedded(ready: ready.stream, inbox: inbox, requests: requests, readOnly: readOnly)
       } onCancel: {
         Task { await group.triggerGracefulShutdown() }
       }
@@ -37,7 +37,7 @@ extension ConsoleLaunch {
   }
 
   private func feedEmbedded(
-    ready: AsyncStream<ControlPlaneEndpoints>, inbox: ConsoleInbox, follow: AsyncStream<Set<LogSource>>,
+    ready: AsyncStream<ControlPlaneEndpoints>, inbox: ConsoleInbox, requests: ConsoleRequests,
     readOnly: Bool
   ) async {
     var iterator = ready.makeAsyncIterator()
@@ -48,7 +48,10 @@ extension ConsoleLaunch {
       let client = try KubeClient(configuration: .load(kubeconfig: endpoints.kubeconfigPath))
       let metrics = MetricsSource.sources(
         prometheus: prometheus, metricsURLs: metricsURLs, stateDirectory: endpoints.stateDirectory)
-      await ConsoleFeeds(client: client, inbox: inbox, followRequests: follow, metricsSources: metrics).run()
+      await ConsoleFeeds(
+        client: client, inbox: inbox, requests: requests, metricsSources: metrics,
+        runOperation: operationRunner(client: client, readOnly: readOnly)
+      ).run()
       try? await client.shutdown()
     } catch {
       inbox.post(.failed("cannot connect to the embedded control plane: \(error)"))

@@ -52,17 +52,15 @@ final class ConsoleLaunch: Sendable {
   /// Runs until the screen quits; returns its exit status.
   func run(theme: Theme, readOnly: Bool) async -> Int32 {
     let inbox = ConsoleInbox()
-    let follow = AsyncStream<Set<LogSource>>.makeStream(bufferingPolicy: .bufferingNewest(1))
+    let requests = ConsoleRequests()
     let world = initialWorld(readOnly: readOnly)
     return await withTaskGroup(of: Int32?.self) { group in
       group.addTask {
-        await self.connect(inbox: inbox, follow: follow.stream, readOnly: readOnly)
+        await self.connect(inbox: inbox, requests: requests, readOnly: readOnly)
         return nil
       }
       group.addTask {
-        await self.screen(world: world, theme: theme, inbox: inbox) { effect in
-          if case .followLogs(let sources) = effect { follow.continuation.yield(sources) }
-        }
+        await self.screen(world: world, theme: theme, inbox: inbox, perform: requests.perform)
       }
       while let result = await group.next() {
         if let code = result {
@@ -108,20 +106,23 @@ final class ConsoleLaunch: Sendable {
 
   /// Connects (starting the embedded world first when that is the target) and feeds the inbox
   /// until cancelled.
-  private func connect(inbox: ConsoleInbox, follow: AsyncStream<Set<LogSource>>, readOnly: Bool) async {
+  private func connect(inbox: ConsoleInbox, requests: ConsoleRequests, readOnly: Bool) async {
     switch target {
     case .cluster(let configuration):
       do {
         let client = try KubeClient(configuration: configuration)
         let metrics = MetricsSource.sources(
           prometheus: prometheus, metricsURLs: metricsURLs, stateDirectory: Self.servedStateDirectory(configuration))
-        await ConsoleFeeds(client: client, inbox: inbox, followRequests: follow, metricsSources: metrics).run()
+        await ConsoleFeeds(
+          client: client, inbox: inbox, requests: requests, metricsSources: metrics,
+          runOperation: operationRunner(client: client, readOnly: readOnly)
+        ).run()
         try? await client.shutdown()
       } catch {
         inbox.post(.failed("cannot connect to \(configuration.server): \(error)"))
       }
     case .embedded:
-      await runEmbedded(inbox: inbox, follow: follow, readOnly: readOnly)
+      await runEmbedded(inbox: inbox, requests: requests, readOnly: readOnly)
     }
   }
 }
