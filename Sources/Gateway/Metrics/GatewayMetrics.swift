@@ -1,4 +1,5 @@
 import Prometheus
+import Synchronization
 
 /// The gateway's metrics, in the names Envoy AI Gateway exposes to Prometheus for the
 /// OpenTelemetry GenAI semantic conventions, so dashboards built for it work unchanged:
@@ -55,6 +56,16 @@ public final class GatewayMetrics: Sendable {
   ]
 
   public let registry: PrometheusCollectorRegistry
+
+  /// A metric of one name and label values: the registry's handles, kept so that a request
+  /// finds its handles by one hash instead of the registry validating the names and help text
+  /// and building its label key again for each of its five or six metrics.
+  struct HandleKey: Hashable {
+    var name: String
+    var values: [String]
+  }
+  private let counters = Mutex<[HandleKey: Counter]>([:])
+  private let histograms = Mutex<[HandleKey: ValueHistogram]>([:])
 
   /// Metrics in `registry` (its own by default).
   public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
@@ -128,16 +139,27 @@ public final class GatewayMetrics: Sendable {
     [("gen_ai_request_model", model), ("gen_ai_operation_name", operation.rawValue), ("gen_ai_system", Self.system)]
   }
 
+  /// The label names of a metric never change, so its label values tell its handles apart. The
+  /// cache holds no more series than the registry does; two requests that make the same one at
+  /// once get the same handle from the registry.
   private func counter(_ name: String, _ labels: [(String, String)]) -> Counter {
-    registry.makeCounter(
+    let key = HandleKey(name: name, values: labels.map(\.1))
+    if let known = counters.withLock({ $0[key] }) { return known }
+    let made = registry.makeCounter(
       descriptor: MetricNameDescriptor(metricName: name, unitName: "", helpText: Self.help[name] ?? ""),
       labels: labels)
+    counters.withLock { $0[key] = made }
+    return made
   }
 
   private func histogram(_ name: String, _ buckets: [Double], _ labels: [(String, String)]) -> ValueHistogram {
-    registry.makeValueHistogram(
+    let key = HandleKey(name: name, values: labels.map(\.1))
+    if let known = histograms.withLock({ $0[key] }) { return known }
+    let made = registry.makeValueHistogram(
       descriptor: MetricNameDescriptor(metricName: name, unitName: "", helpText: Self.help[name] ?? ""),
       labels: labels, buckets: buckets)
+    histograms.withLock { $0[key] = made }
+    return made
   }
 
   static let help: [String: String] = [
