@@ -9,6 +9,7 @@ struct AIConsole: AsyncParsableCommand {
     abstract: "A keyboard-driven console for AI workloads on Kubernetes.",
     subcommands: [
       ConsoleCommand.self, ServeCommand.self, ControllerCommand.self, GatewayCommand.self, GetCommand.self,
+      LogsCommand.self,
       CRDsCommand.self,
       UIDemoCommand.self,
     ],
