@@ -37,10 +37,11 @@ let package = Package(
       name: "AIResources",
       dependencies: ["KubeCore"]
     ),
+    .target(name: "CByteSearch"),
     .target(
       name: "ClusterClient",
       dependencies: [
-        "KubeCore",
+        "KubeCore", "CByteSearch",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOSSL", package: "swift-nio-ssl"),

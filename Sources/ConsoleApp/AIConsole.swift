@@ -10,6 +10,7 @@ struct AIConsole: AsyncParsableCommand {
     subcommands: [
       ConsoleCommand.self, ServeCommand.self, ControllerCommand.self, GatewayCommand.self, GetCommand.self,
       CRDsCommand.self, ScaleCommand.self, RollbackCommand.self, CanaryCommand.self, RouteCommand.self,
+      LogsCommand.self,
       UIDemoCommand.self,
     ],
     defaultSubcommand: ConsoleCommand.self)
