@@ -45,7 +45,8 @@ import Testing
     let client = try KubeClient(configuration: .load(kubeconfig: server.kubeconfigPath, rateLimit: .unlimited))
     let log = Log()
     let first = candidate(election(client, "alpha"), log)
-    try await Task.sleep(for: .milliseconds(500))
+    // beta starts once alpha leads: a fixed head start was too short on a loaded CI machine.
+    for _ in 0..<300 where await log.leaders.isEmpty { try await Task.sleep(for: .milliseconds(100)) }
     let second = candidate(election(client, "beta"), log)
     try await Task.sleep(for: .seconds(5))
     #expect(await log.leaders == ["alpha"])

@@ -23,8 +23,7 @@ struct PrometheusServerTests {
     do {
       let api = PrometheusAPIClient(baseURL: prometheus.url)
       try await prometheus.waitUntilReady(api)
-      try await waitForSamples(api, count: 10)
-      let time = Date().addingTimeInterval(-2)
+      let time = try await timeAfterReset(api)
       try await checkGauges(api, endpoint: endpoint, time: time)
       try await checkCounter(api, time: time)
       try await checkHistogram(api, endpoint: endpoint, time: time)
@@ -44,14 +43,22 @@ struct PrometheusServerTests {
     await endpoint.stop()
   }
 
-  func waitForSamples(_ api: PrometheusAPIClient, count: Double) async throws {
-    let deadline = Date().addingTimeInterval(60)
+  /// A query time 10 s after the counter's reset, once Prometheus holds that much after it. Taken
+  /// from the stored samples rather than the clock: on a loaded machine this test may wake long
+  /// after the reset, and a window ending "now" would no longer hold it.
+  func timeAfterReset(_ api: PrometheusAPIClient) async throws -> Date {
+    let deadline = Date().addingTimeInterval(90)
     while Date() < deadline {
-      let stored = try await api.query("count_over_time(aic_tokens_total[30s])").vector.first?.point.value ?? 0
-      if stored >= count { return }
+      let points = try await api.query("aic_tokens_total[10m]").matrix.first?.points ?? []
+      if let reset = points.indices.dropFirst().first(where: { points[$0].value < points[$0 - 1].value }) {
+        let time = Double(points[reset].timestampMilliseconds) / 1000 + 10
+        if let last = points.last, Double(last.timestampMilliseconds) / 1000 >= time + 1 {
+          return Date(timeIntervalSince1970: time)
+        }
+      }
       try await Task.sleep(for: .milliseconds(250))
     }
-    throw PrometheusTestError(message: "Prometheus stored fewer than \(count) scrapes in 60 s")
+    throw PrometheusTestError(message: "Prometheus did not store the counter's reset and 10 s after it within 90 s")
   }
 
   func checkGauges(_ api: PrometheusAPIClient, endpoint: MetricsEndpoint, time: Date) async throws {
