@@ -36,14 +36,14 @@ struct ConsoleTmuxTests {
   ]
 
   @Test("the embedded demo: every object with its health and reconcile state; kinds, filter, views, resize")
-  func embeddedDemo() throws {
+  func embeddedDemo() async throws {
     let tmux = try Tmux(name: "console-demo")
     defer { tmux.kill() }
     let state = tmux.directory.appendingPathComponent("state")
     try tmux.start(
       script: Self.script("--embedded --state-dir '\(state.path)'", home: tmux.directory), width: 200, height: 50)
     // Generous first wait: on a loaded CI machine the embedded world takes a while to come up.
-    var screen = tmux.waitFor(timeout: 120) { screen in
+    var screen = await tmux.waitFor(timeout: 120) { screen in
       Self.demoNames.allSatisfy { screen.contains($0) } && screen.contains("synced") && !Self.matches("┃○ ", screen)
         && Self.servesTokens(screen) && Self.hasGPULoad(screen)
     }
@@ -60,7 +60,7 @@ struct ConsoleTmuxTests {
 
     tmux.sendText(":aic")
     tmux.sendKeys("Enter")
-    screen = tmux.waitFor(timeout: 30) {
+    screen = await tmux.waitFor(timeout: 30) {
       $0.contains("AICluster (aic)") && Self.matches(#"mistral-7b +1 +2/2 +\S+ +[0-9.]+k? +[0-9]+%"#, $0)
     }
     #expect(
@@ -68,7 +68,7 @@ struct ConsoleTmuxTests {
 
     tmux.sendText(":infsvc")
     tmux.sendKeys("Enter")
-    screen = tmux.waitFor("InferenceService (infsvc)", timeout: 30)
+    screen = await tmux.waitFor("InferenceService (infsvc)", timeout: 30)
     #expect(screen.contains("CANARY"))
     #expect(screen.contains("llama-3-8b-v2 20%"))
 
@@ -76,24 +76,24 @@ struct ConsoleTmuxTests {
     tmux.sendKeys("Enter")
     tmux.sendText("/embed")
     tmux.sendKeys("Enter")
-    screen = tmux.waitFor("/embed", timeout: 30)
+    screen = await tmux.waitFor("/embed", timeout: 30)
     #expect(screen.contains("embeddings"))
     #expect(!screen.contains("support-desk"))
 
     tmux.sendKeys("y")
-    screen = tmux.waitFor(timeout: 30) { $0.contains("modelName: bge-large") && $0.contains("kind: AICluster") }
+    screen = await tmux.waitFor(timeout: 30) { $0.contains("modelName: bge-large") && $0.contains("kind: AICluster") }
     #expect(screen.contains("kind: AICluster"))
     tmux.sendKeys("Escape")
     tmux.sendKeys("d")
-    screen = tmux.waitFor(timeout: 30) { $0.contains("Events") && $0.contains("Name:") }
+    screen = await tmux.waitFor(timeout: 30) { $0.contains("Events") && $0.contains("Name:") }
     #expect(screen.contains("Name:"))
     tmux.sendKeys("Escape")
 
     tmux.run(["resize-window", "-t", "t", "-x", "100", "-y", "30"])
-    screen = tmux.waitFor(timeout: 30) { $0.contains("embeddings") && $0.split(separator: "\n").count <= 30 }
+    screen = await tmux.waitFor(timeout: 30) { $0.contains("embeddings") && $0.split(separator: "\n").count <= 30 }
     #expect(screen.contains("embeddings"))
     tmux.run(["resize-window", "-t", "t", "-x", "200", "-y", "50"])
-    screen = tmux.waitFor(timeout: 30) { $0.contains("embeddings") && $0.split(separator: "\n").count > 40 }
+    screen = await tmux.waitFor(timeout: 30) { $0.contains("embeddings") && $0.split(separator: "\n").count > 40 }
     #expect(screen.contains("AI resources"))
 
     // Scale the standalone pool from the list: one edit, then READY follows and the activity pane
@@ -103,18 +103,18 @@ struct ConsoleTmuxTests {
     tmux.sendText("/embeddings")
     tmux.sendKeys("Enter")
     tmux.sendKeys("s")
-    screen = tmux.waitFor("scale AICluster demo/embeddings (now 2", timeout: 30)
+    screen = await tmux.waitFor("scale AICluster demo/embeddings (now 2", timeout: 30)
     tmux.sendKeys("BSpace")
     tmux.sendText("3")
     tmux.sendKeys("Enter")
-    screen = tmux.waitFor(timeout: 90) { Self.matches(#"embeddings +bge-large +1\.5 +3/3"#, $0) }
+    screen = await tmux.waitFor(timeout: 90) { Self.matches(#"embeddings +bge-large +1\.5 +3/3"#, $0) }
     #expect(Self.matches(#"embeddings +bge-large +1\.5 +3/3"#, screen), "READY did not reach 3:\n\(screen)")
-    screen = tmux.waitFor(timeout: 30) { $0.contains("reconciled: Success") }
+    screen = await tmux.waitFor(timeout: 30) { $0.contains("reconciled: Success") }
     #expect(screen.contains("scale AICluster demo/embeddings to 3"))
     #expect(screen.contains("reconciled: Success"), "no reconcile for the change-id:\n\(screen)")
 
     tmux.sendKeys("q")
-    screen = tmux.waitFor("__EXITED__", timeout: 30)
+    screen = await tmux.waitFor("__EXITED__", timeout: 30)
     #expect(screen.contains("__EXITED__ rc=0"), "console did not quit cleanly:\n\(screen)")
   }
 
@@ -162,7 +162,7 @@ struct ConsoleTmuxTests {
   static func hasGPULoad(_ screen: String) -> Bool { matches(#"util [1-9][0-9]*%"#, screen) }
 
   @Test("an API server that stops shows a banner with stale data; when it returns the data resumes")
-  func serverRestart() throws {
+  func serverRestart() async throws {
     let tmux = try Tmux(name: "console-restart")
     defer { tmux.kill() }
     let state = tmux.directory.appendingPathComponent("serve")
@@ -173,7 +173,7 @@ struct ConsoleTmuxTests {
     try tmux.start(script: "while [ ! -f '\(kubeconfig)' ]; do sleep 0.2; done\n" + console, width: 160, height: 45)
     tmux.run(["new-window", "-d", "-t", "t", "-n", "serve", "/bin/sh"])
     tmux.run(["send-keys", "-t", "t:serve", serve, "Enter"])
-    var screen = tmux.waitFor(timeout: 120) { $0.contains("support-desk") && $0.contains("synced") }
+    var screen = await tmux.waitFor(timeout: 120) { $0.contains("support-desk") && $0.contains("synced") }
     #expect(screen.contains("support-desk"), "console did not sync:\n\(screen)")
 
     // A kind the console has no code for (KServe's) appears with its printer columns, and goes
@@ -185,10 +185,10 @@ struct ConsoleTmuxTests {
     // The second apply creates the object once the new kind is discovered, as with any CRD.
     let apply = "\(kubectl) apply -f '\(manifests.path)'"
     tmux.run(["send-keys", "-t", "t:kubectl", "\(apply); sleep 2; \(apply)", "Enter"])
-    screen = tmux.waitFor(timeout: 60) { $0.contains("sklearn-iris") }
+    screen = await tmux.waitFor(timeout: 60) { $0.contains("sklearn-iris") }
     tmux.sendText(":isvc")
     tmux.sendKeys("Enter")
-    screen = tmux.waitFor(timeout: 30) {
+    screen = await tmux.waitFor(timeout: 30) {
       $0.contains("InferenceService (isvc)") && $0.contains("http://sklearn-iris.ml.example.com")
     }
     #expect(screen.contains("InferenceService (isvc)"), "the KServe kind is not listed:\n\(screen)")
@@ -196,17 +196,17 @@ struct ConsoleTmuxTests {
     tmux.run([
       "send-keys", "-t", "t:kubectl", "\(kubectl) delete crd inferenceservices.serving.kserve.io", "Enter",
     ])
-    screen = tmux.waitFor(timeout: 60) { $0.contains("no longer served") }
+    screen = await tmux.waitFor(timeout: 60) { $0.contains("no longer served") }
     #expect(screen.contains("InferenceService is no longer served"), "the deleted kind lingers:\n\(screen)")
     #expect(!screen.contains("sklearn-iris"))
 
     tmux.run(["send-keys", "-t", "t:serve", "C-c"])
-    screen = tmux.waitFor(timeout: 60) { $0.contains("API server unreachable") }
+    screen = await tmux.waitFor(timeout: 60) { $0.contains("API server unreachable") }
     #expect(screen.contains("API server unreachable"), "no banner:\n\(screen)")
     #expect(screen.contains("support-desk"), "stale data was dropped:\n\(screen)")
 
     tmux.run(["send-keys", "-t", "t:serve", serve, "Enter"])
-    screen = tmux.waitFor(timeout: 120) { !$0.contains("API server unreachable") && $0.contains("synced") }
+    screen = await tmux.waitFor(timeout: 120) { !$0.contains("API server unreachable") && $0.contains("synced") }
     #expect(!screen.contains("API server unreachable"), "data did not resume:\n\(screen)")
     #expect(screen.contains("support-desk"))
   }

@@ -56,6 +56,23 @@ public struct Tmux: Sendable {
     return screen
   }
 
+  /// `waitFor` for async tests: sleeps with `Task.sleep`, so a long wait does not hold one of the
+  /// cooperative pool's few threads (two on the CI machine) and starve every other test.
+  public func waitFor(timeout: Double = 15, _ predicate: (String) -> Bool) async -> String {
+    let deadline = Date().addingTimeInterval(timeout)
+    var screen = capture()
+    while !predicate(screen) && Date() < deadline {
+      try? await Task.sleep(for: .milliseconds(50))
+      screen = capture()
+    }
+    return screen
+  }
+
+  /// Waits for `text` to appear without holding a thread; returns the screen.
+  public func waitFor(_ text: String, timeout: Double = 15) async -> String {
+    await waitFor(timeout: timeout) { $0.contains(text) }
+  }
+
   /// Waits for `text` to appear; returns the screen.
   public func waitFor(_ text: String, timeout: Double = 15) -> String {
     waitFor(timeout: timeout) { $0.contains(text) }

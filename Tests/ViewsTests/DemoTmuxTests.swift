@@ -34,35 +34,35 @@ struct DemoTmuxTests {
   }
 
   @Test("keys move, filter and open help; q quits and restores the terminal")
-  func keysAndQuit() throws {
+  func keysAndQuit() async throws {
     let tmux = try Tmux(name: "views-keys")
     defer { tmux.kill() }
     try tmux.start(script: Self.script(pidFile: tmux.directory.appendingPathComponent("pid").path))
-    var screen = tmux.waitFor("row 1/20000")
+    var screen = await tmux.waitFor("row 1/20000")
     #expect(screen.contains("model-00000"), "demo did not start:\n\(screen)")
     #expect(tmux.display("#{alternate_on}") == "1")
 
     tmux.sendKeys("j", "j", "j")
-    screen = tmux.waitFor("row 4/20000")
+    screen = await tmux.waitFor("row 4/20000")
     #expect(screen.contains("row 4/20000"))
 
     tmux.sendKeys("/")
     tmux.sendText("model-0004")
     tmux.sendKeys("Enter")
-    screen = tmux.waitFor("(10 rows)")
+    screen = await tmux.waitFor("(10 rows)")
     #expect(screen.contains("[10/20000]"))
     #expect(screen.contains("model-00042"))
     #expect(!screen.contains("model-00000"))
 
     tmux.sendKeys("?")
-    screen = tmux.waitFor("Help — key bindings")
+    screen = await tmux.waitFor("Help — key bindings")
     #expect(screen.contains("filter the table"))
     tmux.sendKeys("Escape")
-    screen = tmux.waitFor { !$0.contains("Help — key bindings") }
+    screen = await tmux.waitFor { !$0.contains("Help — key bindings") }
     #expect(!screen.contains("Help — key bindings"))
 
     tmux.sendKeys("q")
-    screen = tmux.waitFor("__STTY__")
+    screen = await tmux.waitFor("__STTY__")
     #expect(screen.contains("__EXITED__ rc=0"))
     #expect(screen.contains("isig icanon echo"), "terminal mode not restored:\n\(screen)")
     #expect(!screen.contains("model-00042"), "alternate screen still shown:\n\(screen)")
@@ -70,33 +70,33 @@ struct DemoTmuxTests {
   }
 
   @Test("a resize below 80x24 shows the too-small screen, and back again relays out")
-  func resize() throws {
+  func resize() async throws {
     let tmux = try Tmux(name: "views-resize")
     defer { tmux.kill() }
     try tmux.start(script: Self.script(pidFile: tmux.directory.appendingPathComponent("pid").path))
-    _ = tmux.waitFor("row 1/20000")
+    _ = await tmux.waitFor("row 1/20000")
     tmux.run(["resize-window", "-t", "t", "-x", "70", "-y", "20"])
-    var screen = tmux.waitFor("terminal too small (needs 80x24)")
+    var screen = await tmux.waitFor("terminal too small (needs 80x24)")
     #expect(screen.contains("current size: 70x20"))
     tmux.run(["resize-window", "-t", "t", "-x", "100", "-y", "30"])
-    screen = tmux.waitFor("row 1/20000")
+    screen = await tmux.waitFor("row 1/20000")
     #expect(!screen.contains("too small"))
     #expect(screen.split(separator: "\n").first?.hasPrefix("┏━ Models") == true)
     tmux.sendKeys("q")
-    #expect(tmux.waitFor("__STTY__").contains("__EXITED__ rc=0"))
+    #expect(await tmux.waitFor("__STTY__").contains("__EXITED__ rc=0"))
   }
 
   @Test("SIGTERM restores the terminal and exits with 143")
-  func sigterm() throws {
+  func sigterm() async throws {
     let tmux = try Tmux(name: "views-term")
     defer { tmux.kill() }
     let pidFile = tmux.directory.appendingPathComponent("pid").path
     try tmux.start(script: Self.script(pidFile: pidFile))
-    _ = tmux.waitFor("row 1/20000")
+    _ = await tmux.waitFor("row 1/20000")
     let text = try String(contentsOfFile: pidFile, encoding: .utf8)
     let pid = try #require(Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)))
     #expect(kill(pid, SIGTERM) == 0)
-    let screen = tmux.waitFor("__STTY__")
+    let screen = await tmux.waitFor("__STTY__")
     #expect(screen.contains("__EXITED__ rc=143"))
     #expect(screen.contains("isig icanon echo"), "terminal mode not restored:\n\(screen)")
     #expect(tmux.display("#{alternate_on}") == "0")
