@@ -23,10 +23,11 @@ import Testing
   func election(_ client: KubeClient, _ identity: String) -> LeaderElection {
     var election = LeaderElection(
       client: client, namespace: "aiconsole-system", name: "aiconsole-controller", identity: identity)
-    // Short enough for a test, long enough that a loaded CI machine does not miss a renewal.
-    election.leaseDuration = .seconds(4)
-    election.renewDeadline = .seconds(3)
-    election.retryPeriod = .milliseconds(300)
+    // Long enough that a CI machine running every suite at once on two cores, which can stall a
+    // task for seconds, does not make the leader miss its renewals (4 s was seen to fail there).
+    election.leaseDuration = .seconds(15)
+    election.renewDeadline = .seconds(10)
+    election.retryPeriod = .milliseconds(500)
     return election
   }
 
