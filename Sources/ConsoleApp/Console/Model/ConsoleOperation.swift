@@ -48,6 +48,8 @@ struct ActivityRecord: Equatable, Sendable {
   /// Local sequence number, matching an action to its result.
   var id: Int
   var summary: String
+  /// The object edited.
+  var target: ConsoleOperation.ObjectRef
   var changeID: String?
   /// nil while the edit is in flight; then `ok` or the server's message.
   var result: String?

@@ -152,7 +152,7 @@ extension ConsoleReducer {
   static func dispatch(_ operation: ConsoleOperation, _ state: inout ConsoleState) -> ConsoleEffect {
     let id = state.nextActivityID
     state.nextActivityID += 1
-    state.activity.append(ActivityRecord(id: id, summary: operation.summary))
+    state.activity.append(ActivityRecord(id: id, summary: operation.summary, target: operation.target))
     if state.activity.count > 200 { state.activity.removeFirst(state.activity.count - 200) }
     flash(&state, operation.summary + "…")
     return .operate(id: id, operation)
@@ -164,6 +164,11 @@ extension ConsoleReducer {
     state.activity[index].changeID = changeID
     state.activity[index].result = error ?? "ok"
     state.activity[index].failed = error != nil
+    // The reconcile may have reported the change-id before this result came back.
+    let target = state.activity[index].target
+    if error == nil, let object = state.store.object(target.resource, namespace: target.namespace, name: target.name) {
+      matchReconcile(object, &state)
+    }
     if let error {
       flash(&state, "\(state.activity[index].summary) failed: \(error)", .flashError)
     } else {
