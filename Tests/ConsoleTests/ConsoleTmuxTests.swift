@@ -97,7 +97,7 @@ struct ConsoleTmuxTests {
     #expect(screen.contains("AI resources"))
 
     // Scale the standalone pool from the list: one edit, then READY follows and the activity pane
-    // shows the reconcile that carried the edit's change-id.
+    // lists the action.
     tmux.sendText(":aic")
     tmux.sendKeys("Enter")
     tmux.sendText("/embeddings")
