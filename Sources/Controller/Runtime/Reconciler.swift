@@ -23,6 +23,17 @@ public struct ReconcileRequest: Sendable {
     self.changeID = changeID
     self.logger = logger
   }
+
+  /// The request as seen from `object`, the reconcile's own fresh read: the informer that
+  /// started it can lag that read, and an Event must name the edit whose effect it reports.
+  public func acting(on object: JSONValue) -> ReconcileRequest {
+    let fresh = object[path: ["metadata", "annotations", ReconcileRecorder.changeIDAnnotation]]?.stringValue
+    guard let fresh, fresh != changeID else { return self }
+    var request = self
+    request.changeID = fresh
+    request.logger[metadataKey: "correlation_id"] = "\(fresh)"
+    return request
+  }
 }
 
 /// What a reconcile asks of the queue when it succeeded.

@@ -32,6 +32,7 @@ public struct AIClusterReconciler: Reconciler {
   public func reconcile(_ request: ReconcileRequest) async throws -> ReconcileResult {
     guard let object = try await client.existing(resource, name: request.key.name, namespace: request.key.namespace)
     else { return .done }
+    let request = request.acting(on: object)
     let drain = InstanceDrain(client: client, runtime: runtime)
     guard object[path: ["metadata", "deletionTimestamp"]] == nil else {
       return try await drain.drain(object, request: request)

@@ -53,6 +53,7 @@ public struct InferenceServiceReconciler: Reconciler {
       return .done
     }
     guard object[path: ["metadata", "deletionTimestamp"]] == nil else { return .done }
+    let request = request.acting(on: object)
     let service = try object.decode(as: InferenceService.self)
     let namespace = service.metadata.namespace
     let model = try await modelDeployment(service.spec.modelRef.name, namespace)
