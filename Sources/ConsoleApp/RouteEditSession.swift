@@ -66,17 +66,13 @@ struct RouteEditSession {
     return lines.flatMap { $0.split(separator: "\n").map(String.init) } + [""]
   }
 
-  /// Runs `$EDITOR` (else `$VISUAL`, else `vi`) on the file, through the shell so that an editor
-  /// given with arguments (`code --wait`) works, on this terminal.
+  /// Runs the operator's editor on the file, on this terminal.
   private func runEditor(on file: URL) throws {
-    let editor = environment["EDITOR"] ?? environment["VISUAL"] ?? "vi"
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", "\(editor) \"$1\"", "sh", file.path]
-    try process.run()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      throw CommandFailure(message: "the editor \"\(editor)\" exited with status \(process.terminationStatus)")
+    do throws(ExternalEditor.Failure) {
+      try ExternalEditor(environment: environment).edit(file)
+    } catch {
+      throw CommandFailure(message: error.description)
     }
   }
+
 }

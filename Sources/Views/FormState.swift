@@ -20,6 +20,8 @@ public struct FormField: Sendable {
   public var value: String
   /// Extra validation: returns a message when the value is bad.
   public var validate: @Sendable (String) -> String?
+  /// Why the server refused this value, shown until the field is edited.
+  public var serverError: String?
 
   /// Creates a field.
   public init(
@@ -74,7 +76,26 @@ public struct FormState: Sendable {
 
   /// The message shown under field `index`, if any.
   public func shownError(_ index: Int) -> String? {
-    touched.contains(index) ? fields[index].error : nil
+    (touched.contains(index) ? fields[index].error : nil) ?? fields[index].serverError
+  }
+
+  /// The values by label.
+  public var values: [String: String] {
+    Dictionary(fields.map { ($0.label, $0.value) }, uniquingKeysWith: { $1 })
+  }
+
+  /// Sets the value of the field labelled `label`, as if typed.
+  public mutating func setValue(_ value: String, of label: String) {
+    guard let index = fields.firstIndex(where: { $0.label == label }) else { return }
+    fields[index].value = value
+    touched.insert(index)
+  }
+
+  /// Shows the server's reasons beside the fields it refused (by index), keeping every value,
+  /// and moves the focus to the first of them.
+  public mutating func setServerErrors(_ errors: [Int: String]) {
+    for index in fields.indices { fields[index].serverError = errors[index] }
+    if let first = errors.keys.filter(fields.indices.contains).min() { focus = first }
   }
 
   /// Handles a key or paste.
@@ -110,7 +131,7 @@ public struct FormState: Sendable {
       focus = bad
       return .editing
     }
-    return .submitted(Dictionary(fields.map { ($0.label, $0.value) }, uniquingKeysWith: { $1 }))
+    return .submitted(values)
   }
 
   private mutating func edit(_ change: (inout String) -> Void) {
@@ -118,6 +139,7 @@ public struct FormState: Sendable {
     case .text, .number: change(&fields[focus].value)
     default: return
     }
+    fields[focus].serverError = nil
     touched.insert(focus)
   }
 
@@ -133,6 +155,7 @@ public struct FormState: Sendable {
       field.value = options[(index + direction + options.count) % options.count]
     default: return
     }
+    field.serverError = nil
     fields[focus] = field
     touched.insert(focus)
   }

@@ -76,6 +76,19 @@ public final class NCursesTerminal: Terminal {
     return size
   }
 
+  /// Gives the terminal back to the shell's normal mode for another program (an editor).
+  public func suspend() {
+    NCursesTerminal.writeAll(Array(NCursesTerminal.disableModes.utf8))
+    endwin()
+  }
+
+  /// Takes the terminal back after `suspend()`; the next `present` repaints everything.
+  public func resume() {
+    refresh()
+    NCursesTerminal.writeAll(Array(NCursesTerminal.enableModes.utf8))
+    previous = nil
+  }
+
   /// Leaves the alternate screen and restores the terminal mode; safe to call more than once.
   public func restore() {
     guard !restored else { return }

@@ -6,6 +6,9 @@ public enum AppCommand: Hashable, Sendable {
   case ignore
   /// Leave the loop with this exit code.
   case quit(Int32)
+  /// Hand the terminal to another program for a while (an editor): the loop restores the
+  /// terminal, calls `runSuspended()`, then takes the screen back and redraws it whole.
+  case suspend
 }
 
 /// An application driven by `TerminalSession`: it handles events and renders frames.
@@ -24,6 +27,8 @@ public protocol TerminalApplication {
   func render(into buffer: inout ScreenBuffer, area: Rect)
   /// Called after each frame reached the terminal (for latency tracing).
   mutating func presented()
+  /// Runs, on the UI thread with the terminal restored to normal, what `.suspend` was asked for.
+  mutating func runSuspended()
 }
 
 extension TerminalApplication {
@@ -35,4 +40,6 @@ extension TerminalApplication {
   public mutating func started(waker: Waker) {}
   /// Nothing to do by default.
   public mutating func presented() {}
+  /// Nothing to do by default.
+  public mutating func runSuspended() {}
 }

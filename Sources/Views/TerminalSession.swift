@@ -45,9 +45,29 @@ public enum TerminalSession {
         case .quit(let code): return code
         case .redraw: dirty = true
         case .ignore: break
+        case .suspend:
+          if let code = suspend(&app, terminal: terminal) { return code }
+          dirty = true
         }
       }
     }
+  }
+
+  /// Lends the terminal to `app.runSuspended()` and takes it back, as often as the app asks in a
+  /// row; returns an exit code when the app quit or a termination signal arrived meanwhile. A
+  /// Ctrl-C typed in the editor reaches this process too (same process group) and is dropped:
+  /// it was meant for the editor.
+  private static func suspend<App: TerminalApplication>(_ app: inout App, terminal: NCursesTerminal) -> Int32? {
+    var command = AppCommand.suspend
+    while command == .suspend {
+      terminal.suspend()
+      app.runSuspended()
+      terminal.resume()
+      if let signal = TerminalSignals.takePendingTermination(), signal != SIGINT { return 128 + signal }
+      command = app.handle(.resize(terminal.updateSize()))
+    }
+    if case .quit(let code) = command { return code }
+    return nil
   }
 
   static func draw<App: TerminalApplication>(

@@ -51,7 +51,7 @@ struct ConsoleOperationsTests {
     var state = selected(F.cluster("llama"))
     _ = ConsoleReducer.reduce(&state, [.key(.char("s")), .key(KeyEvent(.backspace))])
     _ = type("3", &state)
-    _ = ConsoleReducer.reduce(&state, .operationFinished(id: 1, changeID: "chg-1", error: nil))
+    _ = ConsoleReducer.reduce(&state, .operationFinished(id: 1, changeID: "chg-1", failure: nil))
     #expect(render(state).contains("change chg-1 · awaiting reconcile"))
     var reconciled = F.cluster("llama", replicas: 3)
     reconciled = JSONValue.object(

@@ -19,24 +19,38 @@ extension ClusterOperations {
   /// message. Every error keeps `text`, the operator's edit, so that nothing typed is lost.
   func editRoute(_ name: String, yaml text: String) async throws(OperationError) -> OperationResult {
     try await perform("route-edit", .modelRoute, name, text: text) { changeID in
-      var edited = try Self.parseRoute(text, name: name)
-      let before = try await object(.modelRoute, name)
-      let changes = FieldChange.diff(before["spec"], edited["spec"], at: ["spec"])
-      edited.set(.string(changeID), at: ["metadata", "annotations", ChangeID.annotation])
-      edited.set(.string(namespace), at: ["metadata", "namespace"])
-      let after: JSONValue
-      do {
-        after = try await client.update(OperationKind.modelRoute.resource, edited, fieldManager: ChangeID.fieldManager)
-      } catch KubeError.conflict(let status) {
-        let current = try? await object(.modelRoute, name)
-        throw OperationError(.conflict, status.message, current: current, text: text)
-      }
-      let fields = changes.isEmpty ? "no spec change" : changes.map(\.field).joined(separator: ", ")
-      return OperationResult(
-        action: "route-edit", target: "aimodelroute/\(name)", changeID: changeID,
-        changes: changes, object: after,
-        summary: "aimodelroute/\(name) edited (\(fields))")
+      try await replaceRoute(name, with: try Self.parseRoute(text, name: name), changeID: changeID, text: text)
     }
+  }
+
+  /// Replaces an AIModelRoute with `edited` (from the console's form), under the same rules as
+  /// `editRoute`: the object's resourceVersion makes an edit of a changed route a `conflict`.
+  func editRoute(_ name: String, object edited: JSONValue) async throws(OperationError) -> OperationResult {
+    try await perform("route-edit", .modelRoute, name) { changeID in
+      try await replaceRoute(name, with: edited, changeID: changeID, text: nil)
+    }
+  }
+
+  private func replaceRoute(_ name: String, with edited: JSONValue, changeID: String, text: String?) async throws
+    -> OperationResult
+  {
+    var edited = edited
+    let before = try await object(.modelRoute, name)
+    let changes = FieldChange.diff(before["spec"], edited["spec"], at: ["spec"])
+    edited.set(.string(changeID), at: ["metadata", "annotations", ChangeID.annotation])
+    edited.set(.string(namespace), at: ["metadata", "namespace"])
+    let after: JSONValue
+    do {
+      after = try await client.update(OperationKind.modelRoute.resource, edited, fieldManager: ChangeID.fieldManager)
+    } catch KubeError.conflict(let status) {
+      let current = try? await object(.modelRoute, name)
+      throw OperationError(.conflict, status.message, current: current, text: text)
+    }
+    let fields = changes.isEmpty ? "no spec change" : changes.map(\.field).joined(separator: ", ")
+    return OperationResult(
+      action: "route-edit", target: "aimodelroute/\(name)", changeID: changeID,
+      changes: changes, object: after,
+      summary: "aimodelroute/\(name) edited (\(fields))")
   }
 
   /// The route an edited text describes, refused before sending when it is not YAML, not an

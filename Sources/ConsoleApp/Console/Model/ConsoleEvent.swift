@@ -24,8 +24,11 @@ enum ConsoleEvent: Sendable {
   case world(ConsoleState.World)
   /// Starting or connecting failed; the message says why.
   case failed(String)
-  /// An operation's edit was made (with its change-id) or refused (with the reason).
-  case operationFinished(id: Int, changeID: String?, error: String?)
+  /// An operation's edit was made (with its change-id) or refused (with the reason, the
+  /// server's field errors and, after a conflict, the object as it is now).
+  case operationFinished(id: Int, changeID: String?, failure: OperationError?)
+  /// The operator's editor closed on a route's YAML: the text as saved, or why it failed.
+  case editorClosed(EditorRequest, Result<String, ExternalEditor.Failure>)
 }
 
 /// What the reducer asks the outside world to do; results come back as events.

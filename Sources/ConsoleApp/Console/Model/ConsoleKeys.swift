@@ -5,7 +5,7 @@ import Views
 enum ConsoleAction: Hashable, Sendable {
   case help, command, filter, down, up, pageDown, pageUp, top, bottom, enter, back, nextPane, previousPane
   case zoom, narrower, wider, sort, yaml, describe, logs, follow, wrap, level, allNamespaces, quit
-  case scale, pause, canary, delete
+  case scale, pause, canary, delete, rollback, edit, editYAML
 }
 
 /// The console's key table.
@@ -16,6 +16,16 @@ enum ConsoleKeys {
     KeyBinding(
       [.char("s")], .scale, label: "scale", description: "scale an AICluster or InferenceService", group: "Operations",
       isMutating: true),
+    KeyBinding(
+      [.char("r"), .ctrl("l")], .rollback, label: "rollback",
+      description: "roll an AICluster or InferenceService back to a revision (picker with a diff)", group: "Operations",
+      isMutating: true),
+    KeyBinding(
+      [.char("e")], .edit, label: "edit", description: "edit an AIModelRoute in a form (ctrl-e there: YAML)",
+      group: "Operations", isMutating: true),
+    KeyBinding(
+      [.char("E")], .editYAML, label: "edit yaml", description: "edit an AIModelRoute's YAML in $EDITOR",
+      group: "Operations", isMutating: true, showInHints: false),
     KeyBinding(
       [.char("P")], .pause, label: "pause", description: "pause or resume an AICluster's reconciliation",
       group: "Operations", isMutating: true, showInHints: false),

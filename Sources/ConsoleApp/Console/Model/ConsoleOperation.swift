@@ -1,4 +1,5 @@
 import ClusterClient
+import KubeCore
 
 /// One change the operator asked for from the console: each becomes exactly one custom-resource
 /// edit, carried out off the UI thread by the shared operations code.
@@ -9,6 +10,10 @@ enum ConsoleOperation: Equatable, Sendable {
   case canaryPromote(ObjectRef)
   case canaryAbort(ObjectRef)
   case delete(ObjectRef)
+  /// Back to revision `toRevision`, whose changes the picker showed.
+  case rollback(ObjectRef, toRevision: Int64)
+  /// Replace an AIModelRoute with this object (from the form or the editor).
+  case editRoute(ObjectRef, JSONValue)
 
   /// The object an operation is about.
   struct ObjectRef: Equatable, Sendable {
@@ -24,7 +29,7 @@ enum ConsoleOperation: Equatable, Sendable {
   var target: ObjectRef {
     switch self {
     case .scale(let ref, _), .pause(let ref, _), .canaryTraffic(let ref, _), .canaryPromote(let ref),
-      .canaryAbort(let ref), .delete(let ref):
+      .canaryAbort(let ref), .delete(let ref), .rollback(let ref, _), .editRoute(let ref, _):
       return ref
     }
   }
@@ -38,6 +43,8 @@ enum ConsoleOperation: Equatable, Sendable {
     case .canaryPromote(let ref): return "promote the canary of \(ref.description)"
     case .canaryAbort(let ref): return "abort the canary of \(ref.description)"
     case .delete(let ref): return "delete \(ref.description)"
+    case .rollback(let ref, let revision): return "roll back \(ref.description) to revision \(revision)"
+    case .editRoute(let ref, _): return "edit \(ref.description)"
     }
   }
 }

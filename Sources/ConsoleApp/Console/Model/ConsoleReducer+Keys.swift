@@ -26,6 +26,10 @@ extension ConsoleReducer {
       return handleOperationPrompt(key, &state)
     case .confirm:
       return handleConfirm(key, &state)
+    case .rollback:
+      return handleRollback(key, &state)
+    case .routeForm:
+      return handleRouteForm(key, &state)
     case .normal:
       if let refused = keyMap(state).refusedInReadOnly(key) {
         flash(&state, "read-only: '\(refused.label)' is disabled (started with --readonly)", .flashWarn)
@@ -64,7 +68,7 @@ extension ConsoleReducer {
     case .wrap: state.logs.view.toggleWrap()
     case .level: state.logs.cycleLevel()
     case .allNamespaces: setNamespace(&state, nil)
-    case .scale, .pause, .canary, .delete: beginOperation(action, &state)
+    case .scale, .pause, .canary, .delete, .rollback, .edit, .editYAML: beginOperation(action, &state)
     }
     return []
   }

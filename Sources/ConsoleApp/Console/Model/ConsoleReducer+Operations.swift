@@ -24,6 +24,12 @@ extension ConsoleReducer {
       ask(
         ConfirmDialog(title: "\(verb) reconciliation", message: "\(verb) \(ref.description)?"),
         .pause(ref, paused: !paused), &state)
+    case .rollback where ours && ["AICluster", "InferenceService"].contains(resource.kind):
+      openRollback(ref, object, &state)
+    case .edit where ours && resource.kind == "AIModelRoute":
+      openRouteForm(ref, object, &state)
+    case .editYAML where ours && resource.kind == "AIModelRoute":
+      openRouteEditor(EditorRequest(ref, route: object), &state)
     case .delete where ours && ["AICluster", "InferenceService", "AIModelRoute"].contains(resource.kind):
       let owned = Ownership(store: state.store).clusters(ownedBy: object).count
       let pods = Ownership(store: state.store).pods(of: resource, object).count
@@ -159,7 +165,11 @@ extension ConsoleReducer {
   }
 
   /// The edit went through or was refused.
-  static func operationFinished(_ state: inout ConsoleState, id: Int, changeID: String?, error: String?) {
+  static func operationFinished(_ state: inout ConsoleState, id: Int, changeID: String?, failure: OperationError?) {
+    let error = failure?.description
+    if let pending = state.pendingRouteEdits.removeValue(forKey: id), let failure {
+      routeEditRefused(pending, failure, &state)
+    }
     guard let index = state.activity.firstIndex(where: { $0.id == id }) else { return }
     state.activity[index].changeID = changeID
     state.activity[index].result = error ?? "ok"
@@ -169,8 +179,13 @@ extension ConsoleReducer {
     if error == nil, let object = state.store.object(target.resource, namespace: target.namespace, name: target.name) {
       matchReconcile(object, &state)
     }
-    if let error {
-      flash(&state, "\(state.activity[index].summary) failed: \(error)", .flashError)
+    if let failure, failure.kind == .conflict {
+      flash(
+        &state,
+        "\(state.activity[index].target.description) changed meanwhile: your edit is kept, send it again onto the current one",
+        .flashWarn)
+    } else if let error {
+      flash(&state, "\(state.activity[index].summary) failed: \(error.split(separator: "\n").first ?? "")", .flashError)
     } else {
       flash(&state, "\(state.activity[index].summary): done (change \(changeID ?? "-"))")
     }

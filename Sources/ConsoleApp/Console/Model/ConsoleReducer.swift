@@ -46,6 +46,7 @@ enum ConsoleReducer {
     case .key(let key): return handle(key: key, &state)
     case .paste(let text):
       if state.mode == .command || state.mode == .filter { _ = state.prompt.handle(.paste(text)) }
+      if state.mode == .routeForm { _ = state.routeForm?.form.handle(.paste(text)) }
     case .resize(let size): state.size = size
     case .tick(let now): tick(&state, now)
     case .kinds(let kinds): setKinds(&state, kinds)
@@ -63,8 +64,9 @@ enum ConsoleReducer {
       refreshVisibleMetricRows(&state)
     case .world(let world): state.world = world
     case .failed(let message): state.failure = message
-    case .operationFinished(let id, let changeID, let error):
-      operationFinished(&state, id: id, changeID: changeID, error: error)
+    case .operationFinished(let id, let changeID, let failure):
+      operationFinished(&state, id: id, changeID: changeID, failure: failure)
+    case .editorClosed(let request, let result): return editorClosed(request, result, &state)
     }
     return []
   }

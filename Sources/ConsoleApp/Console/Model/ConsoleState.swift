@@ -54,6 +54,16 @@ struct ConsoleState {
     case operationPrompt
     /// A yes/no question before an operation (pause, delete).
     case confirm
+    /// The revision picker of a rollback.
+    case rollback
+    /// The form of a route edit.
+    case routeForm
+  }
+
+  /// A route edit sent and not yet answered, kept so that a refusal reopens it as typed.
+  enum PendingRouteEdit: Sendable {
+    case form(RouteForm)
+    case editor(EditorRequest)
   }
 
   /// What an open operation prompt asks for.
@@ -94,6 +104,14 @@ struct ConsoleState {
   var operationPrompt: OperationPrompt?
   /// The question open in `.confirm` mode, and what a yes does.
   var confirm: (dialog: ConfirmDialog, operation: ConsoleOperation)?
+  /// The revision picker open in `.rollback` mode.
+  var rollbackPicker: RollbackPicker?
+  /// The route form open in `.routeForm` mode.
+  var routeForm: RouteForm?
+  /// Route edits in flight, by activity id.
+  var pendingRouteEdits: [Int: PendingRouteEdit] = [:]
+  /// A route's YAML to open in the operator's editor; the UI loop lends it the terminal.
+  var editorRequest: EditorRequest?
   /// Live metrics of the gateway, the instances and the GPUs.
   var metrics = MetricsBoard()
   /// A one-line message in the status bar, and when it goes away.

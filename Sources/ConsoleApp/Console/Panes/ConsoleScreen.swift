@@ -26,6 +26,12 @@ struct ConsoleScreen {
     if let (dialog, _) = state.confirm, state.mode == .confirm {
       dialog.render(into: &buffer, area: area, theme: theme)
     }
+    if let picker = state.rollbackPicker, state.mode == .rollback {
+      RollbackPickerView(picker: picker).render(into: &buffer, area: area, theme: theme)
+    }
+    if let form = state.routeForm, state.mode == .routeForm {
+      RouteFormView(form: form).render(into: &buffer, area: area, theme: theme)
+    }
     if state.mode == .help {
       HelpOverlay(keyMap: ConsoleReducer.keyMap(state)).render(into: &buffer, area: area, theme: theme)
     }

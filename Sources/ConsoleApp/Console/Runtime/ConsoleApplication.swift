@@ -34,7 +34,15 @@ struct ConsoleApplication: TerminalApplication {
       if case .quit(let code) = effect { return .quit(code) }
       perform(effect)
     }
-    return .redraw
+    return state.editorRequest == nil ? .redraw : .suspend
+  }
+
+  /// Runs the operator's editor on the route the reducer asked for; what was saved comes back
+  /// through the inbox like every other result.
+  mutating func runSuspended() {
+    guard let request = state.editorRequest else { return }
+    state.editorRequest = nil
+    inbox.post(.editorClosed(request, ConsoleEditor().edit(request)))
   }
 
   mutating func presented() {

@@ -14,7 +14,7 @@ struct ConsoleFeeds: Sendable {
   /// Where metrics come from (gateway and fleet endpoints, or a Prometheus server).
   let metricsSources: [MetricsSource]
   /// Carries out one operation as one edit; returns its change-id or why it failed.
-  let runOperation: @Sendable (ConsoleOperation) async -> (changeID: String?, error: String?)
+  let runOperation: @Sendable (ConsoleOperation) async -> (changeID: String?, failure: OperationError?)
 
   /// The related kinds watched, by the kind name the state files them under.
   static let relatedResources: [(kind: String, resource: APIResource, namespace: String?, selector: String?)] = [
@@ -38,7 +38,7 @@ struct ConsoleFeeds: Sendable {
 
   init(
     client: KubeClient, inbox: ConsoleInbox, requests: ConsoleRequests, metricsSources: [MetricsSource],
-    runOperation: @escaping @Sendable (ConsoleOperation) async -> (changeID: String?, error: String?)
+    runOperation: @escaping @Sendable (ConsoleOperation) async -> (changeID: String?, failure: OperationError?)
   ) {
     self.client = client
     self.inbox = inbox
@@ -64,7 +64,7 @@ struct ConsoleFeeds: Sendable {
       group.addTask {
         for await request in requests.operations {
           let outcome = await runOperation(request.operation)
-          inbox.post(.operationFinished(id: request.id, changeID: outcome.changeID, error: outcome.error))
+          inbox.post(.operationFinished(id: request.id, changeID: outcome.changeID, failure: outcome.failure))
         }
       }
       if !metricsSources.isEmpty {

@@ -5,21 +5,19 @@ extension ConsoleLaunch {
   /// Runs the console's operations with the same code as the CLI commands: one edit each, with
   /// a change-id and field manager `aiconsole`, recorded in the state directory's audit log.
   func operationRunner(client: KubeClient, readOnly: Bool)
-    -> @Sendable (ConsoleOperation) async -> (
-      changeID: String?, error: String?
-    )
+    -> @Sendable (ConsoleOperation) async -> (changeID: String?, failure: OperationError?)
   {
     let audit = AuditLog(stateDirectory: stateDirectory)
     return { operation in
       let ref = operation.target
       guard ref.resource.group == OperationKind.group, let kind = OperationKind(rawValue: ref.resource.kind) else {
-        return (nil, "\(ref.resource.kind) has no operations in aiconsole")
+        return (nil, OperationError(.badInput, "\(ref.resource.kind) has no operations in aiconsole"))
       }
       let operations = ClusterOperations(client: client, namespace: ref.namespace, readOnly: readOnly, audit: audit)
       do throws(OperationError) {
         return (try await Self.run(operation, kind, on: operations).changeID, nil)
       } catch {
-        return (nil, error.description)
+        return (nil, error)
       }
     }
   }
@@ -35,6 +33,8 @@ extension ConsoleLaunch {
     case .canaryPromote: return try await operations.promoteCanary(name)
     case .canaryAbort: return try await operations.abortCanary(name)
     case .delete: return try await operations.delete(kind, name)
+    case .rollback(_, let revision): return try await operations.rollback(kind, name, toRevision: revision)
+    case .editRoute(_, let route): return try await operations.editRoute(name, object: route)
     }
   }
 }
