@@ -26,7 +26,7 @@ format:
 # Suites that measure time (leases, scrape windows, cancellation, a terminal driven in real time)
 # run on their own after the rest: in the parallel run, hundreds of other tests on two cores can
 # stall a task for seconds.
-TIMED_SUITES := LeaderElectionTests|PrometheusServerTests|DemoTrafficTests|ConsoleTmuxTests|DemoTmuxTests
+TIMED_SUITES := LeaderElectionTests|PrometheusServerTests|DemoTrafficTests|ConsoleTmuxTests|DemoTmuxTests|ConsoleOperationsTmuxTests
 
 test: deps lint
 	$(SWIFT) build --build-tests

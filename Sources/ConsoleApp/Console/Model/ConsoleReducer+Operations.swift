@@ -195,7 +195,8 @@ extension ConsoleReducer {
   static func matchReconcile(_ object: JSONValue, _ state: inout ConsoleState) {
     guard let reconcile = object[path: ["status", "reconcile"]],
       let changeID = reconcile["changeID"]?.stringValue,
-      let index = state.activity.lastIndex(where: { $0.changeID == changeID && $0.reconcile == nil })
+      // Every reconcile of the change updates the row, so it ends on the one that settled it.
+      let index = state.activity.lastIndex(where: { $0.changeID == changeID })
     else { return }
     let result = reconcile["result"]?.stringValue ?? "done"
     let duration = reconcile["durationMillis"]?.intValue.map { " in \($0)ms" } ?? ""

@@ -14,7 +14,7 @@ struct RollbackPickerView {
     guard inner.height >= 3 else { return }
     var y = inner.y
     buffer.put(
-      String(format: " %-5@ %-8@ %-34@ %@", "REV", "AGE", "RAN", "ROLLING BACK CHANGES"), x: inner.x, y: y,
+      " " + pad("REV", 5) + " " + pad("AGE", 8) + " " + pad("RAN", 34) + " ROLLING BACK CHANGES", x: inner.x, y: y,
       maxWidth: inner.width, style: theme[.tableHeader])
     y += 1
     for (index, entry) in picker.entries.enumerated() where y < inner.bottom - diff.count - 2 {
