@@ -12,6 +12,8 @@ public enum EndpointsFile {
     if endpoints?.objectValue == nil { endpoints = .emptyObject }
     endpoints?[name] = .string(url)
     try Data(((endpoints ?? .emptyObject).jsonString + "\n").utf8).write(to: file, options: .atomic)
+    // Every file of a state directory is private (the directory already is).
+    try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
   }
 
   /// The URL `name` was published under, if any.

@@ -46,7 +46,9 @@ struct PodLogStore: Sendable {
     }
     var descriptor = Self.openForAppend(url)
     if descriptor < 0, errno == ENOENT {
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+        attributes: [.posixPermissions: 0o700])
       descriptor = Self.openForAppend(url)
     }
     guard descriptor >= 0 else { throw Self.posixError(url) }
@@ -55,7 +57,7 @@ struct PodLogStore: Sendable {
   }
 
   private static func openForAppend(_ url: URL) -> Int32 {
-    open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+    open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
   }
 
   private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, _ url: URL) throws {

@@ -14,11 +14,30 @@ struct StateDirectory: Sendable {
   var adminCertificatePath: String { url.appendingPathComponent("client-admin.crt").path }
   var adminKeyPath: String { url.appendingPathComponent("client-admin.key").path }
 
-  /// Creates the directory (mode 0700) if needed.
+  /// Creates the directory (mode 0700) if needed, and makes one that exists private too: it holds
+  /// the CA key and the tokens, and the store and logs hold Secrets and request lines.
   func prepare() throws {
     try FileManager.default.createDirectory(
       at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-    try FileManager.default.createDirectory(at: logsDirectory, withIntermediateDirectories: true)
+    try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: url.path)
+    try FileManager.default.createDirectory(
+      at: logsDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    try Self.makePrivateFile(databasePath)
+    // Left by an older version with the default mode.
+    for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: databasePath + suffix) {
+      try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: databasePath + suffix)
+    }
+  }
+
+  /// Creates `path` empty with mode 0600 if it is missing, or sets that mode: SQLite gives its
+  /// `-wal` and `-shm` files the mode of the database file.
+  static func makePrivateFile(_ path: String) throws {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else {
+      throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+    }
+    fchmod(descriptor, 0o600)
+    close(descriptor)
   }
 
   /// The credentials stored here, generating them on first use.
@@ -113,7 +132,7 @@ struct StateDirectory: Sendable {
     try writePrivate("kubeconfig", kubeconfig.yamlString())
     var endpoints: JSONValue = ["apiServer": .string(apiServer)]
     for (key, value) in extra.sorted(by: { $0.key < $1.key }) { endpoints[key] = .string(value) }
-    try writePrivate("endpoints.json", endpoints.jsonString + "\n", mode: 0o644)
+    try writePrivate("endpoints.json", endpoints.jsonString + "\n")
   }
 
   private static func context(_ name: String, user: String) -> JSONValue {
@@ -123,12 +142,12 @@ struct StateDirectory: Sendable {
     ]
   }
 
-  private func writePrivate(_ name: String, _ text: String, mode: Int = 0o600) throws {
+  private func writePrivate(_ name: String, _ text: String) throws {
     let path = url.appendingPathComponent(name).path
     let temporary = path + ".tmp"
     guard
       FileManager.default.createFile(
-        atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: mode])
+        atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
     else {
       throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary])
     }
