@@ -160,6 +160,11 @@ public struct JSONParser {
     let digitsStart = index
     while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
     guard index > digitsStart else { throw error("invalid number") }
+    // As in RFC 8259 (and Go's encoding/json, which the API server uses): no leading zeros.
+    if bytes[digitsStart] == UInt8(ascii: "0"), index - digitsStart > 1 {
+      index = digitsStart
+      throw error("invalid number: leading zero")
+    }
     if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
       isInteger = false
       index += 1

@@ -27,27 +27,30 @@ public enum JSONPatch {
     guard let op = operation["op"]?.stringValue else { throw fail("missing \"op\"") }
     guard let pathText = operation["path"]?.stringValue else { throw fail("missing \"path\"") }
     let path = try pointer(pathText, fail)
+    // The helpers walk the pointer token by token; the message names the whole pointer.
+    func atPath(_ reason: String) -> Failure { fail("path \(pathText): \(reason)") }
     switch op {
     case "add":
       guard let value = operation["value"] else { throw fail("\"add\" needs a \"value\"") }
-      return try insert(value, at: path, in: document, replacing: false, fail)
+      return try insert(value, at: path, in: document, replacing: false, atPath)
     case "replace":
       guard let value = operation["value"] else { throw fail("\"replace\" needs a \"value\"") }
-      _ = try lookup(path, in: document, fail)
-      return try insert(value, at: path, in: document, replacing: true, fail)
+      _ = try lookup(path, in: document, atPath)
+      return try insert(value, at: path, in: document, replacing: true, atPath)
     case "remove":
-      return try remove(at: path, in: document, fail)
+      return try remove(at: path, in: document, atPath)
     case "test":
-      guard try lookup(path, in: document, fail) == operation["value"] else {
+      guard try lookup(path, in: document, atPath) == operation["value"] else {
         throw fail("test failed: value at \"\(pathText)\" differs")
       }
       return document
     case "move", "copy":
       guard let fromText = operation["from"]?.stringValue else { throw fail("\"\(op)\" needs a \"from\"") }
       let from = try pointer(fromText, fail)
-      let value = try lookup(from, in: document, fail)
-      let base = op == "move" ? try remove(at: from, in: document, fail) : document
-      return try insert(value, at: path, in: base, replacing: false, fail)
+      func atFrom(_ reason: String) -> Failure { fail("from \(fromText): \(reason)") }
+      let value = try lookup(from, in: document, atFrom)
+      let base = op == "move" ? try remove(at: from, in: document, atFrom) : document
+      return try insert(value, at: path, in: base, replacing: false, atPath)
     default:
       throw fail("unknown op \"\(op)\"")
     }
@@ -68,15 +71,15 @@ public enum JSONPatch {
     for token in path {
       switch current {
       case .object(let members):
-        guard let next = members[token] else { throw fail("path /\(path.joined(separator: "/")) does not exist") }
+        guard let next = members[token] else { throw fail("does not exist") }
         current = next
       case .array(let elements):
         guard let position = Int(token), elements.indices.contains(position) else {
-          throw fail("index \"\(token)\" out of range in /\(path.joined(separator: "/"))")
+          throw fail("index \"\(token)\" out of range")
         }
         current = elements[position]
       default:
-        throw fail("path /\(path.joined(separator: "/")) does not exist")
+        throw fail("does not exist")
       }
     }
     return current
@@ -92,7 +95,7 @@ public enum JSONPatch {
       if rest.isEmpty {
         members[token] = value
       } else {
-        guard let child = members[token] else { throw fail("path /\(path.joined(separator: "/")) does not exist") }
+        guard let child = members[token] else { throw fail("does not exist") }
         members[token] = try insert(value, at: rest, in: child, replacing: replacing, fail)
       }
       return .object(members)
@@ -126,7 +129,7 @@ public enum JSONPatch {
     let rest = Array(path.dropFirst())
     switch document {
     case .object(var members):
-      guard let child = members[token] else { throw fail("path /\(path.joined(separator: "/")) does not exist") }
+      guard let child = members[token] else { throw fail("does not exist") }
       if rest.isEmpty {
         members.removeValue(forKey: token)
       } else {
@@ -144,7 +147,7 @@ public enum JSONPatch {
       }
       return .array(elements)
     default:
-      throw fail("path /\(path.joined(separator: "/")) does not exist")
+      throw fail("does not exist")
     }
   }
 }

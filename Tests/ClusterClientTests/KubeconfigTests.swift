@@ -111,7 +111,7 @@ import Testing
     let scalar = write("scalar.yaml", "just a string\n")
     #expect(loadError(scalar)?.reason.contains("expected a mapping") == true)
     let empty = write("empty.yaml", "")
-    #expect(loadError(empty)?.field == "current-context")
+    #expect(loadError(empty)?.field == "contexts")
     let fine = write("fine.yaml", config(cluster: ["server": "https://h:1"]))
     let unknown = loadError(fine, context: "prod")
     #expect(unknown?.field == "contexts")

@@ -73,6 +73,10 @@ public struct Kubeconfig: Sendable {
     -> ClusterConfiguration
   {
     let sources = files.joined(separator: ":")
+    guard !contextNames.isEmpty else {
+      throw KubeconfigError(
+        file: sources, field: "contexts", reason: "none defined: the kubeconfig names no cluster to use")
+    }
     guard let name = context ?? currentContext else {
       throw KubeconfigError(
         file: sources, field: "current-context",

@@ -27,7 +27,7 @@ struct KubeconfigFile: Sendable {
     do {
       document = try JSONValue.parseYAML(text)
     } catch {
-      throw KubeconfigError(file: path, reason: "invalid YAML: \(error)")
+      throw KubeconfigError(file: path, reason: "\(error)")
     }
     var file = KubeconfigFile(path: path)
     if document.isNull { return file }  // kubectl treats an empty file as an empty config
