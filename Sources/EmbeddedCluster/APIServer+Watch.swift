@@ -11,7 +11,7 @@ extension APIServer {
     let bookmarks = request.flag("allowWatchBookmarks")
     let fromRevision = try Self.watchStart(request.parameter("resourceVersion"), initialEvents: sendInitial)
     let (stream, continuation) = AsyncStream.makeStream(
-      of: WatchMessage.self, bufferingPolicy: .bufferingOldest(10_000))
+      of: WatchMessage.self, bufferingPolicy: .bufferingOldest(watchBufferCapacity))
     let started: (backlog: [WatchEvent], id: Int, revision: Int64)
     do {
       started = try await store.watch(filter, fromRevision: fromRevision, into: continuation)

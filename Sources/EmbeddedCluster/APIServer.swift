@@ -14,6 +14,9 @@ struct APIServer: Sendable {
   let now: @Sendable () -> Date
   /// How often an idle watch with bookmarks gets one.
   var bookmarkInterval: Duration = .seconds(60)
+  /// Events a watch may hold for a client that does not read; past that the watch is closed and
+  /// the client relists, so a stalled watcher cannot grow the server's memory without bound.
+  var watchBufferCapacity = 10_000
 
   static let maxBodyBytes = 3 * 1024 * 1024
 

@@ -46,6 +46,29 @@ struct ListWatchTests {
     #expect(events.first?[path: ["object", "spec", "replicas"]] == 3)
   }
 
+  @Test("a watcher that stops reading is cut off at its buffer, not held in memory, and a relist has it all")
+  func slowConsumer() async throws {
+    let cluster = try await TestCluster(watchBuffer: 50)
+    let (_, list) = try await cluster.call("GET", TestCluster.aiClusters)
+    let revision = list[path: ["metadata", "resourceVersion"]]?.stringValue ?? ""
+    // The watch is open but nobody reads it.
+    let response = await cluster.send(
+      "GET", TestCluster.aiClusters, query: ["watch": "true", "resourceVersion": revision])
+    #expect(await cluster.server.store.watcherCount == 1)
+    for index in 0..<80 {
+      _ = try await cluster.call("POST", TestCluster.aiClusters, body: TestCluster.aiCluster("slow-\(index)"))
+    }
+    #expect(await cluster.server.store.watcherCount == 0, "the stalled watcher is still held")
+    // What it buffered is delivered, then the stream ends, so the client knows to relist.
+    let (frames, task) = cluster.frames(of: response)
+    defer { task.cancel() }
+    var received = 0
+    for await _ in frames { received += 1 }
+    #expect(received == 50)
+    let (_, relisted) = try await cluster.call("GET", TestCluster.aiClusters)
+    #expect(relisted["items"]?.arrayValue?.count == 80)
+  }
+
   @Test("a watch without resourceVersion starts with ADDED events and the initial-events-end bookmark")
   func initialEvents() async throws {
     let cluster = try await TestCluster()

@@ -8,7 +8,7 @@ struct TestCluster {
   let server: APIServer
   let directory: URL
 
-  init(windowCapacity: Int = 1000, bookmarkInterval: Duration = .seconds(60)) async throws {
+  init(windowCapacity: Int = 1000, bookmarkInterval: Duration = .seconds(60), watchBuffer: Int = 10_000) async throws {
     directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "aiconsole-test-\(UUID().uuidString.prefix(8))")
     let state = StateDirectory(url: directory)
@@ -18,6 +18,7 @@ struct TestCluster {
       store: store, registry: ResourceRegistry(), tokens: AccessTokens(admin: "admin-token", readOnly: "reader-token"),
       podLogs: PodLogStore(directory: state.logsDirectory), logger: .init(label: "test"), now: { Date() })
     server.bookmarkInterval = bookmarkInterval
+    server.watchBufferCapacity = watchBuffer
     self.server = server
     try await Bootstrap(server: server).run()
   }
