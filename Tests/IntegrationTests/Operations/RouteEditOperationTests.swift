@@ -48,6 +48,59 @@ struct RouteEditOperationTests {
     }
   }
 
+  @Test("two consoles save the same route at once: one wins, the other gets the conflict and re-applies")
+  func twoConsoles() async throws {
+    try await OperationsWorld.with { world in
+      let route = try await world.create(.modelRoute, "chat", spec: Self.spec)
+      let other = try KubeClient(
+        configuration: .load(kubeconfig: world.server.kubeconfigPath, rateLimit: .unlimited))
+      defer { Task { try? await other.shutdown() } }
+      let first = world.operations()
+      let second = ClusterOperations(client: other, namespace: "default", makeChangeID: { "other" })
+      let ref = ConsoleOperation.ObjectRef(
+        resource: OperationKind.modelRoute.resource, namespace: "default", name: "chat")
+      // Both forms are opened on the same version; one operator changes the weight, the other the limit.
+      var weight = RouteForm(ref, route: route)
+      weight.form.setValue("40", of: "weight 1")
+      var limit = RouteForm(ref, route: route)
+      limit.form.setValue("120", of: "requests/min")
+      async let savedWeight = Self.outcome { () async throws(OperationError) in
+        try await first.editRoute("chat", object: weight.edited)
+      }
+      async let savedLimit = Self.outcome { () async throws(OperationError) in
+        try await second.editRoute("chat", object: limit.edited)
+      }
+      let outcomes = await [savedWeight, savedLimit]
+      let failures = outcomes.compactMap { outcome -> OperationError? in
+        if case .failure(let error) = outcome { return error }
+        return nil
+      }
+      #expect(failures.count == 1, "exactly one save must lose: \(outcomes)")
+      let lost = try #require(failures.first)
+      #expect(lost.kind == .conflict)
+      let current = try #require(lost.current)
+      // The loser's form, rebased onto the route as it is now, keeps both changes.
+      let loserWasWeight: Bool
+      if case .failure = outcomes[0] { loserWasWeight = true } else { loserWasWeight = false }
+      let rebased = (loserWasWeight ? weight : limit).rebased(onto: current)
+      #expect(!rebased.changedMeanwhile.isEmpty)
+      _ = try await (loserWasWeight ? first : second).editRoute("chat", object: rebased.edited)
+      let stored = try await world.get(.modelRoute, "chat")
+      #expect(stored[path: ["spec", "backends"]] == [["service": "llama", "weight": 40]])
+      #expect(stored[path: ["spec", "rateLimit", "requestsPerMinute"]] == 120)
+    }
+  }
+
+  static func outcome(_ body: () async throws(OperationError) -> OperationResult) async -> Result<
+    OperationResult, OperationError
+  > {
+    do throws(OperationError) {
+      return .success(try await body())
+    } catch {
+      return .failure(error)
+    }
+  }
+
   @Test("a refused edit maps the Status causes to fields, keeping the text")
   func invalid() async throws {
     try await OperationsWorld.with { world in
