@@ -109,4 +109,74 @@ import Testing
     let output = usage.filter { $0.label("gen_ai_token_type") == "output" }.map(\.value).reduce(0, +)
     #expect(input == 12 && output == 5, "5+7 prompt and 2+3 completion tokens, as the upstream reported them")
   }
+
+  /// A model server gone wrong, by the prompt: `hang` never answers, `stall` sends its headers and
+  /// then nothing, `garbage` answers 200 with an HTML page.
+  static func brokenServer() async throws -> (port: Int, task: Task<Void, any Error>) {
+    let router = Router()
+    router.post("v1/chat/completions") { request, _ -> Response in
+      let body = String(buffer: try await request.body.collect(upTo: 1 << 20))
+      if body.contains("hang") {
+        try await Task.sleep(for: .seconds(60))
+      } else if body.contains("stall") {
+        let (events, output) = AsyncStream<ByteBuffer>.makeStream()
+        output.yield(ByteBuffer(string: "{"))
+        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(asyncSequence: events))
+      }
+      return Response(
+        status: .ok, headers: [.contentType: "text/html"],
+        body: .init(byteBuffer: ByteBuffer(string: "<html><body>502 from some proxy</body></html>")))
+    }
+    return await LoopbackHTTPServer.start(router)
+  }
+
+  /// `realInstance` with a 2 s timeout, and a second pool whose one instance listens nowhere.
+  static func brokenInstances(port: Int, deadPort: Int) -> String {
+    realInstance(port: port).replacingOccurrences(
+      of: "spec: {model: real-model, backends: [{service: real}]}",
+      with: "spec: {model: real-model, backends: [{service: real}], timeoutSeconds: 2}")
+      + "---\n" + realInstance(port: deadPort).replacingOccurrences(of: "real", with: "dead")
+  }
+
+  @Test func aBackendThatHangsStallsAnswersGarbageOrIsGoneGetsAClearError() async throws {
+    guard Kubectl.isInstalled() else { return }
+    let (port, upstream) = try await Self.brokenServer()
+    defer { upstream.cancel() }
+    // A port that was just free: nothing listens there.
+    let (deadPort, closed) = try await Self.brokenServer()
+    closed.cancel()
+    try await Task.sleep(for: .milliseconds(200))
+    let fixture = try GatewayFixture(
+      "gateway-broken", arguments: ["--no-controller"], manifests: Self.brokenInstances(port: port, deadPort: deadPort))
+    defer { fixture.stop() }
+    let ready = #"{"status":{"phase":"Running","podIP":"127.0.0.1","conditions":[{"type":"Ready","status":"True"}]}}"#
+    for pod in ["real-0", "dead-0"] {
+      #expect(
+        try fixture.kubectl.run("patch", "pod", pod, "--subresource=status", "--type=merge", "-p", ready).status == 0)
+    }
+    func ask(_ model: String, _ prompt: String) async throws -> GatewayFixture.Reply {
+      var reply = try await fixture.post("/v1/chat/completions", GatewayFixture.chat(model, prompt))
+      // The gateway may not have seen the route or the Pod ready yet.
+      for _ in 0..<50 where reply.status == 503 || reply.status == 404 {
+        try await Task.sleep(for: .milliseconds(100))
+        reply = try await fixture.post("/v1/chat/completions", GatewayFixture.chat(model, prompt))
+      }
+      return reply
+    }
+    let started = ContinuousClock.now
+    let hung = try await ask("real-model", "hang")
+    #expect(hung.status == 504)
+    #expect(hung.json?[path: ["error", "code"]] == "upstream_timeout")
+    #expect(ContinuousClock.now - started < .seconds(30), "the route's 2 s timeout was not kept")
+    let stalled = try await ask("real-model", "stall")
+    #expect(stalled.status == 504, "a reply stalled mid-body: \(stalled.body)")
+    let garbage = try await ask("real-model", "garbage")
+    #expect(garbage.status == 502)
+    #expect(garbage.json?[path: ["error", "code"]] == "upstream_invalid_reply")
+    #expect(garbage.body.contains("not JSON") && garbage.body.contains("<html>"))
+    let gone = try await ask("dead-model", "hello")
+    #expect(gone.status == 502)
+    #expect(gone.json?[path: ["error", "code"]] == "upstream_unreachable")
+    #expect(gone.body.contains("dead-0"))
+  }
 }

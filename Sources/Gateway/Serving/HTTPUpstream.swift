@@ -36,6 +36,8 @@ struct HTTPUpstream: Sendable {
     let response: HTTPClientResponse
     do {
       response = try await client.execute(upstream, timeout: .seconds(Int64(timeout)))
+    } catch let error as HTTPClientError where error == .deadlineExceeded {
+      throw GatewayError.timeout(seconds: timeout)
     } catch {
       throw GatewayError(
         status: 502, type: "server_error", code: "upstream_unreachable",
@@ -49,7 +51,8 @@ struct HTTPUpstream: Sendable {
     guard contentType.hasPrefix("text/event-stream") else {
       // A whole reply is complete only at its end anyway: take it in one piece, which spares a
       // relay task per request.
-      let body = try await response.body.collect(upTo: UsageSniffer.bound)
+      let body = try await Self.wholeBody(
+        of: response, from: instance, status: status, timeout: timeout, deadline: start + .seconds(timeout))
       var sniffer = UsageSniffer(streaming: false)
       sniffer.feed(Array(buffer: body))
       sniffer.finish()
@@ -74,5 +77,42 @@ struct HTTPUpstream: Sendable {
     }
     output.onTermination = { _ in relay.cancel() }
     return .stream(status: status, headers: headers, events: events)
+  }
+
+  /// A whole reply's body, or why it is no reply: cut off, too slow, or — for a success — not the
+  /// JSON an OpenAI-compatible server sends (an HTML error page from a proxy, say, or noise).
+  private static func wholeBody(
+    of response: HTTPClientResponse, from instance: ServingInstance, status: Int, timeout: Int,
+    deadline: ContinuousClock.Instant
+  ) async throws -> ByteBuffer {
+    let body: ByteBuffer
+    do {
+      // The client's deadline ends with the response head; a body that stalls needs its own.
+      let collected = try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+        group.addTask { try await response.body.collect(upTo: UsageSniffer.bound) }
+        group.addTask {
+          try await Task.sleep(until: deadline)
+          return nil
+        }
+        defer { group.cancelAll() }
+        return try await group.next() ?? nil
+      }
+      guard let collected else { throw GatewayError.timeout(seconds: timeout) }
+      body = collected
+    } catch let error as GatewayError {
+      throw error
+    } catch let error as HTTPClientError where error == .deadlineExceeded {
+      throw GatewayError.timeout(seconds: timeout)
+    } catch {
+      throw GatewayError(
+        status: 502, type: "server_error", code: "upstream_broken_reply",
+        message: "instance \(instance.pod) broke off its reply: \(error)")
+    }
+    let first = body.readableBytesView.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+    guard (200..<300).contains(status), first != UInt8(ascii: "{") else { return body }
+    let start = String(decoding: body.readableBytesView.prefix(60), as: UTF8.self)
+    throw GatewayError(
+      status: 502, type: "server_error", code: "upstream_invalid_reply",
+      message: "instance \(instance.pod) answered \(status) with a body that is not JSON: \"\(start)\"")
   }
 }
