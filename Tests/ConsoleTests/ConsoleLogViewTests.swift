@@ -268,14 +268,19 @@ struct ConsoleLogViewTests {
   func replayedLines() {
     var state = world()
     let first = line(Self.llama, 1, "generated", id: "req-1")
-    _ = ConsoleReducer.reduce(&state, [first])
+    // Lines written in one batch share their write time: each is new.
+    let sameBatch = LogRecord(
+      source: Self.llama, timestamp: LogTimestamp(rfc3339: "2026-11-30T10:00:01.000Z"),
+      text: #"{"ts":"2026-11-30T10:00:01.000Z","level":"info","msg":"batched","correlation_id":"req-1"}"#)
+    _ = ConsoleReducer.reduce(&state, [first, .log(sameBatch)])
+    #expect(logRows(state).filter { $0.contains("llama-abc") }.count == 2)
     _ = type("j", &state)
     #expect(state.followedSources.contains(Self.mistral))
     #expect(!render(state).contains("llama-abc generated"))
     _ = type("k", &state)
-    _ = ConsoleReducer.reduce(&state, [first, line(Self.llama, 2, "generated again", id: "req-2")])
+    _ = ConsoleReducer.reduce(&state, [first, .log(sameBatch), line(Self.llama, 2, "generated again", id: "req-2")])
     let rows = logRows(state).filter { $0.contains("llama-abc") }
-    #expect(rows.count == 2, "\(rows)")
+    #expect(rows.count == 3, "\(rows)")
   }
 
   @Test("the lines are kept in a bounded buffer, the view in a smaller one")

@@ -43,9 +43,8 @@ struct ConsoleLogs: Sendable {
   /// The time each kept line is ordered by, from sequence number `timesStart` on.
   private var times: [LogTimestamp] = []
   private var timesStart = 0
-  /// The newest write time seen of each source: a pod followed again replays its last lines,
-  /// and those already kept are skipped.
-  private var newestWrite: [LogSource: LogTimestamp] = [:]
+  /// A pod followed again replays its last lines; those already kept are skipped.
+  private var replayed = ReplayedLines()
   /// The sources of the kept lines.
   private var keptSources: Set<LogSource> = []
 
@@ -59,10 +58,7 @@ struct ConsoleLogs: Sendable {
 
   /// Keeps one record, tagged with its source, and shows it unless it is filtered out or paused.
   mutating func append(_ record: LogRecord) {
-    if let written = record.timestamp {
-      if let newest = newestWrite[record.source], written <= newest { return }
-      newestWrite[record.source] = written
-    }
+    if replayed.isRepeat(record) { return }
     // A line without a time of its own goes with the newest: it just arrived.
     let time = record.time ?? times.last ?? LogTimestamp(seconds: 0)
     let text = Self.tagged(record)
