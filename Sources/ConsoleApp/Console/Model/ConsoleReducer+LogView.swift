@@ -30,7 +30,7 @@ extension ConsoleReducer {
       text = state.logs.view.search
     case .correlation:
       prefix = "logs of correlation id: "
-      text = state.logs.correlationID ?? activityForLogs(state)?.changeID ?? ""
+      text = activityForLogs(state)?.changeID ?? state.logs.correlationID ?? ""
     }
     state.logs.prompt = prompt
     state.mode = .logPrompt
