@@ -32,8 +32,10 @@ public struct LogSegment: Hashable, Sendable {
   public var role: ThemeRole
 }
 
-/// One parsed log line. JSON lines show `time LEVEL message key=value...` (the message first,
-/// then the other fields in their order); other lines show as they are, coloured by a level word.
+/// One parsed log line. JSON lines show `time LEVEL source message key=value...` (the message
+/// first, then the other fields in their order); other lines show as they are, coloured by a level
+/// word. `source` is a `src` field, which a viewer merging several logs adds to name each line's
+/// origin: it goes up front, where a narrow pane does not cut it off.
 public struct LogEntry: Hashable, Sendable {
   /// The line as received.
   public let raw: String
@@ -49,6 +51,7 @@ public struct LogEntry: Hashable, Sendable {
   static let timestampKeys: Set = ["ts", "time", "timestamp", "@timestamp"]
   static let levelKeys: Set = ["level", "lvl", "severity"]
   static let messageKeys: Set = ["msg", "message"]
+  static let sourceKeys: Set = ["src"]
 
   /// Parses one line.
   public init(parsing line: String) {
@@ -74,8 +77,11 @@ public struct LogEntry: Hashable, Sendable {
     var segments: [LogSegment] = []
     if let time { segments.append(LogSegment(text: shortTime(time) + " ", role: .logTimestamp)) }
     segments.append(LogSegment(text: level.label + " ", role: level.role))
+    if let source = pairs.first(where: { sourceKeys.contains($0.key) })?.value {
+      segments.append(LogSegment(text: source + " ", role: .logKey))
+    }
     segments.append(LogSegment(text: message, role: .text))
-    let skip = timestampKeys.union(levelKeys).union(messageKeys)
+    let skip = timestampKeys.union(levelKeys).union(messageKeys).union(sourceKeys)
     for pair in pairs where !skip.contains(pair.key) {
       segments.append(LogSegment(text: " \(pair.key)=", role: .logKey))
       segments.append(LogSegment(text: pair.value.contains(" ") ? "\"\(pair.value)\"" : pair.value, role: .text))

@@ -31,13 +31,13 @@ public struct LogViewState: Sendable {
   /// Appends one raw line.
   public mutating func append(_ line: String) {
     entries.append(LogEntry(parsing: line))
-    trim()
+    trimToCapacity()
   }
 
   /// Appends raw lines.
   public mutating func append(contentsOf lines: [String]) {
     entries.append(contentsOf: lines.map(LogEntry.init(parsing:)))
-    trim()
+    trimToCapacity()
   }
 
   /// The line with absolute number `line`, if still kept.
@@ -75,7 +75,8 @@ public struct LogViewState: Sendable {
     horizontalOffset = 0
   }
 
-  private mutating func trim() {
+  /// Drops the oldest lines beyond `capacity`, in batches so that removal from the front is rare.
+  mutating func trimToCapacity() {
     let excess = entries.count - capacity
     guard excess > 0, excess >= capacity / 8 || excess > 512 || capacity < 64 else { return }
     entries.removeFirst(excess)

@@ -35,7 +35,7 @@ struct ConsolePanesTests {
     var text = render(state)
     #expect(text.contains("Logs · llama-abc"))
     #expect(text.contains("request served"))
-    #expect(text.contains("src=llama-abc"))
+    #expect(text.contains("INFO  llama-abc request served"))
     #expect(text.contains("level all · following"))
     #expect(!text.contains("no longer followed"))
     _ = ConsoleReducer.reduce(&state, [.key(.char("v")), .key(.char("v")), .key(.char("v"))])

@@ -96,6 +96,41 @@ struct LogViewTests {
     #expect(buffer[x: 3, y: 0].style.attributes.isEmpty)
   }
 
+  @Test("a src field is shown after the level, before the message")
+  func sourceUpFront() {
+    let entry = LogEntry(
+      parsing: #"{"ts":"2025-06-01T01:02:03.004Z","level":"info","msg":"served","route":"chat","src":"gw-1"}"#)
+    #expect(entry.text == "01:02:03.004 INFO  gw-1 served route=chat")
+  }
+
+  @Test("a late line is inserted where it belongs; a paused view and the current match stay on their lines")
+  func insert() throws {
+    var logs = LogViewState()
+    logs.append(contentsOf: (0..<10).map { "line \($0)" })
+    logs.setSearch("line 8", viewport: 4)
+    let top = logs.top
+    logs.insert("late", before: 2)
+    #expect(logs.entry(at: 2)?.text == "late")
+    #expect(logs.entry(at: try #require(logs.currentMatch))?.text == "line 8")
+    #expect(logs.top == top + 1)
+    logs.insert("last", before: 100)
+    #expect(logs.entries.last?.text == "last")
+  }
+
+  @Test("replacing every line keeps wrap, follow and the search")
+  func replaceAll() {
+    var logs = LogViewState()
+    logs.append(contentsOf: (0..<10).map { "line \($0)" })
+    logs.toggleWrap()
+    logs.setSearch("line", viewport: 4)
+    logs.replaceAll(with: ["line a", "other", "line b"], viewport: 4)
+    #expect(logs.entries.map(\.text) == ["line a", "other", "line b"])
+    #expect(logs.wrap)
+    #expect(!logs.follow)
+    #expect(logs.search == "line")
+    #expect(logs.currentMatch == 2)
+  }
+
   @Test("keeps at most its capacity")
   func capacity() {
     var logs = LogViewState(capacity: 8)

@@ -85,6 +85,25 @@ public struct LogBuffer: Sendable {
     passing.suffix(last ?? passing.count).compactMap { line($0) }
   }
 
+  /// The newest `last` kept lines that pass the filter and came from one of `sources`, oldest
+  /// first: a view of some sources of a buffer shared by many. A line's source is checked before
+  /// its text is read, so lines of other sources cost little.
+  public func passingLines(last: Int, from sources: Set<LogSource>) -> [Line] {
+    let tags = Set(sources.compactMap { sourceIndex[$0] })
+    var found: [Line] = []
+    var chunkIndex = chunks.count - 1
+    for sequence in passing.reversed() where found.count < last {
+      while chunkIndex > 0, chunks[chunkIndex].firstSequence > sequence { chunkIndex -= 1 }
+      guard chunkIndex >= 0 else { break }
+      let chunk = chunks[chunkIndex]
+      let index = sequence - chunk.firstSequence
+      let tag = chunk.source(of: index)
+      guard tag >= 0, tags.contains(tag) else { continue }
+      found.append(Line(sequence: sequence, source: sourceTable[Int(tag)], text: chunk.text(of: index)))
+    }
+    return found.reversed()
+  }
+
   /// The kept line with this sequence number.
   public func line(_ sequence: Int) -> Line? {
     guard let chunk = chunks.last(where: { $0.firstSequence <= sequence }), sequence < nextSequence,

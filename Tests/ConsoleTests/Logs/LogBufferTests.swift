@@ -28,6 +28,20 @@ import Testing
     #expect(buffer.line(0) == nil)
   }
 
+  @Test("the newest passing lines of some sources, across chunks, skipping the other sources")
+  func passingFromSources() {
+    let pods = (0..<3).map { LogSource(namespace: "n", pod: "p\($0)") }
+    var buffer = LogBuffer(capacity: 64, filter: LogFilter(correlationID: "a"))
+    for index in 0..<60 { buffer.append(Self.line(index, id: index % 2 == 0 ? "a" : "b"), source: pods[index % 3]) }
+    // Passing: the even lines; pod p0 wrote those at 0, 6, 12…, p2 those at 2, 8, 14…
+    #expect(buffer.passingLines(last: 3, from: [pods[0]]).map(\.sequence) == [42, 48, 54])
+    #expect(buffer.passingLines(last: 4, from: [pods[0], pods[2]]).map(\.sequence) == [48, 50, 54, 56])
+    #expect(buffer.passingLines(last: 100, from: [pods[0]]).count == 10)
+    #expect(buffer.passingLines(last: 1, from: [pods[2]]).first?.source == pods[2])
+    #expect(buffer.passingLines(last: 100, from: [LogSource(namespace: "n", pod: "never")]).isEmpty)
+    #expect(buffer.passingLines(last: 5, from: []).isEmpty)
+  }
+
   @Test("while paused, lines are kept but shown only after resume")
   func pause() {
     var buffer = LogBuffer(capacity: 100, filter: LogFilter(correlationID: "a"))

@@ -6,6 +6,7 @@ enum ConsoleAction: Hashable, Sendable {
   case help, command, filter, down, up, pageDown, pageUp, top, bottom, enter, back, nextPane, previousPane
   case zoom, narrower, wider, sort, yaml, describe, logs, follow, wrap, level, allNamespaces, quit
   case scale, pause, canary, delete, rollback, edit, editYAML
+  case correlation, search, nextMatch, previousMatch
 }
 
 /// The console's key table.
@@ -40,8 +41,11 @@ enum ConsoleKeys {
   static let general: [KeyBinding<ConsoleAction>] = [
     KeyBinding([.char("?")], .help, label: "help", description: "show this help"),
     KeyBinding(
-      [.char(":")], .command, label: "cmd", description: ":ai :aic :infsvc :airoute :mdep :mcs :aiapp :ns NAME"),
-    KeyBinding([.char("/")], .filter, label: "filter", description: "filter the list (/!text inverts, /-l key=value)"),
+      [.char(":")], .command, label: "cmd", description: ":ai :aic :infsvc :airoute :mdep :mcs :aiapp :ns NAME :logs ID"
+    ),
+    KeyBinding(
+      [.char("/")], .filter, label: "filter",
+      description: "filter the list (/!text inverts, /-l key=value) or, in the logs, the lines"),
     KeyBinding([.char("q"), .ctrl("c")], .quit, label: "quit", description: "quit"),
   ]
 
@@ -84,12 +88,23 @@ enum ConsoleKeys {
 
   static let logs: [KeyBinding<ConsoleAction>] = [
     KeyBinding(
-      [.char("p")], .follow, label: "follow", description: "pause/resume following the logs", group: "Logs",
-      showInHints: false),
+      [.char("p")], .follow, label: "pause", description: "pause/resume the logs (lines are kept meanwhile)",
+      group: "Logs", showInHints: false),
     KeyBinding(
       [.char("w")], .wrap, label: "wrap", description: "wrap long log lines", group: "Logs", showInHints: false),
     KeyBinding(
       [.char("v")], .level, label: "level", description: "cycle the log level filter", group: "Logs", showInHints: false
     ),
+    KeyBinding(
+      [.char("L")], .correlation, label: "by ID",
+      description: "logs by correlation ID (a change-id or request id), across every pod", group: "Logs"),
+    KeyBinding(
+      [.char("f")], .search, label: "search", description: "search the logs (highlighted)", group: "Logs",
+      showInHints: false),
+    KeyBinding(
+      [.char("n")], .nextMatch, label: "next", description: "next search match", group: "Logs", showInHints: false),
+    KeyBinding(
+      [.char("N")], .previousMatch, label: "prev", description: "previous search match", group: "Logs",
+      showInHints: false),
   ]
 }

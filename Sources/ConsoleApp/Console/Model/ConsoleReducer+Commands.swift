@@ -3,7 +3,7 @@ import KubeCore
 
 extension ConsoleReducer {
   /// Runs a `:` command: a kind to list, `ai` for all AI kinds, `ns NAME` to pick a namespace
-  /// (`ns` alone or `ns all` for every one), `q` to quit.
+  /// (`ns` alone or `ns all` for every one), `logs ID` for the logs of a correlation ID, `q` to quit.
   static func runCommand(_ text: String, _ state: inout ConsoleState) -> [ConsoleEffect] {
     let words = text.split(separator: " ").map(String.init)
     guard let verb = words.first?.lowercased() else { return [] }
@@ -14,6 +14,8 @@ extension ConsoleReducer {
     case "ns", "namespace":
       let name = words.count > 1 ? words[1] : "all"
       setNamespace(&state, ["all", "-A", "*"].contains(name) ? nil : name)
+    case "logs", "log":
+      if words.count > 1 { openCorrelation(words[1], &state) } else { openLogPrompt(.correlation, &state) }
     default:
       guard let resource = kind(named: verb, in: state.store.kinds) else {
         let known = state.store.kinds.compactMap { $0.shortNames.first ?? $0.name }.joined(separator: " ")
@@ -36,7 +38,7 @@ extension ConsoleReducer {
 
   /// What the `:` prompt completes to.
   static func commandCandidates(_ state: ConsoleState) -> [String] {
-    var words = ["ai", "ns", "quit"]
+    var words = ["ai", "ns", "logs", "quit"]
     for resource in state.store.kinds {
       words.append(resource.shortNames.first ?? resource.name)
       words.append(resource.name)

@@ -30,6 +30,8 @@ extension ConsoleReducer {
       return handleRollback(key, &state)
     case .routeForm:
       return handleRouteForm(key, &state)
+    case .logPrompt:
+      return handleLogPrompt(key, &state)
     case .normal:
       if let refused = keyMap(state).refusedInReadOnly(key) {
         flash(&state, "read-only: '\(refused.label)' is disabled (started with --readonly)", .flashWarn)
@@ -45,15 +47,15 @@ extension ConsoleReducer {
     case .quit: return [.quit(0)]
     case .help: state.mode = .help
     case .command: openPrompt(&state, mode: .command, prefix: ":", text: "")
+    case .filter where state.focus == .logs: openLogPrompt(.filter, &state)
     case .filter: openPrompt(&state, mode: .filter, prefix: "/", text: state.table.filter)
     case .down, .up, .pageDown, .pageUp, .top, .bottom: move(action, &state)
+    case .enter where state.focus == .activity: openSelectedActivityLogs(&state)
     case .enter:
       if state.focus == .list, state.selection != nil { state.focus = .detail }
     case .back: back(&state)
     case .nextPane, .previousPane:
-      let count = ConsoleState.Pane.allCases.count
-      let step = action == .nextPane ? 1 : count - 1
-      state.focus = ConsoleState.Pane(rawValue: (state.focus.rawValue + step) % count) ?? .list
+      focusNextPane(forward: action == .nextPane, &state)
       if state.zoom != nil { state.zoom = state.focus }
     case .zoom: state.zoom = state.zoom == nil ? state.focus : nil
     case .narrower: state.split = max(0.25, state.split - 0.05)
@@ -64,9 +66,7 @@ extension ConsoleReducer {
     case .yaml, .describe:
       openText(action == .yaml ? .yaml : .describe, &state)
     case .logs: state.focus = .logs
-    case .follow: state.logs.view.toggleFollow(viewport: ConsoleLayout(state).logViewport)
-    case .wrap: state.logs.view.toggleWrap()
-    case .level: state.logs.cycleLevel()
+    case .follow, .wrap, .level, .correlation, .search, .nextMatch, .previousMatch: performLogAction(action, &state)
     case .allNamespaces: setNamespace(&state, nil)
     case .scale, .pause, .canary, .delete, .rollback, .edit, .editYAML: beginOperation(action, &state)
     }
@@ -92,6 +92,7 @@ extension ConsoleReducer {
   }
 
   private static func back(_ state: inout ConsoleState) {
+    if state.focus == .logs, leaveLogFilter(&state) { return }
     if state.zoom != nil {
       state.zoom = nil
     } else if state.labelSelector != nil, state.focus == .list {
@@ -125,6 +126,8 @@ extension ConsoleReducer {
     case .logs:
       state.logs.view.scroll(
         by: delta ?? (action == .top ? -state.logs.view.endLine : state.logs.view.endLine), viewport: viewport)
+    case .activity:
+      moveActivitySelection(by: delta ?? (action == .top ? -state.activity.count : state.activity.count), &state)
     }
   }
 

@@ -45,7 +45,7 @@ enum ConsoleReducer {
     switch event {
     case .key(let key): return handle(key: key, &state)
     case .paste(let text):
-      if state.mode == .command || state.mode == .filter { _ = state.prompt.handle(.paste(text)) }
+      if [.command, .filter, .logPrompt].contains(state.mode) { _ = state.prompt.handle(.paste(text)) }
       if state.mode == .routeForm { _ = state.routeForm?.form.handle(.paste(text)) }
     case .resize(let size): state.size = size
     case .tick(let now): tick(&state, now)

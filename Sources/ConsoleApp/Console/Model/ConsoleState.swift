@@ -29,7 +29,9 @@ struct ConsoleState {
   /// The panes `tab` cycles through.
   enum Pane: Int, CaseIterable, Sendable {
     case list, detail, metrics, logs
-    var title: String { ["Resources", "Detail", "Metrics", "Logs"][rawValue] }
+    /// Shown (and reached by `tab`) once an operation was made this session.
+    case activity
+    var title: String { ["Resources", "Detail", "Metrics", "Logs", "Activity"][rawValue] }
   }
 
   /// A full-screen text view of the selection.
@@ -58,6 +60,8 @@ struct ConsoleState {
     case rollback
     /// The form of a route edit.
     case routeForm
+    /// A prompt of the logs pane (`ConsoleLogs.Prompt`: filter, search, correlation ID).
+    case logPrompt
   }
 
   /// A route edit sent and not yet answered, kept so that a refusal reopens it as typed.
@@ -100,6 +104,8 @@ struct ConsoleState {
   /// The operations asked for this session, newest last.
   var activity: [ActivityRecord] = []
   var nextActivityID = 1
+  /// The activity row selected while the activity pane has focus (its record's id).
+  var selectedActivity: Int?
   /// The operation prompt open in `.operationPrompt` mode.
   var operationPrompt: OperationPrompt?
   /// The question open in `.confirm` mode, and what a yes does.

@@ -30,6 +30,7 @@ struct ConsoleLayout {
       case .detail: detail = body
       case .metrics: metrics = body
       case .logs: logs = body
+      case .activity: activity = body
       }
       return
     }

@@ -19,7 +19,8 @@ struct ConsoleScreen {
       if !layout.metrics.isEmpty { renderMetrics(into: &buffer, area: layout.metrics, theme: theme) }
       if !layout.logs.isEmpty { LogsPane(state: state).render(into: &buffer, area: layout.logs, theme: theme) }
       if !layout.activity.isEmpty {
-        ActivityPane(records: state.activity).render(into: &buffer, area: layout.activity, theme: theme)
+        ActivityPane(records: state.activity, selected: state.selectedActivity, focused: state.focus == .activity)
+          .render(into: &buffer, area: layout.activity, theme: theme)
       }
     }
     renderStatus(into: &buffer, area: layout.status, theme: theme)
@@ -38,7 +39,7 @@ struct ConsoleScreen {
   }
 
   private func renderStatus(into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
-    if state.mode == .command || state.mode == .filter || state.mode == .operationPrompt {
+    if [.command, .filter, .operationPrompt, .logPrompt].contains(state.mode) {
       Prompt().render(into: &buffer, area: area, state: state.prompt, theme: theme)
       // Why a value was refused, beside the value kept for correcting.
       if let flash = state.flash, flash.role == .flashError {
