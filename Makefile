@@ -31,7 +31,7 @@ TIMED_SUITES := LeaderElectionTests|PrometheusServerTests|DemoTrafficTests|Conso
 test: deps lint
 	$(SWIFT) build --build-tests
 	AICONSOLE_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --skip '$(TIMED_SUITES)'
-	AICONSOLE_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --filter '$(TIMED_SUITES)'
+	AICONSOLE_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --no-parallel --filter '$(TIMED_SUITES)'
 
 bench: deps
 	$(SWIFT) build -c release --product aiconsole-bench

@@ -46,6 +46,8 @@ struct ConsoleTmuxTests {
     var screen = await tmux.waitFor(timeout: 120) { screen in
       Self.demoNames.allSatisfy { screen.contains($0) } && screen.contains("synced") && !Self.matches("┃○ ", screen)
         && Self.servesTokens(screen) && Self.hasGPULoad(screen)
+        // The selection's detail, once its last edit was reconciled (the demo's objects settle).
+        && screen.contains("─ Conditions") && screen.contains("in sync (generation")
     }
     #expect(Self.demoNames.allSatisfy { screen.contains($0) }, "demo objects missing:\n\(screen)")
     #expect(screen.contains("embedded · https://127.0.0.1:"))
