@@ -1,6 +1,7 @@
 import Controller
 import EmbeddedCluster
 import Foundation
+import Gateway
 import Logging
 import ServiceLifecycle
 
@@ -41,19 +42,22 @@ struct EmbeddedWorld {
       onReady(endpoints)
     }
     var services: [any Service] = [controlPlane]
+    // The API server is HTTPS wherever it listens; the gateway and its metrics are plain HTTP, so
+    // they stay on loopback when the API server is asked onto a network address.
+    let local = GatewayListener.isLoopback(options.address) ? options.address : "127.0.0.1"
     if options.controller {
       services.append(EmbeddedControllerService(ready: ready.stream, fleet: options.fleet))
     }
     if options.gateway {
       services.append(
         EmbeddedGatewayService(
-          ready: gatewayReady.stream, address: options.address, port: options.gatewayPort,
+          ready: gatewayReady.stream, address: local, port: options.gatewayPort,
           onListening: { gatewayListening.continuation.yield($0) }))
     }
     if options.demo {
       services.append(
         EmbeddedDemoService(
-          ready: demoReady.stream, gatewayPort: gatewayListening.stream, address: options.address))
+          ready: demoReady.stream, gatewayPort: gatewayListening.stream, address: local))
     }
     self.services = services
   }

@@ -16,23 +16,36 @@ struct GatewayCommand: AsyncParsableCommand {
   @Flag(help: "Use the pod's service account instead of a kubeconfig.")
   var inCluster = false
 
-  @Option(help: "Address to listen on.")
+  @Option(help: "Address to listen on; other than loopback it needs --tls-cert-file and --tls-key-file.")
   var address = "127.0.0.1"
+
+  @Option(help: "PEM certificate (chain) to serve HTTPS with.")
+  var tlsCertFile: String?
+
+  @Option(help: "PEM private key of --tls-cert-file.")
+  var tlsKeyFile: String?
 
   @Option(help: "Port to listen on; 0 picks a free one.")
   var port = 8080
 
   func run() async throws {
+    let listener: GatewayListener
+    do {
+      listener = try GatewayListener(host: address, certificateFile: tlsCertFile, keyFile: tlsKeyFile)
+    } catch {
+      throw ValidationError("\(error)")
+    }
     let configuration = try cluster.configuration(inCluster: inCluster)
     let client = try KubeClient(configuration: configuration)
     // The access log is JSON lines on stderr, which the kubelet makes the Pod's log.
     var logger = Logger(label: "aiconsole.gateway") { JSONLineLogHandler(label: $0) }
     logger.logLevel = .info
     let gateway = AIGateway(
-      client: client, host: address, port: port, accessLog: { JSONLineLogHandler.standardError($0) }, logger: logger)
+      client: client, host: address, port: port, tls: listener.tls, accessLog: { JSONLineLogHandler.standardError($0) },
+      logger: logger)
     let announcer = logger
     let service = GatewayRunService(gateway: gateway) { port in
-      announcer.info("serving the AI gateway on http://\(address):\(port)")
+      announcer.info("serving the AI gateway on \(listener.scheme)://\(address):\(port)")
     }
     let group = ServiceGroup(
       configuration: .init(services: [service], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

@@ -1,6 +1,7 @@
 import ClusterClient
 import Foundation
 import Logging
+import NIOSSL
 
 /// The AI gateway, assembled: a live view of the cluster's routes and instances, the simulated
 /// model servers with their load and metrics, the request pipeline and its HTTP server. Its
@@ -15,7 +16,7 @@ public struct AIGateway: Sendable {
   let server: GatewayServer
 
   public init(
-    client: KubeClient, host: String, port: Int, timeScale: Double = 1,
+    client: KubeClient, host: String, port: Int, tls: TLSConfiguration? = nil, timeScale: Double = 1,
     accessLog: @escaping @Sendable (String) -> Void, logger: Logger
   ) {
     let view = ClusterView(client: client)
@@ -33,7 +34,7 @@ public struct AIGateway: Sendable {
         accessLog(record.logLine())
       })
     server = GatewayServer(
-      handler: handler, view: view, host: host, port: port,
+      handler: handler, view: view, host: host, port: port, tls: tls,
       exposition: {
         await fleetMetrics.refresh(
           from: load, instances: await view.snapshot().allInstances, nodes: await view.nodeNames())

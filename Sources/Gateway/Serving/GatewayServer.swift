@@ -1,9 +1,12 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import KubeCore
 import Logging
 import NIOCore
+import NIOSSL
 
 /// The gateway's HTTP server: the OpenAI endpoints, `/v1/models`, and `/metrics` with the
 /// gateway's and the simulated fleet's metrics.
@@ -12,18 +15,21 @@ public struct GatewayServer: Sendable {
   let view: ClusterView
   let host: String
   let port: Int
+  /// HTTPS with this configuration; nil serves plain HTTP (loopback only, see `GatewayListener`).
+  let tls: TLSConfiguration?
   /// The Prometheus text of every metric the gateway serves.
   let exposition: @Sendable () async -> [UInt8]
   let logger: Logger
 
   public init(
-    handler: RequestHandler, view: ClusterView, host: String, port: Int,
+    handler: RequestHandler, view: ClusterView, host: String, port: Int, tls: TLSConfiguration? = nil,
     exposition: @escaping @Sendable () async -> [UInt8], logger: Logger
   ) {
     self.handler = handler
     self.view = view
     self.host = host
     self.port = port
+    self.tls = tls
     self.exposition = exposition
     self.logger = logger
   }
@@ -41,8 +47,9 @@ public struct GatewayServer: Sendable {
         body: .init(byteBuffer: ByteBuffer(bytes: await exposition())))
     }
     router.get("healthz") { _, _ in "ok" }
+    let server: HTTPServerBuilder = try tls.map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1()
     let application = Application(
-      router: router, configuration: .init(address: .hostname(host, port: port), serverName: nil),
+      router: router, server: server, configuration: .init(address: .hostname(host, port: port), serverName: nil),
       onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) }, logger: logger)
     try await application.runService()
   }
