@@ -3,7 +3,7 @@ SWIFT ?= swift
 STATE_DIR ?= $(or $(XDG_STATE_HOME),$(HOME)/.local/state)/aiconsole
 BIN := .build/debug/aiconsole
 
-.PHONY: run serve test lint format bench deps build
+.PHONY: run serve test lint format bench deps build soak fuzz
 
 deps:
 	@scripts/ensure-deps.sh
@@ -32,6 +32,32 @@ test: deps lint
 	$(SWIFT) build --build-tests
 	AICONSOLE_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --skip '$(TIMED_SUITES)'
 	AICONSOLE_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --no-parallel --filter '$(TIMED_SUITES)'
+
+# The fault scenarios at full length (1,000 writes/s with 50 watchers and the console for 60 s,
+# five SIGKILLs under writes, ...); their figures go to docs/reliability.md.
+SOAK_SUITES := WriteLoadTests|DurabilityTests|ControllerRestartTests|ControllerProcessTests|GatewayProxyTests|GatewayTLSTests|RouteEditOperationTests|ListWatchTests|InformerTests|StatePermissionsTests|BadInputCorpusTests|ConsoleTmuxTests
+RELIABILITY := .build/reliability
+
+soak: deps
+	$(SWIFT) build --build-tests
+	mkdir -p $(RELIABILITY) && rm -f $(RELIABILITY)/soak.jsonl
+	AICONSOLE_SOAK=1 AICONSOLE_RELIABILITY_REPORT=$(CURDIR)/$(RELIABILITY)/soak.jsonl AICONSOLE_BIN=$(CURDIR)/$(BIN) \
+	  $(SWIFT) test --skip-build --no-parallel --filter '$(SOAK_SUITES)' 2>&1 | tee $(RELIABILITY)/soak.log; \
+	  printf '{"scenario":"all scenarios","tests_passed":%s,"tests_failed":%s}\n' \
+	    "$$(grep -c '^✔ Test ' $(RELIABILITY)/soak.log)" "$$(grep -c '^✘ Test .* failed after' $(RELIABILITY)/soak.log)" \
+	    >> $(RELIABILITY)/soak.jsonl; \
+	  scripts/reliability-report.sh soak $(RELIABILITY)/soak.jsonl; \
+	  ! grep -q '^✘ Test .* failed after' $(RELIABILITY)/soak.log
+
+# libFuzzer on the parsers of outside input, FUZZ_SECONDS (60) per target; a crash is kept under
+# .build/fuzz/crashes and replayed with `AICONSOLE_FUZZ_TARGET=T .build/debug/aiconsole-fuzz FILE`.
+# Linked with lld: gold fails on the instrumented objects (internal error in format_file_lineno).
+fuzz: deps
+	$(SWIFT) build --product aiconsole-fuzz --build-path .build-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING \
+	  -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
+	mkdir -p $(RELIABILITY)
+	scripts/fuzz.sh $(RELIABILITY)/fuzz.jsonl
+	scripts/reliability-report.sh fuzz $(RELIABILITY)/fuzz.jsonl
 
 bench: deps
 	$(SWIFT) build -c release --product aiconsole-bench

@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .executable(name: "aiconsole", targets: ["ConsoleApp"]),
     .executable(name: "aiconsole-bench", targets: ["Benchmarks"]),
+    .executable(name: "aiconsole-fuzz", targets: ["Fuzzing"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -117,6 +118,9 @@ let package = Package(
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
       ]
     ),
+    // libFuzzer targets (`make fuzz` builds them with -sanitize=fuzzer -D FUZZING); built plainly,
+    // the same executable replays inputs, such as the crashes kept under Tests/Corpus/fuzz.
+    .executableTarget(name: "Fuzzing", dependencies: ["KubeCore", "ClusterClient", "Views"]),
     .testTarget(name: "KubeCoreTests", dependencies: ["KubeCore"]),
     .testTarget(name: "ViewsTests", dependencies: ["Views", "ConsoleApp", "ClusterTestSupport"]),
     .testTarget(name: "AIResourcesTests", dependencies: ["AIResources", "KubeCore"]),

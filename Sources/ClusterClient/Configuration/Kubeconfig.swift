@@ -50,6 +50,11 @@ public struct Kubeconfig: Sendable {
     return Kubeconfig(merging: files)
   }
 
+  /// One kubeconfig from its bytes, as read from `path` (relative file names resolve against it).
+  public init(parsing data: Data, path: String) throws(KubeconfigError) {
+    self.init(merging: [try KubeconfigFile.parse(data, path: path)])
+  }
+
   init(merging files: [KubeconfigFile]) {
     self.files = files.map(\.path)
     for file in files {
