@@ -10,6 +10,8 @@ struct APIRequest: Sendable {
   var bearerToken: String?
   /// The verified client certificate's identity, when the client authenticated with one.
   var certificate: CertificateIdentity?
+  /// The client's `User-Agent`, which tells one client from another that shares a credential.
+  var userAgent: String?
   var body: [UInt8] = []
 
   /// A query parameter, treating an empty value like an absent one.

@@ -17,6 +17,8 @@ struct APIServer: Sendable {
   /// Events a watch may hold for a client that does not read; past that the watch is closed and
   /// the client relists, so a stalled watcher cannot grow the server's memory without bound.
   var watchBufferCapacity = 10_000
+  /// Requests one client may have in flight (watches and followed logs aside).
+  var clientLimits = ClientLimits(limit: 200)
 
   static let maxBodyBytes = 3 * 1024 * 1024
 
@@ -31,6 +33,14 @@ struct APIServer: Sendable {
       default: break
       }
       let access = try tokens.authenticate(request.bearerToken, certificate: request.certificate)
+      guard !ClientLimits.isLongRunning(request) else { return try await route(target, request, access: access) }
+      let client = ClientLimits.client(of: request, access: access)
+      guard clientLimits.enter(client) else {
+        var refusal = APIResponse.error(clientLimits.refusal(client))
+        refusal.headers.append(("Retry-After", "1"))
+        return refusal
+      }
+      defer { clientLimits.leave(client) }
       return try await route(target, request, access: access)
     } catch let error as StatusError {
       return .error(error)

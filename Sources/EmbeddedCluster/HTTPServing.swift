@@ -31,6 +31,7 @@ struct APIResponder: HTTPResponder {
       contentType: request.headers[.contentType] ?? "application/json",
       bearerToken: token, body: Array(buffer: body))
     if token == nil { apiRequest.certificate = await Self.certificateIdentity(context.channel) }
+    apiRequest.userAgent = request.headers[.userAgent]
     let start = ContinuousClock.now
     let answer = await server.handle(apiRequest)
     accessLog.record(apiRequest, status: answer.status, latency: ContinuousClock.now - start)

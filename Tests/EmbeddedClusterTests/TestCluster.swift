@@ -8,7 +8,10 @@ struct TestCluster {
   let server: APIServer
   let directory: URL
 
-  init(windowCapacity: Int = 1000, bookmarkInterval: Duration = .seconds(60), watchBuffer: Int = 10_000) async throws {
+  init(
+    windowCapacity: Int = 1000, bookmarkInterval: Duration = .seconds(60), watchBuffer: Int = 10_000,
+    clientLimit: Int = 200
+  ) async throws {
     directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "aiconsole-test-\(UUID().uuidString.prefix(8))")
     let state = StateDirectory(url: directory)
@@ -19,6 +22,7 @@ struct TestCluster {
       podLogs: PodLogStore(directory: state.logsDirectory), logger: .init(label: "test"), now: { Date() })
     server.bookmarkInterval = bookmarkInterval
     server.watchBufferCapacity = watchBuffer
+    server.clientLimits = ClientLimits(limit: clientLimit)
     self.server = server
     try await Bootstrap(server: server).run()
   }
