@@ -160,7 +160,9 @@ let package = Package(
     ),
     .testTarget(
       name: "ConsoleTests",
-      dependencies: ["ConsoleApp", "Views", "KubeCore", "ClusterClient", "AIResources", "ClusterTestSupport"]
+      dependencies: [
+        "ConsoleApp", "Fuzzing", "Views", "KubeCore", "ClusterClient", "AIResources", "ClusterTestSupport",
+      ]
     ),
     .testTarget(name: "GatewayTests", dependencies: ["Gateway", "KubeCore", "AIResources", "ClusterClient"]),
     .testTarget(

@@ -23,7 +23,7 @@ for target in json yaml jsonpatch selectors prometheus logline kubeconfig; do
   before=$(ls .build/fuzz/crashes | wc -l)
   log=.build/fuzz/$target.log
   # A crash ends the run with a non-zero status; the figures are still wanted.
-  AICONSOLE_FUZZ_TARGET=$target "$binary" -max_total_time="$seconds" -print_final_stats=1 -timeout=10 \
+  SWIFT_BACKTRACE=enable=no AICONSOLE_FUZZ_TARGET=$target "$binary" -max_total_time="$seconds" -print_final_stats=1 -timeout=10 \
     -rss_limit_mb=2048 -max_len=65536 -artifact_prefix=.build/fuzz/crashes/$target- "$corpus" $seeds \
     > "$log" 2>&1 || true
   runs=$(awk -F: '/stat::number_of_executed_units/ {gsub(/ /, "", $2); print $2}' "$log" | tail -1)

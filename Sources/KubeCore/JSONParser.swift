@@ -253,6 +253,11 @@ public struct JSONParser {
       else { return "\u{FFFD}" }
       index += 2
       let low = try parseHex4()
+      // A high surrogate not followed by a low one stands alone: both become what they are
+      // alone, as Go's encoding/json decodes them (the replacement character for the high).
+      guard (0xDC00..<0xE000).contains(low) else {
+        return "\u{FFFD}" + (UnicodeScalar(low).map { String($0) } ?? "\u{FFFD}")
+      }
       let combined = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
       return UnicodeScalar(combined).map { String($0) } ?? "\u{FFFD}"
     }

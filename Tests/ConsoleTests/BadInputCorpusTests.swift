@@ -5,6 +5,7 @@ import Testing
 import Views
 
 @testable import ConsoleApp
+@testable import Fuzzing
 
 /// Every file of `Tests/Corpus/<area>/` is a bad input for that area's parser. Each must be
 /// refused with an error that says what is wrong and where — the substrings listed for it in the
@@ -103,5 +104,20 @@ struct BadInputCorpusTests {
     #expect(bad.first?.hasPrefix("level=info msg=\"ok ") == true)
     #expect(bad.first?.hasSuffix(" done\"") == true)
     #expect(LogEntry(parsing: bad.first ?? "").text.contains("done"))
+  }
+
+  @Test("every input the fuzzer crashed on is kept and now parses or is refused")
+  func fuzzCrashesStayFixed() throws {
+    let root = Self.corpus.appendingPathComponent("fuzz")
+    var replayed = 0
+    for name in try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() {
+      let target = try #require(FuzzTarget(rawValue: name), "Tests/Corpus/fuzz/\(name) names no fuzz target")
+      let directory = root.appendingPathComponent(name)
+      for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
+        target.run(Array(try Data(contentsOf: directory.appendingPathComponent(file))))
+        replayed += 1
+      }
+    }
+    #expect(replayed > 0)
   }
 }

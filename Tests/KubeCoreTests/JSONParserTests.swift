@@ -48,4 +48,13 @@ struct JSONParserTests {
     let bytes: [UInt8] = Array(#"{"a":""#.utf8) + [0xFF, 0xFE] + Array(#""}"#.utf8)
     #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(bytes) }
   }
+
+  @Test("a high surrogate without its low half becomes U+FFFD and the next escape stands alone")
+  func unpairedSurrogate() throws {
+    // Found by `make fuzz`: the pair's arithmetic underflowed and trapped.
+    #expect(try JSONParser.parse(#"{"a":"\uD800\u0041"}"#)["a"] == "\u{FFFD}A")
+    #expect(try JSONParser.parse(#"{"a":"\uDbfD\uaeba"}"#)["a"] == "\u{FFFD}\u{AEBA}")
+    #expect(try JSONParser.parse(#"{"a":"\uD83D\uDE00"}"#)["a"] == "😀")
+    #expect(try JSONParser.parse(#"{"a":"\uDC00"}"#)["a"] == "\u{FFFD}")
+  }
 }
