@@ -97,6 +97,18 @@ struct ConsoleTmuxTests {
     tmux.run(["resize-window", "-t", "t", "-x", "200", "-y", "50"])
     screen = await tmux.waitFor(timeout: 30) { $0.contains("embeddings") && $0.split(separator: "\n").count > 40 }
     #expect(screen.contains("AI resources"))
+    // A storm of resizes, some below the minimum size, leaves it drawing and answering keys.
+    for step in 0..<40 {
+      let (width, height) = [(60, 20), (200, 50), (120, 30), (30, 10)][step % 4]
+      tmux.run(["resize-window", "-t", "t", "-x", "\(width)", "-y", "\(height)"])
+    }
+    tmux.run(["resize-window", "-t", "t", "-x", "200", "-y", "50"])
+    tmux.sendText(":aic")
+    tmux.sendKeys("Enter")
+    screen = await tmux.waitFor(timeout: 30) { $0.contains("AICluster (aic)") && $0.split(separator: "\n").count > 40 }
+    #expect(screen.contains("AICluster (aic)"), "no answer after a resize storm:\n\(screen)")
+    tmux.sendText(":ai")
+    tmux.sendKeys("Enter")
 
     // Scale the standalone pool from the list: one edit, then READY follows and the activity pane
     // lists the action.

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 
-/// The controller killed (SIGKILL, no lease released) in the middle of a rollout and of a delete:
-/// the next one takes the lease and finishes both, from what the cluster says.
-@Suite("controller killed mid-rollout and mid-delete") struct ControllerRestartTests {
+/// The controller through faults: killed (SIGKILL, no lease released) in the middle of a rollout
+/// and of a delete, the next one finishes both from what the cluster says; through an API server
+/// restart long enough to lose its lease, it campaigns again and no reconcile is lost.
+@Suite("controller through kills and API server restarts") struct ControllerRestartTests {
   typealias ControllerProcess = ControllerProcessTests.ControllerProcess
 
   static let objects = """
@@ -106,5 +107,56 @@ import Testing
         && pods.allSatisfy {
           revision.hasSuffix(String($0.split(separator: "=").first ?? "")) && $0.hasSuffix("=Running")
         }, "pods after the rollout: \(pods), revision \(revision)")
+  }
+
+  static func schemas(_ range: Range<Int>, description: String = "v1") -> String {
+    range.map { index in
+      """
+      apiVersion: ai.aiconsole.dev/v1
+      kind: ModelContextSchema
+      metadata: {name: schema-\(index)}
+      spec: {description: \(description), contextFields: [{name: ticket, type: string}]}
+
+      """
+    }.joined(separator: "---\n")
+  }
+
+  @Test func theControllerRidesOutAnAPIServerRestartAndReconcilesEverything() async throws {
+    guard Kubectl.isInstalled() else { return }
+    let directory = ServeProcess.temporaryDirectory("apiserver-restart")
+    let first = ServeProcess(stateDirectory: directory, arguments: ["--no-controller", "--no-gateway"])
+    try first.start()
+    let kubectl = Kubectl(kubeconfig: first.kubeconfig)
+    let controller = try ControllerProcess(kubeconfig: first.kubeconfig)
+    defer { controller.kill() }
+    #expect(try kubectl.run("apply", "-f", "-", stdin: Self.schemas(0..<10)).status == 0)
+    let inSync = [
+      "get", "mcs", "-o",
+      "jsonpath={range .items[*]}{.metadata.name}={.metadata.generation}/{.status.observedGeneration}/{.status.ready} {end}",
+    ]
+    func allInSync(_ count: Int) -> (String) -> Bool {
+      { text in
+        let entries = text.split(separator: " ")
+        return entries.count == count
+          && entries.allSatisfy { entry in
+            let parts = entry.split(separator: "=").last?.split(separator: "/") ?? []
+            return parts.count == 3 && parts[0] == parts[1] && parts[2] == "true"
+          }
+      }
+    }
+    var state = try await Self.eventually(kubectl, inSync, allInSync(10))
+    #expect(allInSync(10)(state), "not reconciled before the restart: \(state)")
+
+    first.stop()
+    try await Task.sleep(for: .seconds(2))
+    let second = ServeProcess(stateDirectory: directory, arguments: ["--no-controller", "--no-gateway"])
+    try second.start()
+    defer { second.stop() }
+    // Edits of old objects and new objects, made once the server is back.
+    #expect(try kubectl.run("apply", "-f", "-", stdin: Self.schemas(0..<5, description: "v2")).status == 0)
+    #expect(try kubectl.run("apply", "-f", "-", stdin: Self.schemas(10..<20)).status == 0)
+    state = try await Self.eventually(kubectl, inSync, timeout: 120, allInSync(20))
+    #expect(allInSync(20)(state), "a reconcile was lost across the restart: \(state)")
+    #expect(state.contains("schema-0=2/2/true"))
   }
 }

@@ -76,21 +76,24 @@ public struct ControllerManager: Sendable {
     ]
   }
 
-  /// Runs until cancelled (or leadership is lost).
+  /// Runs until cancelled. Leadership lost (the lease not renewed in time, say while the API
+  /// server restarts) stops the reconcilers, and the manager campaigns again: once it leads again
+  /// it starts them afresh, with new informers listing what changed meanwhile. Exiting instead,
+  /// as controller-runtime does, would leave that to a supervisor a standalone process lacks.
   public func run() async {
     guard let election else { return await runControllers() }
-    logger.info(
-      "waiting to lead",
-      metadata: ["lease": "\(election.namespace)/\(election.name)", "identity": "\(election.identity)"])
     let lease = "\(election.namespace)/\(election.name)"
-    metrics.leading(lease, false)
-    await election.run {
-      logger.info("leading")
-      metrics.leading(lease, true)
-      await runControllers()
+    while !Task.isCancelled {
+      logger.info("waiting to lead", metadata: ["lease": "\(lease)", "identity": "\(election.identity)"])
+      metrics.leading(lease, false)
+      await election.run {
+        logger.info("leading")
+        metrics.leading(lease, true)
+        await runControllers()
+      }
+      metrics.leading(lease, false)
+      logger.info("stopped leading")
     }
-    metrics.leading(lease, false)
-    logger.info("stopped leading")
   }
 
   private func runControllers() async {
