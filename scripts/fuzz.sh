@@ -26,7 +26,7 @@ for target in json yaml jsonpatch selectors prometheus logline kubeconfig; do
   SWIFT_BACKTRACE=enable=no AICONSOLE_FUZZ_TARGET=$target "$binary" -max_total_time="$seconds" -print_final_stats=1 -timeout=10 \
     -rss_limit_mb=2048 -max_len=65536 -artifact_prefix=.build/fuzz/crashes/$target- "$corpus" $seeds \
     > "$log" 2>&1 || true
-  runs=$(awk -F: '/stat::number_of_executed_units/ {gsub(/ /, "", $2); print $2}' "$log" | tail -1)
+  runs=$(awk '/stat::number_of_executed_units/ {print $NF}' "$log" | tail -1)
   crashes=$(( $(ls .build/fuzz/crashes | wc -l) - before ))
   printf '{"target":"%s","seconds":%s,"inputs_tried":%s,"corpus_size":%s,"crashes_found":%s}\n' \
     "$target" "$seconds" "${runs:-0}" "$(ls "$corpus" | wc -l)" "$crashes" >> "$report"
