@@ -9,14 +9,17 @@ struct ScalingCurve {
   var showsP99: Bool
   /// The measured points, smallest count first.
   var points: [(objects: Int, sample: Sample)] = []
+  /// What a row adds to its name, by object count.
+  var details: [Int: String] = [:]
 
   /// Growth up to 20% over proportional still counts as linear: the machine is shared, and a
   /// larger run catches more of the others' noise.
   static let tolerance = 1.2
 
-  /// Records the figure measured at `objects`.
-  mutating func add(objects: Int, sample: Sample) {
+  /// Records the figure measured at `objects`, with a remark for its row.
+  mutating func add(objects: Int, sample: Sample, detail: String? = nil) {
     points.append((objects, sample))
+    details[objects] = detail
     progress(String(format: "%@ at %d objects: median %.1f ms", what, objects, sample.median))
   }
 
@@ -25,7 +28,9 @@ struct ScalingCurve {
     points.enumerated().map { index, point in
       let step = index > 0 ? growth(from: points[index - 1], to: point) : nil
       return .init(
-        area: area, name: "\(what), \(ConsoleBenchmarks.grouped(point.objects)) AIClusters",
+        area: area,
+        name: "\(what), \(ConsoleBenchmarks.grouped(point.objects)) AIClusters"
+          + (details[point.objects].map { " (\($0))" } ?? ""),
         median: Self.milliseconds(point.sample.median),
         p99: showsP99 ? Self.milliseconds(point.sample.p99) : "—", target: "linear or better",
         ratio: step.map { String(format: "×%.1f for ×%.0f objects", $0.time, $0.objects) } ?? "—",
