@@ -57,22 +57,31 @@ enum FollowPeerBenchmarks {
     environment["HOME"] = home
     let child = try ChildProcess.spawn(
       argv, environment: environment, standardOutput: output, standardError: output + ".err")
+    let figures: Figures
     do {
       try await waitForLines(objects, in: output, child: child)
       try await Task.sleep(for: settle)
-      let sampler = ProcessSampler(pid: child.pid)
-      let clock = ContinuousClock()
-      let (linesBefore, cpuBefore, start) = (lineCount(output), sampler.cpuSeconds(), clock.now)
-      try await clock.sleep(for: window)
-      let (linesAfter, cpuAfter, seconds) = (lineCount(output), sampler.cpuSeconds(), (clock.now - start).seconds)
-      _ = await child.stop()
-      guard let cpuBefore, let cpuAfter else { throw BenchmarkFailure("\(argv[0]) exited while sampled") }
-      return Figures(
-        eventsPerSecond: Double(linesAfter - linesBefore) / seconds, cpuPercent: (cpuAfter - cpuBefore) / seconds * 100)
+      figures = try await sample(child, output: output)
     } catch {
       _ = await child.stop()
       throw error
     }
+    _ = await child.stop()
+    return figures
+  }
+
+  /// Lines written and CPU used over `window`, while the follower runs.
+  static func sample(_ child: ChildProcess, output: String) async throws -> Figures {
+    let sampler = ProcessSampler(pid: child.pid)
+    let clock = ContinuousClock()
+    let (linesBefore, cpuBefore, start) = (lineCount(output), sampler.cpuSeconds(), clock.now)
+    try await clock.sleep(for: window)
+    let (linesAfter, cpuAfter, seconds) = (lineCount(output), sampler.cpuSeconds(), (clock.now - start).seconds)
+    guard let cpuBefore, let cpuAfter, !child.hasExited else {
+      throw BenchmarkFailure("the follower \(child.pid) exited while sampled")
+    }
+    return Figures(
+      eventsPerSecond: Double(linesAfter - linesBefore) / seconds, cpuPercent: (cpuAfter - cpuBefore) / seconds * 100)
   }
 
   /// Polls until the follower has written a line for each object of its first list.
