@@ -1,29 +1,36 @@
-import ClusterClient
-import EmbeddedCluster
 import Foundation
-import KubeCore
-import Logging
-import ServiceLifecycle
 
-/// `aiconsole-bench`: release-mode benchmarks with warm-up and repeated runs; prints medians and
-/// writes the report table to `--output`.
+/// `aiconsole-bench`: release-mode benchmarks with warm-up and repeated runs, peers measured in the
+/// same run; prints the report and writes it to `--output`. `--only AREA` runs one area, for a
+/// quick look at a change. `aiconsole-bench follow KUBECONFIG` is not a benchmark but the informer
+/// process the follow comparison starts.
 @main
 struct BenchmarkMain {
+  /// The areas `--only` accepts.
+  static let areas = ["views", "metrics", "control-plane", "controller", "gateway", "console", "scaling", "logs"]
+
   static func main() async throws {
     let arguments = CommandLine.arguments
-    let output = arguments.firstIndex(of: "--output").map { arguments[$0 + 1] } ?? "docs/benchmarks.md"
-    var report = BenchmarkReport()
-    // `--only controller` (or `gateway`, `console`, `logs`) runs one area, for a quick look at a change.
-    let only = arguments.firstIndex(of: "--only").map { arguments[$0 + 1] }
-    if only == nil {
-      ViewsBenchmarks.run(into: &report)
-      MetricsBenchmarks.run(into: &report)
-      try await ControlPlaneBenchmarks.run(into: &report)
+    if arguments.count == 3, arguments[1] == InformerFollower.command {
+      try await InformerFollower.run(kubeconfig: arguments[2])
+      return
     }
-    if only == nil || only == "controller" { try await ControllerBenchmarks.run(into: &report) }
-    if only == nil || only == "gateway" { try await GatewayBenchmarks.run(into: &report) }
-    if only == nil || only == "console" { try await ConsoleBenchmarks.run(into: &report) }
-    if only == nil || only == "logs" { try LogsBenchmarks.run(into: &report) }
+    let output = arguments.firstIndex(of: "--output").map { arguments[$0 + 1] } ?? "docs/benchmarks.md"
+    let only = arguments.firstIndex(of: "--only").map { arguments[$0 + 1] }
+    if let only, !areas.contains(only) {
+      progress("unknown area \(only): use one of \(areas.joined(separator: ", "))")
+      exit(2)
+    }
+    func runs(_ area: String) -> Bool { only == nil || only == area }
+    var report = BenchmarkReport()
+    if runs("views") { ViewsBenchmarks.run(into: &report) }
+    if runs("metrics") { try await MetricsBenchmarks.run(into: &report) }
+    if runs("control-plane") { try await ControlPlaneBenchmarks.run(into: &report) }
+    if runs("controller") { try await ControllerBenchmarks.run(into: &report) }
+    if runs("gateway") { try await GatewayBenchmarks.run(into: &report) }
+    if runs("console") { try await ConsoleBenchmarks.run(into: &report) }
+    if runs("scaling") { try await GrowingClusterBenchmarks.run(into: &report) }
+    if runs("logs") { try await LogsBenchmarks.run(into: &report) }
     try report.write(to: output)
     print(report.markdown)
   }

@@ -28,26 +28,59 @@ struct BenchmarkReport {
   }
 
   var rows: [Row] = []
+  /// Paragraphs written under an area's heading, before its table.
+  var notes: [String: [String]] = [:]
+  /// When the run began, and the 1-minute load average then: the machine is shared, and the
+  /// report says how busy it was.
+  let started = Date()
+  let loadAtStart = BenchmarkReport.loadAverage()
 
   mutating func add(_ row: Row) {
     rows.append(row)
     progress("\(row.area): \(row.name) median=\(row.median) p99=\(row.p99) target=\(row.target)")
   }
 
+  /// Adds a paragraph under `area`'s heading.
+  mutating func note(_ text: String, area: String) {
+    guard !text.isEmpty else { return }
+    notes[area, default: []].append(text)
+    progress("\(area): \(text)")
+  }
+
   var markdown: String {
     var text = "# Benchmarks\n\n"
-    text += "Machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, "
-    text += "\(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB memory. Date: \(Date().ISO8601Format()).\n"
-    text += "Release build; each figure is the median of repeated runs after a warm-up.\n"
+    text += "Written by `make bench` (release build). Machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, "
+    text += "\(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB memory. Date: \(started.ISO8601Format()).\n"
+    text += String(
+      format: "The benchmarks ran for %.1f min; the 1-minute load average was %@ at the start and %@ at the end ",
+      Date().timeIntervalSince(started) / 60, loadAtStart, Self.loadAverage())
+    text += "(the machine is shared: other builds and tests may have run meanwhile, so absolute times drift, "
+    text += "and peers are measured in the same run, alternating with aiconsole, so that ratios hold).\n"
+    text +=
+      "Each figure is the median of repeated runs after a warm-up; a ratio is aiconsole's figure over the peer's.\n"
     for area in rows.map(\.area).uniqued() {
-      text +=
-        "\n## \(area)\n\n| benchmark | median | p99 | target | peer | ratio | met |\n|---|---|---|---|---|---|---|\n"
+      text += "\n## \(area)\n\n"
+      for note in notes[area] ?? [] { text += note + "\n\n" }
+      text += "| benchmark | median | p99 | target | peer | ratio | met |\n|---|---|---|---|---|---|---|\n"
       for row in rows where row.area == area {
         let met = row.met.map { $0 ? "yes" : "no" } ?? "—"
         text += "| \(row.name) | \(row.median) | \(row.p99) | \(row.target) | \(row.peer) | \(row.ratio) | \(met) |\n"
       }
     }
     return text
+  }
+
+  /// `ours / peer` as the ratio column shows it, with a third digit below 0.1 so that a peer
+  /// hundreds of times slower does not read as 0.00×.
+  static func ratio(_ ours: Double, _ peer: Double) -> String {
+    let value = ours / peer
+    return String(format: value < 0.1 ? "%.3f×" : "%.2f×", value)
+  }
+
+  /// The 1-minute load average from /proc/loadavg, or "unknown".
+  static func loadAverage() -> String {
+    guard let data = FileManager.default.contents(atPath: "/proc/loadavg") else { return "unknown" }
+    return String(decoding: data, as: UTF8.self).split(separator: " ").first.map(String.init) ?? "unknown"
   }
 
   func write(to path: String) throws {

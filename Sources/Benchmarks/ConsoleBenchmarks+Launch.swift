@@ -92,16 +92,16 @@ extension ConsoleBenchmarks {
     return (cpu, Double(after - before) / cpuWindow.seconds)
   }
 
-  /// Reads the trace every 25 ms until a frame lists every object synced (the trace holds the
+  /// Reads the trace every 25 ms until a frame lists `rows` objects synced (the trace holds the
   /// frames' own times, so the polling interval does not blur the figures).
-  static func waitForSyncedList(_ console: ConsoleProcess, timeout: Duration = .seconds(60)) async throws
-    -> FrameTraceLog
+  static func waitForSyncedList(_ console: ConsoleProcess, rows: Int = objects, timeout: Duration = .seconds(60))
+    async throws -> FrameTraceLog
   {
     let clock = ContinuousClock()
     let deadline = clock.now.advanced(by: timeout)
     while clock.now < deadline {
       let trace = FrameTraceLog(path: console.tracePath)
-      if trace.firstSynced(rows: objects) != nil { return trace }
+      if trace.firstSynced(rows: rows) != nil { return trace }
       if ProcessSampler(pid: console.pid).cpuSeconds() == nil { break }
       try await Task.sleep(for: .milliseconds(25))
     }
@@ -109,7 +109,7 @@ extension ConsoleBenchmarks {
     let seen = last.map { "last frame: \($0.rows) rows, synced \($0.synced)" } ?? "no frame"
     let screen = await console.screen()
     throw BenchmarkFailure(
-      "the console showed no synced list of \(objects) rows (\(seen)):\n\(screen)\n\(console.errorOutput)")
+      "the console showed no synced list of \(rows) rows (\(seen)):\n\(screen)\n\(console.errorOutput)")
   }
 
   /// `j` and `k` alternately at `keysPerSecond`, so the selection moves without drifting away.

@@ -14,6 +14,8 @@ enum ControlPlaneBenchmarks {
   static func run(into report: inout BenchmarkReport) async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "aiconsole-bench-\(UUID().uuidString.prefix(6))")
+    // The store of 40,000 objects is about 30 MB: a run must not leave it behind.
+    defer { try? FileManager.default.removeItem(at: directory) }
     let ready = AsyncStream<ControlPlaneEndpoints>.makeStream()
     let controlPlane = try await ControlPlane(options: .init(stateDirectory: directory), logger: Logger(label: "bench"))
     {

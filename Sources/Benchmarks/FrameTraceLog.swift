@@ -40,6 +40,9 @@ struct FrameTraceLog {
   /// The first frame presented.
   var first: Frame? { frames.first }
 
+  /// The first frame that lists any row.
+  var firstWithRows: Frame? { frames.first { $0.rows > 0 } }
+
   /// The first frame that lists at least `rows` rows with every informer synced.
   func firstSynced(rows: Int) -> Frame? { frames.first { $0.synced && $0.rows >= rows } }
 
