@@ -34,14 +34,16 @@ test: deps lint
 	AICONSOLE_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build --no-parallel --filter '$(TIMED_SUITES)'
 
 # The fault scenarios at full length (1,000 writes/s with 50 watchers and the console for 60 s,
-# five SIGKILLs under writes, ...); their figures go to docs/reliability.md.
+# five SIGKILLs under writes, ...) against the release binary; figures go to docs/reliability.md.
 SOAK_SUITES := WriteLoadTests|DurabilityTests|ControllerRestartTests|ControllerProcessTests|GatewayProxyTests|GatewayTLSTests|RouteEditOperationTests|ListWatchTests|InformerTests|StatePermissionsTests|BadInputCorpusTests|ConsoleTmuxTests
 RELIABILITY := .build/reliability
 
 soak: deps
 	$(SWIFT) build --build-tests
+	$(SWIFT) build -c release --product aiconsole
 	mkdir -p $(RELIABILITY) && rm -f $(RELIABILITY)/soak.jsonl
-	AICONSOLE_SOAK=1 AICONSOLE_RELIABILITY_REPORT=$(CURDIR)/$(RELIABILITY)/soak.jsonl AICONSOLE_BIN=$(CURDIR)/$(BIN) \
+	AICONSOLE_SOAK=1 AICONSOLE_RELIABILITY_REPORT=$(CURDIR)/$(RELIABILITY)/soak.jsonl \
+	  AICONSOLE_BIN=$(CURDIR)/.build/release/aiconsole \
 	  $(SWIFT) test --skip-build --no-parallel --filter '$(SOAK_SUITES)' 2>&1 | tee $(RELIABILITY)/soak.log; \
 	  printf '{"scenario":"all scenarios","tests_passed":%s,"tests_failed":%s}\n' \
 	    "$$(grep -c '^✔ Test ' $(RELIABILITY)/soak.log)" "$$(grep -c '^✘ Test .* failed after' $(RELIABILITY)/soak.log)" \

@@ -75,10 +75,10 @@ extension APIServer {
     try checkListRevision(scoped.request, current: page.revision)
     let revision = snapshot ?? page.revision
     var metadata: JSONValue = ["resourceVersion": .string(String(revision))]
-    if page.remaining > 0, let last = page.items.last {
+    if page.more, let last = page.items.last {
       metadata["continue"] = .string(
         ContinueToken(revision: revision, namespace: last.key.namespace, name: last.key.name).encoded)
-      metadata["remainingItemCount"] = .int(Int64(page.remaining))
+      if let remaining = page.remaining { metadata["remainingItemCount"] = .int(Int64(remaining)) }
     }
     return listResponse(page.items, metadata: metadata, scoped)
   }

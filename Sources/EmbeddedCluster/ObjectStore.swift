@@ -53,24 +53,37 @@ actor ObjectStore {
   /// Objects selected by `filter`, in key order, starting after `after` and at most `limit`
   /// (0 = all); also says how many selected objects remain beyond the page.
   func list(_ filter: ObjectFilter, after: ObjectKey? = nil, limit: Int = 0)
-    -> (items: [StoredObject], revision: Int64, remaining: Int)
+    -> (items: [StoredObject], revision: Int64, more: Bool, remaining: Int?)
   {
     let keys = orderedKeys(filter.resource)
     let table = objects[filter.resource] ?? [:]
-    var start = 0
-    if let after { start = Self.firstIndex(in: keys, after: after) }
-    var items: [StoredObject] = []
-    var remaining = 0
-    for key in keys[start...] {
-      if let namespace = filter.namespace, !namespace.isEmpty, key.namespace != namespace { continue }
-      guard let object = table[key], filter.matches(object) else { continue }
-      if limit > 0, items.count >= limit {
-        remaining += 1
-      } else {
-        items.append(object)
-      }
+    // Keys sort by namespace first: one namespace is a range, found by bisection.
+    var (index, end) = (0, keys.count)
+    if let namespace = filter.namespace, !namespace.isEmpty {
+      (index, end) = (
+        Self.bound(in: keys) { $0.namespace < namespace }, Self.bound(in: keys) { $0.namespace <= namespace }
+      )
     }
-    return (items, revision, remaining)
+    if let after { index = max(index, Self.bound(in: keys) { $0 <= after }) }
+    var items: [StoredObject] = []
+    var more = false
+    // A page stops at the first match past its limit: scanning on to count the rest made every
+    // page cost the whole collection, and an informer's paged list quadratic.
+    while index < end {
+      guard let object = table[keys[index]], filter.matches(object) else {
+        index += 1
+        continue
+      }
+      if limit > 0, items.count >= limit {
+        more = true
+        break
+      }
+      items.append(object)
+      index += 1
+    }
+    // As kube-apiserver: the count of what is left is known only without selectors.
+    let selected = !filter.labelSelector.requirements.isEmpty || filter.fieldSelector != nil
+    return (items, revision, more, more && !selected ? end - index : nil)
   }
 
   /// Every key of a resource (all namespaces), for collection deletes and garbage collection.
@@ -137,12 +150,13 @@ actor ObjectStore {
     return Set(references.compactMap { $0["uid"]?.stringValue })
   }
 
-  private static func firstIndex(in keys: [ObjectKey], after key: ObjectKey) -> Int {
+  /// The first index of sorted `keys` where `isBefore` stops holding.
+  private static func bound(in keys: [ObjectKey], _ isBefore: (ObjectKey) -> Bool) -> Int {
     var low = 0
     var high = keys.count
     while low < high {
       let middle = (low + high) / 2
-      if keys[middle] <= key { low = middle + 1 } else { high = middle }
+      if isBefore(keys[middle]) { low = middle + 1 } else { high = middle }
     }
     return low
   }

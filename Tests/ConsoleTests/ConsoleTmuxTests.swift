@@ -187,7 +187,11 @@ struct ConsoleTmuxTests {
     tmux.run(["new-window", "-d", "-t", "t", "-n", "serve", "/bin/sh"])
     tmux.run(["send-keys", "-t", "t:serve", serve, "Enter"])
     var screen = await tmux.waitFor(timeout: 120) { $0.contains("support-desk") && $0.contains("synced") }
-    #expect(screen.contains("support-desk"), "console did not sync:\n\(screen)")
+    guard screen.contains("support-desk") else {
+      let server = tmux.run(["capture-pane", "-p", "-t", "t:serve"]).output
+      Issue.record("console did not sync:\n\(screen)\nthe server's window:\n\(server)")
+      return
+    }
 
     // A kind the console has no code for (KServe's) appears with its printer columns, and goes
     // away cleanly with its CRD.

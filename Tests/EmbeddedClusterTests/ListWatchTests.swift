@@ -25,6 +25,42 @@ struct ListWatchTests {
     #expect(odd["items"]?.arrayValue?.count == 2)
     let (bad, _) = try await cluster.call("GET", TestCluster.aiClusters, query: ["labelSelector": "tier in (a"])
     #expect(bad == 400)
+    // With a selector the rest cannot be counted without reading it all: a continue, no count.
+    let (_, evenPage) = try await cluster.call(
+      "GET", TestCluster.aiClusters, query: ["labelSelector": "tier=even", "limit": "1"])
+    #expect(evenPage["items"]?.arrayValue?.compactMap { $0[path: ["metadata", "name"]]?.stringValue } == ["c0"])
+    #expect(evenPage[path: ["metadata", "continue"]]?.stringValue?.isEmpty == false)
+    #expect(evenPage[path: ["metadata", "remainingItemCount"]] == nil)
+    // The last page has no continue.
+    let (_, last) = try await cluster.call("GET", TestCluster.aiClusters, query: ["limit": "5"])
+    #expect(last["items"]?.arrayValue?.count == 5)
+    #expect(last[path: ["metadata", "continue"]] == nil)
+  }
+
+  @Test("a namespace's page counts only that namespace's rest, whatever other namespaces hold")
+  func namespacePages() async throws {
+    let cluster = try await TestCluster()
+    for namespace in ["alpha", "beta"] {
+      _ = try await cluster.call(
+        "POST", "/api/v1/namespaces",
+        body: ["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(namespace)]])
+      for index in 0..<4 {
+        _ = try await cluster.call(
+          "POST", "/apis/ai.aiconsole.dev/v1/namespaces/\(namespace)/aiclusters",
+          body: TestCluster.aiCluster("\(namespace)-\(index)"))
+      }
+    }
+    let path = "/apis/ai.aiconsole.dev/v1/namespaces/alpha/aiclusters"
+    let (_, first) = try await cluster.call("GET", path, query: ["limit": "3"])
+    #expect(
+      first["items"]?.arrayValue?.compactMap { $0[path: ["metadata", "name"]]?.stringValue } == [
+        "alpha-0", "alpha-1", "alpha-2",
+      ])
+    #expect(first[path: ["metadata", "remainingItemCount"]] == 1)
+    let token = first[path: ["metadata", "continue"]]?.stringValue ?? ""
+    let (_, second) = try await cluster.call("GET", path, query: ["limit": "3", "continue": token])
+    #expect(second["items"]?.arrayValue?.compactMap { $0[path: ["metadata", "name"]]?.stringValue } == ["alpha-3"])
+    #expect(second[path: ["metadata", "continue"]] == nil)
   }
 
   @Test("a watch from a list's resourceVersion sees later changes in order")

@@ -114,6 +114,8 @@ import Testing
         group.addTask {
           var names: [String] = []
           for index in stride(from: lane, to: total, by: lanes) {
+            // The load lasts its time: a server slower than the rate gets fewer writes, not a longer run.
+            guard ContinuousClock.now < start + .seconds(load.seconds) else { break }
             try? await Task.sleep(until: start + .seconds(Double(index) / load.rate))
             let name = "load-\(index)"
             let object: JSONValue = [
