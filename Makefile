@@ -46,7 +46,8 @@ soak: deps
 	  AICONSOLE_BIN=$(CURDIR)/.build/release/aiconsole \
 	  $(SWIFT) test --skip-build --no-parallel --filter '$(SOAK_SUITES)' 2>&1 | tee $(RELIABILITY)/soak.log; \
 	  printf '{"scenario":"all scenarios","tests_passed":%s,"tests_failed":%s}\n' \
-	    "$$(grep -c '^✔ Test ' $(RELIABILITY)/soak.log)" "$$(grep -c '^✘ Test .* failed after' $(RELIABILITY)/soak.log)" \
+	    "$$(grep -c '^✔ Test ' $(RELIABILITY)/soak.log)" \
+	    "$$(grep '^✘ Test .* failed after' $(RELIABILITY)/soak.log | grep -vc '^✘ Test run')" \
 	    >> $(RELIABILITY)/soak.jsonl; \
 	  scripts/reliability-report.sh soak $(RELIABILITY)/soak.jsonl; \
 	  ! grep -q '^✘ Test .* failed after' $(RELIABILITY)/soak.log

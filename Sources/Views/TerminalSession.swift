@@ -24,6 +24,10 @@ public enum TerminalSession {
     var clock = TickClock(interval: app.tickInterval)
     var pacer = FramePacer(interval: .milliseconds(Int(frameInterval)))
     var dirty = true
+    // A terminal may still be reflowing its own copy of the screen after the size it reports
+    // changed, and a burst of resizes can leave the last signal taken early: one more full
+    // repaint at the size read again, shortly after the last resize, heals both.
+    var repaintAfterResize: ContinuousClock.Instant?
     while true {
       if dirty, pacer.mayDraw() {
         draw(app, into: &frame, terminal: terminal, minimumSize: minimumSize, theme: theme)
@@ -31,13 +35,23 @@ public enum TerminalSession {
         pacer.drew()
         dirty = false
       }
-      var events = loop.next(timeoutMs: dirty ? pacer.timeout(before: clock.timeout()) : clock.timeout())
+      var timeout = dirty ? pacer.timeout(before: clock.timeout()) : clock.timeout()
+      if let due = repaintAfterResize { timeout = Self.milliseconds(until: due, before: timeout) }
+      var events = loop.next(timeoutMs: timeout)
       if clock.isDue() { events.append(.tick) }
-      for event in events {
+      if let due = repaintAfterResize, ContinuousClock.now >= due {
+        repaintAfterResize = nil
+        // The size as it is now, for the app too: in a burst of resizes a signal can be taken
+        // before the terminal's last size change, leaving both a step behind.
+        dirty = true
+        if case .quit(let code) = app.handle(.resize(terminal.updateSize())) { return code }
+      }
+      for var event in events {
         if case .terminate(let signal) = event { return 128 + signal }
         if case .resize = event {
-          terminal.updateSize()
+          event = .resize(terminal.updateSize())
           dirty = true
+          repaintAfterResize = .now + .milliseconds(200)
         }
         // What the user did is answered at once; what the world did waits for the next frame slot.
         if event.isUserInput { pacer.hurry() }
@@ -68,6 +82,14 @@ public enum TerminalSession {
     }
     if case .quit(let code) = command { return code }
     return nil
+  }
+
+  /// Milliseconds until `instant`, or `other` if that is sooner (-1 in `other` means none).
+  static func milliseconds(until instant: ContinuousClock.Instant, before other: Int32) -> Int32 {
+    let left = ContinuousClock.now.duration(to: instant)
+    let milliseconds = max(
+      0, Int32(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000))
+    return other < 0 ? milliseconds : min(milliseconds, other)
   }
 
   static func draw<App: TerminalApplication>(
