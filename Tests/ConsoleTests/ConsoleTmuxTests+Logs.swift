@@ -27,9 +27,13 @@ extension ConsoleTmuxTests {
     tmux.sendKeys("Enter")
     tmux.sendText("/embeddings")
     tmux.sendKeys("Enter")
-    _ = await tmux.waitFor(timeout: 30) { $0.contains("/embeddings") || $0.contains("AICluster (aic)") }
+    // The filtered list, with its one row selected, before the operation key.
+    screen = await tmux.waitFor(timeout: 30) {
+      $0.contains("AICluster (aic)") && $0.contains("[1/4] /embeddings") && $0.contains("Name:      demo/embeddings")
+    }
     tmux.sendKeys("s")
-    _ = await tmux.waitFor("scale AICluster demo/embeddings (now 2", timeout: 30)
+    screen = await tmux.waitFor("scale AICluster demo/embeddings (now 2", timeout: 30)
+    try #require(screen.contains("scale AICluster demo/embeddings (now 2"), "no scale prompt:\n\(screen)")
     tmux.sendKeys("BSpace")
     tmux.sendText("3")
     tmux.sendKeys("Enter")
