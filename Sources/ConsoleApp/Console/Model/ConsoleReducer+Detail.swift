@@ -1,4 +1,5 @@
 import ClusterClient
+import Foundation
 import KubeCore
 
 extension ConsoleReducer {
@@ -10,18 +11,26 @@ extension ConsoleReducer {
   static func refreshDetail(_ state: inout ConsoleState, selectionChanged: Bool) {
     if selectionChanged || (state.detail == nil) != (state.selection == nil) {
       state.detail = detailContext(state).map(DetailModel.init)
+      state.detailBuiltAt = state.now
       state.detailScroll = DetailScroll()
       state.detailStale = false
     }
   }
 
-  /// On a tick: the stale detail (and open text view) again.
+  /// How long a detail lives without a change around it: its ages and "since" times move on.
+  static let detailLifetime: TimeInterval = 2
+
+  /// On a tick: the stale detail (and open text view) again, and any detail older than its
+  /// lifetime, so that a quiet selection's ages and reconcile times do not stand still.
   static func refreshStaleDetail(_ state: inout ConsoleState) {
-    guard state.detailStale else { return }
+    let old = state.detailBuiltAt.map { state.now.timeIntervalSince($0) >= detailLifetime } ?? false
+    guard state.detailStale || (old && state.detail != nil) else { return }
+    let stale = state.detailStale
     state.detailStale = false
     let context = detailContext(state)
     state.detail = context.map(DetailModel.init)
-    guard let context else { return }
+    state.detailBuiltAt = state.now
+    guard stale, let context else { return }
     switch state.textView {
     case .yaml?: state.textView = .yaml(YAMLView(object: context.object))
     case .describe?: state.textView = .describe(DescribeView(context: context))

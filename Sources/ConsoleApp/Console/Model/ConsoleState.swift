@@ -94,6 +94,8 @@ struct ConsoleState {
   var detail: DetailModel?
   /// Something the detail shows may have changed since it was built.
   var detailStale = false
+  /// When the detail was last built.
+  var detailBuiltAt: Date?
   var detailScroll = DetailScroll()
   /// The full-screen YAML or describe view of the selection, while open.
   var textView: TextView?
