@@ -38,13 +38,14 @@ struct GatewayCommand: AsyncParsableCommand {
     let configuration = try cluster.configuration(inCluster: inCluster)
     let client = try KubeClient(configuration: configuration)
     // The access log is JSON lines on stderr, which the kubelet makes the Pod's log.
+    let accessLog = BufferedStandardError()
     var logger = Logger(label: "aiconsole.gateway") { JSONLineLogHandler(label: $0) }
     logger.logLevel = .info
     let gateway = AIGateway(
-      client: client, host: address, port: port, tls: listener.tls, accessLog: { JSONLineLogHandler.standardError($0) },
+      client: client, host: address, port: port, tls: listener.tls, accessLog: { accessLog.write($0) },
       logger: logger)
     let announcer = logger
-    let service = GatewayRunService(gateway: gateway) { port in
+    let service = GatewayRunService(gateway: gateway, accessLog: accessLog) { port in
       announcer.info("serving the AI gateway on \(listener.scheme)://\(address):\(port)")
     }
     let group = ServiceGroup(
@@ -57,9 +58,17 @@ struct GatewayCommand: AsyncParsableCommand {
 /// The gateway as a service: graceful shutdown cancels it.
 struct GatewayRunService: Service {
   let gateway: AIGateway
+  let accessLog: BufferedStandardError
   let onListening: @Sendable (Int) async -> Void
 
   func run() async throws {
-    try await cancelWhenGracefulShutdown { try await gateway.run(onListening: onListening) }
+    try await cancelWhenGracefulShutdown {
+      try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask { await accessLog.run() }
+        group.addTask { try await gateway.run(onListening: onListening) }
+        try await group.next()
+        group.cancelAll()
+      }
+    }
   }
 }

@@ -49,7 +49,8 @@ extension JSONValue {
 
   private static let hexDigits = Array("0123456789abcdef".utf8)
 
-  private static func writeString(_ text: String, into output: inout [UInt8]) {
+  /// Appends `text` as a JSON string literal, quoted and escaped.
+  public static func writeString(_ text: String, into output: inout [UInt8]) {
     output.append(UInt8(ascii: "\""))
     for byte in text.utf8 {
       switch byte {

@@ -179,4 +179,96 @@ import Testing
     #expect(gone.json?[path: ["error", "code"]] == "upstream_unreachable")
     #expect(gone.body.contains("dead-0"))
   }
+
+  /// What a client that pipelines sees, over a plain socket: replies in the order asked, the
+  /// connection closed after the request that said `Connection: close`, and JSON errors for a
+  /// path the gateway does not serve or a method it does not take.
+  @Test func pipelinedRequestsAreAnsweredInOrderOnOneConnection() async throws {
+    guard Kubectl.isInstalled() else { return }
+    let (port, upstream) = try await Self.modelServer()
+    defer { upstream.cancel() }
+    let fixture = try GatewayFixture(
+      "gateway-pipeline", arguments: ["--no-controller"], manifests: Self.realInstance(port: port))
+    defer { fixture.stop() }
+    let ready = #"{"status":{"phase":"Running","podIP":"127.0.0.1","conditions":[{"type":"Ready","status":"True"}]}}"#
+    #expect(
+      try fixture.kubectl.run("patch", "pod", "real-0", "--subresource=status", "--type=merge", "-p", ready).status == 0
+    )
+    var probe = try await fixture.post("/v1/chat/completions", GatewayFixture.chat("real-model", "hi"))
+    for _ in 0..<50 where probe.status == 503 {
+      try await Task.sleep(for: .milliseconds(100))
+      probe = try await fixture.post("/v1/chat/completions", GatewayFixture.chat("real-model", "hi"))
+    }
+    #expect(probe.status == 200)
+
+    let body = GatewayFixture.chat("real-model", "hi")
+    func post(_ id: String, close: Bool = false) -> String {
+      "POST /v1/chat/completions HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\n"
+        + "Content-Length: \(body.utf8.count)\r\nx-request-id: \(id)\r\n"
+        + (close ? "Connection: close\r\n" : "") + "\r\n" + body
+    }
+    let requests =
+      post("pipe-1") + "GET /v1/nowhere HTTP/1.1\r\nHost: gateway\r\n\r\n" + post("pipe-2")
+      + "GET /v1/chat/completions HTTP/1.1\r\nHost: gateway\r\n\r\n" + post("pipe-3", close: true)
+      + post("never-answered")
+    let address = try #require(URL(string: fixture.gateway))
+    let replies = try RawHTTPExchange.send(requests, port: try #require(address.port))
+    // Bodies end without a line break, so a status line may follow one on the same line.
+    let statuses = replies.components(separatedBy: "HTTP/1.1 ").dropFirst().map {
+      "HTTP/1.1 " + ($0.components(separatedBy: "\r\n").first ?? "")
+    }
+    #expect(
+      statuses == [
+        "HTTP/1.1 200 OK", "HTTP/1.1 404 Not Found", "HTTP/1.1 200 OK", "HTTP/1.1 405 Method Not Allowed",
+        "HTTP/1.1 200 OK",
+      ], "\(replies)")
+    let order = ["up-pipe-1", "no such endpoint: GET /v1/nowhere", "up-pipe-2", "use POST", "up-pipe-3"].map {
+      replies.range(of: $0)?.lowerBound
+    }
+    #expect(!order.contains(nil) && order.compactMap { $0 } == order.compactMap { $0 }.sorted(), "\(replies)")
+    #expect(!replies.contains("never-answered"), "the connection closed after the request that asked for it")
+    let garbled = try RawHTTPExchange.send(
+      post("before-garbage") + "NOT HTTP AT ALL\r\n\r\n", port: try #require(address.port))
+    #expect(garbled.hasPrefix("HTTP/1.1 200 OK") && garbled.contains("up-before-garbage"), "\(garbled)")
+    #expect(garbled.contains("HTTP/1.1 400 Bad Request"), "what is not HTTP is refused after what came before")
+  }
+}
+
+/// One plain TCP exchange with a server on loopback: writes `request` whole, then reads until the
+/// server closes the connection (or 20 s pass).
+enum RawHTTPExchange {
+  struct Failure: Error, CustomStringConvertible { var description: String }
+
+  static func send(_ request: String, port: Int) throws -> String {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard descriptor >= 0 else { throw Failure(description: "socket failed") }
+    defer { close(descriptor) }
+    var timeout = timeval(tv_sec: 20, tv_usec: 0)
+    setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = UInt16(port).bigEndian
+    let connected = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    }
+    guard connected == 0 else { throw Failure(description: "cannot connect to 127.0.0.1:\(port)") }
+    let bytes = Array(request.utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress!, $0.count) }
+      guard written > 0 else { throw Failure(description: "write failed") }
+      offset += written
+    }
+    var received: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+      guard count > 0 else { break }
+      received += buffer[..<count]
+    }
+    return String(decoding: received, as: UTF8.self)
+  }
 }

@@ -89,6 +89,11 @@ public struct JSONLineLogHandler: LogHandler {
   public static let standardError: @Sendable (String) -> Void = { line in
     var bytes = Array(line.utf8)
     bytes.append(UInt8(ascii: "\n"))
+    writeToStandardError(bytes)
+  }
+
+  /// Writes `bytes` to standard error whole, however many `write` calls that takes.
+  public static func writeToStandardError(_ bytes: [UInt8]) {
     bytes.withUnsafeBytes { buffer in
       var offset = 0
       while offset < buffer.count {

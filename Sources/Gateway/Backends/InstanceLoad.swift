@@ -24,6 +24,8 @@ public actor InstanceLoad {
   /// Tickets whose generations were dropped unfinished, ended on the next isolated call: a
   /// deinit cannot await the actor.
   private nonisolated let dropped = Mutex<[(Ticket, Int)]>([])
+  /// Requests in flight per Pod, readable without a hop: the router picks on an event loop.
+  private nonisolated let inFlightCounts = Mutex<[String: Int]>([:])
 
   /// Load measured on `clock` (injected so tests can move time by hand).
   public init(profile: GPUProfile = GPUProfile(), clock: some Clock<Duration> = ContinuousClock()) {
@@ -50,6 +52,9 @@ public actor InstanceLoad {
     return activities[pod]?.inFlight.count ?? 0
   }
 
+  /// Requests in flight on `pod` as last recorded, without waiting for the actor.
+  public nonisolated func inFlightNow(_ pod: String) -> Int { inFlightCounts.withLock { $0[pod] ?? 0 } }
+
   /// Registers a request on `instance` that will hold `promptTokens + completionTokens` tokens of
   /// context. Returns its ticket and the requests that were in flight before it.
   public func begin(
@@ -62,6 +67,7 @@ public actor InstanceLoad {
     nextID += 1
     activity.inFlight.append(.init(id: nextID, tokens: promptTokens + completionTokens))
     activities[instance.pod] = activity
+    inFlightCounts.withLock { $0[instance.pod] = activity.inFlight.count }
     return (Ticket(id: nextID, pod: instance.pod, promptTokens: promptTokens), ahead, tokensAhead)
   }
 
@@ -89,6 +95,7 @@ public actor InstanceLoad {
     activity.advance(to: now(), profile)
     guard let index = activity.inFlight.firstIndex(where: { $0.id == ticket.id }) else { return }
     activity.inFlight.remove(at: index)
+    inFlightCounts.withLock { $0[ticket.pod] = activity.inFlight.count }
     if !failed { activity.promptTokens += ticket.promptTokens }
     activity.generationTokens += generatedTokens
     activities[ticket.pod] = activity

@@ -1,6 +1,7 @@
 import AIResources
 import ClusterClient
 import KubeCore
+import Synchronization
 
 /// What the gateway knows of the cluster, kept live by informers: routes, the services and pools
 /// behind them, their instance Pods, the Secrets that hold API keys and the context schemas. A
@@ -32,7 +33,9 @@ public actor ClusterView {
 
   var all: [Informer] { [routes, services, clusters, pods, secrets, schemas] }
 
-  private var cached: RoutingSnapshot?
+  /// The snapshot as of the last change, readable without a hop (the proxy path reads it on its
+  /// event loop); nil from a change until the next request rebuilds it.
+  private nonisolated let cached = Mutex<RoutingSnapshot?>(nil)
 
   /// Runs the informers until cancelled; any change of theirs makes the next snapshot fresh.
   public func run() async {
@@ -50,20 +53,23 @@ public actor ClusterView {
   private var changes = 0
 
   private func invalidate() {
-    cached = nil
+    cached.withLock { $0 = nil }
     changes += 1
   }
 
   /// What routing reads, as of the last change.
   func snapshot() async -> RoutingSnapshot {
-    if let cached { return cached }
+    if let snapshot = currentSnapshot() { return snapshot }
     let before = changes
     let snapshot = RoutingSnapshot(
       routes: await routes.list(), services: await services.list(), clusters: await clusters.list(),
       pods: await pods.list(), secrets: await secrets.list(), schemas: await schemas.list())
-    if changes == before { cached = snapshot }
+    if changes == before { cached.withLock { $0 = snapshot } }
     return snapshot
   }
+
+  /// The snapshot as of the last change, if one was built since.
+  nonisolated func currentSnapshot() -> RoutingSnapshot? { cached.withLock { $0 } }
 
   /// Waits until every informer has listed once.
   public func waitUntilSynced() async {

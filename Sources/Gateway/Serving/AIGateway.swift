@@ -28,7 +28,7 @@ public struct AIGateway: Sendable {
       instanceLogs.write(served.logLine, to: .init(namespace: instance.namespace, pod: instance.pod))
     }
     let handler = RequestHandler(
-      view: view, backend: backend, busy: { await load.inFlight($0.pod) },
+      view: view, backend: backend, busy: { load.inFlightNow($0.pod) },
       record: { record in
         gatewayMetrics.count(record)
         accessLog(record.logLine())

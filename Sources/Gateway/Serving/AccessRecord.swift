@@ -21,19 +21,41 @@ public struct AccessRecord: Sendable, Hashable {
   public var timeToFirstToken: Duration?
   public var cacheHit: Bool
 
-  /// The JSON log line (DESIGN.md's fields).
+  /// The JSON log line (DESIGN.md's fields), written straight to bytes: one per request, on the
+  /// proxy's hot path.
   public func logLine(at date: Date = Date()) -> String {
-    var line: JSONValue = [
-      "ts": .string(LogTimestamp(date).rfc3339Milliseconds), "level": status >= 500 ? "error" : "info",
-      "logger": "gateway", "msg": "request", "correlation_id": .string(requestID), "route": .string(route),
-      "model": .string(model), "path": .string(endpoint), "status": .int(Int64(status)),
-      "latency_ms": .int(
-        Int64(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)),
-      "tokens_in": .int(Int64(promptTokens)), "tokens_out": .int(Int64(completionTokens)),
-    ]
-    if let instance { line["pod"] = .string(instance) }
-    if let reason { line["reason"] = .string(reason) }
-    if cacheHit { line["cache"] = "hit" }
-    return line.jsonString
+    var line: [UInt8] = []
+    line.reserveCapacity(320)
+    func key(_ name: String) {
+      line.append(line.isEmpty ? UInt8(ascii: "{") : UInt8(ascii: ","))
+      JSONValue.writeString(name, into: &line)
+      line.append(UInt8(ascii: ":"))
+    }
+    func field(_ name: String, _ text: String) {
+      key(name)
+      JSONValue.writeString(text, into: &line)
+    }
+    func field(_ name: String, _ number: Int) {
+      key(name)
+      line.append(contentsOf: String(number).utf8)
+    }
+    field("ts", LogTimestamp(date).rfc3339Milliseconds)
+    field("level", status >= 500 ? "error" : "info")
+    field("logger", "gateway")
+    field("msg", "request")
+    field("correlation_id", requestID)
+    field("route", route)
+    field("model", model)
+    field("path", endpoint)
+    field("status", status)
+    field(
+      "latency_ms", Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000))
+    field("tokens_in", promptTokens)
+    field("tokens_out", completionTokens)
+    if let instance { field("pod", instance) }
+    if let reason { field("reason", reason) }
+    if cacheHit { field("cache", "hit") }
+    line.append(UInt8(ascii: "}"))
+    return String(decoding: line, as: UTF8.self)
   }
 }

@@ -1,15 +1,18 @@
 import Foundation
-import HTTPTypes
-import Hummingbird
-import HummingbirdCore
-import HummingbirdTLS
 import KubeCore
 import Logging
 import NIOCore
+import NIOHTTP1
+import NIOPosix
 import NIOSSL
+import Synchronization
 
 /// The gateway's HTTP server: the OpenAI endpoints, `/v1/models`, and `/metrics` with the
 /// gateway's and the simulated fleet's metrics.
+///
+/// Plain SwiftNIO, as a proxy is built: a request is read, admitted and routed on its
+/// connection's event loop, and a proxied one goes out on a kept-alive connection of the same
+/// loop, so that the common path crosses no thread and awaits no actor.
 public struct GatewayServer: Sendable {
   let handler: RequestHandler
   let view: ClusterView
@@ -34,70 +37,52 @@ public struct GatewayServer: Sendable {
     self.logger = logger
   }
 
-  /// Serves until cancelled or shut down; `onListening` gets the bound port.
+  /// Serves until cancelled; `onListening` gets the bound port.
   public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-    let router = Router()
-    for endpoint in [InferenceRequest.Endpoint.chat, .completion] {
-      router.post(RouterPath(endpoint.rawValue)) { request, _ in try await self.complete(endpoint, request) }
+    let sslContext = try tls.map { try NIOSSLContext(configuration: $0) }
+    let endpoints = GatewayEndpoints(handler: handler, view: view, exposition: exposition)
+    let connections = OpenChannels()
+    let upstreams = UpstreamPools()
+    let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+      .serverChannelOption(.backlog, value: 256)
+      .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+      .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+      .childChannelInitializer { channel in
+        channel.eventLoop.makeCompletedFuture {
+          let pipeline = channel.pipeline.syncOperations
+          if let sslContext { try pipeline.addHandler(NIOSSLServerHandler(context: sslContext)) }
+          // Both pipelining and protocol errors are the connection handler's: NIO's handlers would
+          // pause reading around every request, and answer a malformed request out of turn.
+          try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: false, withErrorHandling: false)
+          try pipeline.addHandler(
+            GatewayConnection(endpoints: endpoints, upstreams: upstreams.pool(on: channel.eventLoop)))
+          connections.insert(channel)
+        }
+      }
+      .bind(host: host, port: port).get()
+    logger.info("gateway listening on \(host):\(channel.localAddress?.port ?? port)")
+    await onListening(channel.localAddress?.port ?? port)
+    await withTaskCancellationHandler {
+      try? await channel.closeFuture.get()
+    } onCancel: {
+      channel.close(promise: nil)
     }
-    router.get("v1/models") { _, _ in try await self.models() }
-    router.get("metrics") { _, _ in
-      Response(
-        status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-        body: .init(byteBuffer: ByteBuffer(bytes: await exposition())))
-    }
-    router.get("healthz") { _, _ in "ok" }
-    let server: HTTPServerBuilder = try tls.map { try .tls(.http1(), tlsConfiguration: $0) } ?? .http1()
-    let application = Application(
-      router: router, server: server, configuration: .init(address: .hostname(host, port: port), serverName: nil),
-      onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) }, logger: logger)
-    try await application.runService()
+    connections.closeAll()
+    upstreams.closeAll()
+  }
+}
+
+/// The accepted connections still open, so that stopping the server closes them too.
+final class OpenChannels: Sendable {
+  private let channels = Mutex<[ObjectIdentifier: any Channel]>([:])
+
+  func insert(_ channel: any Channel) {
+    let key = ObjectIdentifier(channel)
+    channels.withLock { $0[key] = channel }
+    channel.closeFuture.whenComplete { _ in _ = self.channels.withLock { $0.removeValue(forKey: key) } }
   }
 
-  private func complete(_ endpoint: InferenceRequest.Endpoint, _ request: Request) async throws -> Response {
-    let requestID = request.headers[HTTPField.Name("x-request-id")!]
-    var body: [UInt8]
-    do {
-      body = Array(buffer: try await request.body.collect(upTo: RequestHandler.bodyLimit))
-    } catch {
-      let refusal = GatewayError.tooLarge(limit: RequestHandler.bodyLimit)
-      return Self.response(.error(refusal, requestID: requestID ?? RequestHandler.mintID()))
-    }
-    let reply = await handler.handle(
-      endpoint, authorization: request.headers[.authorization], requestID: requestID, body: body)
-    body = []
-    return Self.response(reply)
-  }
-
-  private func models() async throws -> Response {
-    let routes = await view.snapshot().routes
-    let models = Set(routes.map(\.spec.model)).sorted()
-    let body: JSONValue = [
-      "object": "list",
-      "data": .array(models.map { ["id": .string($0), "object": "model", "owned_by": "aiconsole", "created": 0] }),
-    ]
-    return Self.response(.json(status: 200, body: body, headers: []))
-  }
-
-  static func response(_ reply: GatewayReply) -> Response {
-    switch reply {
-    case .json(let status, let body, let headers):
-      var fields = HTTPFields()
-      fields[.contentType] = "application/json"
-      for (name, value) in headers { if let name = HTTPField.Name(name) { fields[name] = value } }
-      return Response(
-        status: HTTPResponse.Status(code: status), headers: fields,
-        body: .init(byteBuffer: ByteBuffer(bytes: body.serialized())))
-    case .bytes(let status, let headers, let body):
-      var fields = HTTPFields()
-      for (name, value) in headers { if let name = HTTPField.Name(name) { fields[name] = value } }
-      return Response(status: HTTPResponse.Status(code: status), headers: fields, body: .init(byteBuffer: body))
-    case .stream(let status, let headers, let events):
-      var fields = HTTPFields()
-      for (name, value) in headers { if let name = HTTPField.Name(name) { fields[name] = value } }
-      return Response(
-        status: HTTPResponse.Status(code: status), headers: fields,
-        body: ResponseBody(asyncSequence: events.map { ByteBuffer(bytes: $0) }))
-    }
+  func closeAll() {
+    for channel in channels.withLock({ Array($0.values) }) { channel.close(promise: nil) }
   }
 }

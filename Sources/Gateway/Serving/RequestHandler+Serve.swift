@@ -3,34 +3,30 @@ import Foundation
 import KubeCore
 
 extension RequestHandler {
-  /// Answers an admitted request from the cache or from an instance.
-  func serve(_ admitted: Admitted) async throws -> GatewayReply {
+  /// Answers an admitted request from a simulated instance, whole or as a stream.
+  func generate(_ admitted: Admitted, on instance: ServingInstance, cacheKey: ResponseCache.Key?) async
+    -> GatewayReply
+  {
+    do {
+      return try await serveGenerated(admitted, on: instance, cacheKey: cacheKey)
+    } catch {
+      return fail(error, admitted, instance: instance)
+    }
+  }
+
+  private func serveGenerated(_ admitted: Admitted, on instance: ServingInstance, cacheKey: ResponseCache.Key?)
+    async throws -> GatewayReply
+  {
     let request = admitted.request.inference
-    let cacheKey =
-      admitted.route.spec.cache?.enabled == true
-      ? ResponseCache.Key(
-        route: admitted.routeName, endpoint: request.endpoint.rawValue, model: request.model, prompt: request.prompt,
-        maxTokens: request.maxTokens) : nil
-    if let cacheKey, let entry = await cache.lookup(cacheKey) {
-      return await reply(fromCache: entry, admitted)
-    }
-    let instance = try await pickInstance(for: admitted.route, in: admitted.snapshot)
     let timeout = admitted.route.spec.timeoutSeconds ?? Self.defaultTimeout
-    if instance.kind == .http {
-      return try await upstream.forward(request, to: instance, timeout: timeout) { status, prompt, completion, first in
-        await finished(
-          admitted, instance: instance, prompt: prompt, completion: completion, firstToken: first, status: status)
-      }
-    }
     let generation = try await generate(request, on: instance)
     if request.stream {
       return stream(generation, admitted, instance: instance, timeout: timeout, cacheKey: cacheKey)
     }
     let (text, count, firstToken) = try await collect(generation, timeout: timeout, start: admitted.start)
     let finish = count >= request.maxTokens ? "length" : "stop"
-    await finished(
-      admitted, instance: instance, prompt: generation.promptTokens, completion: count, firstToken: firstToken)
-    if let cacheKey { await store(cacheKey, text, generation.promptTokens, count, finish, admitted.route) }
+    finished(admitted, instance: instance, prompt: generation.promptTokens, completion: count, firstToken: firstToken)
+    if let cacheKey { store(cacheKey, text, generation.promptTokens, count, finish, admitted.route) }
     let body = response(admitted).complete(
       text: text, finishReason: finish, promptTokens: generation.promptTokens, completionTokens: count)
     return .json(status: 200, body: body, headers: [("x-request-id", request.requestID), Self.backendHeader(instance)])
@@ -58,16 +54,16 @@ extension RequestHandler {
   }
 
   /// The least busy Ready instance of the pool the route's weights (and the service's canary) pick.
-  func pickInstance(for route: AIModelRoute, in snapshot: RoutingSnapshot) async throws -> ServingInstance {
+  func pickInstance(for route: AIModelRoute, in snapshot: RoutingSnapshot) throws -> ServingInstance {
     let namespace = route.metadata.namespace ?? "default"
-    guard let serviceName = RouteSelection.backend(of: route, draw: { Int.random(in: 0..<$0) }) else {
+    guard let serviceName = RouteSelection.backend(of: route, draw: { Self.random.below($0) }) else {
       throw GatewayError.unavailable("route \(route.metadata.name ?? "") has no backend with weight above 0")
     }
     guard let service = snapshot.services[RoutingSnapshot.key(namespace, serviceName)] else {
       throw GatewayError.unavailable(
         "InferenceService \"\(serviceName)\" of route \(route.metadata.name ?? "") does not exist")
     }
-    let chosen = RouteSelection.cluster(of: service, draw: Int.random(in: 0..<100))
+    let chosen = RouteSelection.cluster(of: service, draw: Self.random.below(100))
     var candidates = snapshot.instances[RoutingSnapshot.key(namespace, chosen)] ?? []
     if candidates.isEmpty, chosen != serviceName {
       candidates = snapshot.instances[RoutingSnapshot.key(namespace, serviceName)] ?? []  // an unready canary
@@ -79,7 +75,7 @@ extension RequestHandler {
     var best: [ServingInstance] = []
     var lowest = Int.max
     for candidate in candidates {
-      let load = await busy(candidate)
+      let load = candidate.kind == .http ? proxied.count(candidate.pod) : busy(candidate)
       if load < lowest {
         lowest = load
         best = [candidate]
@@ -87,7 +83,7 @@ extension RequestHandler {
         best.append(candidate)
       }
     }
-    return best.randomElement()!
+    return best.count == 1 ? best[0] : best[Self.random.below(best.count)]
   }
 
   /// The whole completion, within the route's timeout.
@@ -120,12 +116,12 @@ extension RequestHandler {
   func finished(
     _ admitted: Admitted, instance: ServingInstance?, prompt: Int, completion: Int, firstToken: Duration?,
     cacheHit: Bool = false, status: Int = 200
-  ) async {
+  ) {
     if let limits = admitted.route.spec.rateLimit, limits.tokensPerMinute != nil {
-      await limiter.charge(
+      limiter.charge(
         route: admitted.routeName, client: admitted.client, limits: limits, tokens: prompt + completion)
     }
-    await record(
+    record(
       AccessRecord(
         requestID: admitted.request.inference.requestID, route: admitted.routeName,
         model: admitted.request.inference.model, endpoint: admitted.request.inference.endpoint.rawValue, status: status,
@@ -135,11 +131,9 @@ extension RequestHandler {
 
   func store(
     _ key: ResponseCache.Key, _ text: String, _ prompt: Int, _ completion: Int, _ finish: String, _ route: AIModelRoute
-  )
-    async
-  {
+  ) {
     let ttl = route.spec.cache?.ttlSeconds ?? 300
-    await cache.store(
+    cache.store(
       .init(
         text: text, promptTokens: prompt, completionTokens: completion, finishReason: finish,
         expires: .now + .seconds(ttl)), for: key)

@@ -28,9 +28,9 @@ extension RequestHandler {
         let usage = OpenAIResponse.usage(prompt: generation.promptTokens, completion: count)
         output.yield(OpenAIResponse.event(shape.chunk(nil, finishReason: finish, usage: usage)))
         output.yield(OpenAIResponse.done)
-        await finished(
+        finished(
           admitted, instance: instance, prompt: generation.promptTokens, completion: count, firstToken: firstToken)
-        if let cacheKey { await store(cacheKey, text, generation.promptTokens, count, finish, admitted.route) }
+        if let cacheKey { store(cacheKey, text, generation.promptTokens, count, finish, admitted.route) }
       } catch {
         // Headers are sent: the error travels as an event, as OpenAI's servers do mid-stream.
         let failure =
@@ -52,8 +52,8 @@ extension RequestHandler {
   }
 
   /// A cached completion, as a whole reply or replayed as a stream.
-  func reply(fromCache entry: ResponseCache.Entry, _ admitted: Admitted) async -> GatewayReply {
-    await finished(
+  func reply(fromCache entry: ResponseCache.Entry, _ admitted: Admitted) -> GatewayReply {
+    finished(
       admitted, instance: nil, prompt: entry.promptTokens, completion: entry.completionTokens, firstToken: .zero,
       cacheHit: true)
     let shape = response(admitted)

@@ -12,17 +12,18 @@ public struct RequestHandler: Sendable {
 
   let view: ClusterView
   let backend: any InstanceBackend
-  /// How many requests an instance is serving now (the least busy gets the next).
-  let busy: @Sendable (ServingInstance) async -> Int
+  /// How many requests a simulated instance is serving now (the least busy gets the next).
+  let busy: @Sendable (ServingInstance) -> Int
   /// Called once per request when it is over.
-  let record: @Sendable (AccessRecord) async -> Void
+  let record: @Sendable (AccessRecord) -> Void
   let limiter = RateLimiter()
   let cache = ResponseCache()
-  let upstream = HTTPUpstream()
+  /// Requests proxied to each real instance now.
+  let proxied = InFlightCount()
 
   public init(
-    view: ClusterView, backend: any InstanceBackend, busy: @escaping @Sendable (ServingInstance) async -> Int,
-    record: @escaping @Sendable (AccessRecord) async -> Void
+    view: ClusterView, backend: any InstanceBackend, busy: @escaping @Sendable (ServingInstance) -> Int,
+    record: @escaping @Sendable (AccessRecord) -> Void
   ) {
     self.view = view
     self.backend = backend
@@ -34,48 +35,83 @@ public struct RequestHandler: Sendable {
   struct Admitted: Sendable {
     var snapshot: RoutingSnapshot
     var request: OpenAIRequest
+    /// The body as the client sent it, which a proxied request forwards unchanged.
+    var body: [UInt8]
     var route: AIModelRoute
     var routeName: String
     var client: String
     var start: ContinuousClock.Instant
   }
 
-  func handle(
-    _ endpoint: InferenceRequest.Endpoint, authorization: String?, requestID: String?, body: [UInt8]
-  ) async -> GatewayReply {
+  /// Where a request goes, decided at once: most refusals and cache hits are answered here.
+  enum Routing: Sendable {
+    case reply(GatewayReply)
+    /// To a real instance's server over HTTP.
+    case proxy(Admitted, ServingInstance, timeout: Int)
+    /// To a simulated instance, which generates in process.
+    case generate(Admitted, ServingInstance, cacheKey: ResponseCache.Key?)
+  }
+
+  /// Reads, admits and routes a request against `snapshot`, without waiting on anything.
+  func route(
+    _ endpoint: InferenceRequest.Endpoint, authorization: String?, requestID: String?, body: [UInt8],
+    snapshot: RoutingSnapshot
+  ) -> Routing {
     let start = ContinuousClock.now
     let requestID = requestID.flatMap { $0.isEmpty ? nil : String($0.prefix(128)) } ?? Self.mintID()
     var failure = AccessRecord(
       requestID: requestID, route: "", model: "", endpoint: endpoint.rawValue, status: 0, promptTokens: 0,
       completionTokens: 0, duration: .zero, cacheHit: false)
     do {
-      let admitted = try await admit(
-        endpoint, authorization: authorization, requestID: requestID, body: body, start: start, record: &failure)
-      return try await serve(admitted)
-    } catch let error as GatewayError {
-      failure.status = error.status
-      failure.reason = error.code
-      failure.limit = error.limit
-      failure.duration = ContinuousClock.now - start
-      await record(failure)
-      return .error(error, requestID: requestID)
+      let admitted = try admit(
+        endpoint, authorization: authorization, requestID: requestID, body: body, snapshot: snapshot, start: start,
+        record: &failure)
+      let request = admitted.request.inference
+      let cacheKey =
+        admitted.route.spec.cache?.enabled == true
+        ? ResponseCache.Key(
+          route: admitted.routeName, endpoint: request.endpoint.rawValue, model: request.model, prompt: request.prompt,
+          maxTokens: request.maxTokens) : nil
+      if let cacheKey, let entry = cache.lookup(cacheKey) { return .reply(reply(fromCache: entry, admitted)) }
+      let instance = try pickInstance(for: admitted.route, in: admitted.snapshot)
+      guard instance.kind == .http else { return .generate(admitted, instance, cacheKey: cacheKey) }
+      return .proxy(admitted, instance, timeout: admitted.route.spec.timeoutSeconds ?? Self.defaultTimeout)
     } catch {
-      let wrapped = GatewayError(status: 500, type: "server_error", code: "internal", message: "\(error)")
-      failure.status = 500
-      failure.reason = wrapped.code
-      await record(failure)
-      return .error(wrapped, requestID: requestID)
+      return .reply(fail(error, failure, start: start))
     }
+  }
+
+  /// Records a request that failed and answers with why.
+  func fail(_ error: any Error, _ record: AccessRecord, start: ContinuousClock.Instant) -> GatewayReply {
+    let refusal =
+      error as? GatewayError
+      ?? GatewayError(status: 500, type: "server_error", code: "internal", message: "\(error)")
+    var record = record
+    record.status = refusal.status
+    record.reason = refusal.code
+    record.limit = refusal.limit
+    record.duration = ContinuousClock.now - start
+    self.record(record)
+    return .error(refusal, requestID: record.requestID)
+  }
+
+  /// Records an admitted request that failed and answers with why.
+  func fail(_ error: any Error, _ admitted: Admitted, instance: ServingInstance? = nil) -> GatewayReply {
+    let request = admitted.request.inference
+    let record = AccessRecord(
+      requestID: request.requestID, route: admitted.routeName, model: request.model,
+      endpoint: request.endpoint.rawValue, status: 0, instance: instance?.pod, promptTokens: 0, completionTokens: 0,
+      duration: .zero, cacheHit: false)
+    return fail(error, record, start: admitted.start)
   }
 
   private func admit(
     _ endpoint: InferenceRequest.Endpoint, authorization: String?, requestID: String, body: [UInt8],
-    start: ContinuousClock.Instant, record failure: inout AccessRecord
-  ) async throws -> Admitted {
+    snapshot: RoutingSnapshot, start: ContinuousClock.Instant, record failure: inout AccessRecord
+  ) throws -> Admitted {
     guard body.count <= Self.bodyLimit else { throw GatewayError.tooLarge(limit: Self.bodyLimit) }
     let request = try OpenAIRequest(endpoint: endpoint, body: body, requestID: requestID)
     failure.model = request.inference.model
-    let snapshot = await view.snapshot()
     guard let route = RouteSelection.route(for: request.inference.model, path: endpoint.rawValue, in: snapshot.routes)
     else { throw GatewayError.modelNotFound(request.inference.model) }
     let namespace = route.metadata.namespace ?? "default"
@@ -84,14 +120,15 @@ public struct RequestHandler: Sendable {
     let client = try authenticate(route, authorization: authorization, namespace: namespace, snapshot)
     if let limits = route.spec.rateLimit {
       do {
-        try await limiter.admit(route: routeName, client: client, limits: limits)
+        try limiter.admit(route: routeName, client: client, limits: limits)
       } catch {
         throw GatewayError.rateLimited(route: routeName, limit: error.limit.rawValue, retryAfter: error.retryAfter)
       }
     }
     try checkContext(request.context, route: route, namespace: namespace, snapshot)
     return Admitted(
-      snapshot: snapshot, request: request, route: route, routeName: routeName, client: client, start: start)
+      snapshot: snapshot, request: request, body: body, route: route, routeName: routeName, client: client,
+      start: start)
   }
 
   /// The client the rate limits count: a fingerprint of its key, or everyone for open routes.
@@ -120,7 +157,10 @@ public struct RequestHandler: Sendable {
     }
   }
 
-  static func mintID() -> String { UUID().uuidString.lowercased() }
+  /// Routing draws and minted request IDs.
+  static let random = RequestRandom()
+
+  static func mintID() -> String { random.uuid() }
 
   /// FNV-1a of a key: enough to tell clients apart in the limiter without keeping the key.
   static func fingerprint(_ key: String) -> UInt64 {

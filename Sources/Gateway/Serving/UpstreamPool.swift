@@ -1,0 +1,102 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import Synchronization
+
+/// Kept-alive connections to instances, per event loop: a request's upstream connection lives on
+/// its client connection's loop, so relaying never crosses threads. At most `idleLimit` idle
+/// connections are kept per instance, as nginx's `keepalive 64`.
+final class UpstreamPool {
+  struct Address: Hashable {
+    var host: String
+    var port: Int
+  }
+
+  static let idleLimit = 64
+  static let connectTimeout = TimeAmount.seconds(10)
+
+  let eventLoop: any EventLoop
+  private var idle: [Address: [any Channel]] = [:]
+
+  init(eventLoop: any EventLoop) { self.eventLoop = eventLoop }
+
+  /// An idle connection to `address` if one is still open, else a new one; `reused` says which,
+  /// since a reused connection may have been closed by the instance just now.
+  func connection(to address: Address) -> (channel: EventLoopFuture<any Channel>, reused: Bool) {
+    while let channel = idle[address]?.popLast() {
+      if channel.isActive { return (eventLoop.makeSucceededFuture(channel), true) }
+    }
+    return (connect(address), false)
+  }
+
+  private func connect(_ address: Address) -> EventLoopFuture<any Channel> {
+    ClientBootstrap(group: eventLoop)
+      .channelOption(.socketOption(.tcp_nodelay), value: 1)
+      .connectTimeout(Self.connectTimeout)
+      .channelInitializer { channel in
+        channel.eventLoop.makeCompletedFuture {
+          try channel.pipeline.syncOperations.addHTTPClientHandlers()
+          try channel.pipeline.syncOperations.addHandler(UpstreamHandler())
+        }
+      }
+      .connect(host: address.host, port: address.port)
+  }
+
+  /// Takes back a connection whose exchange ended cleanly.
+  func release(_ channel: any Channel, to address: Address) {
+    guard channel.isActive, (idle[address]?.count ?? 0) < Self.idleLimit else {
+      channel.close(promise: nil)
+      return
+    }
+    idle[address, default: []].append(channel)
+  }
+
+  func closeAll() {
+    for channel in idle.values.joined() { channel.close(promise: nil) }
+    idle = [:]
+  }
+}
+
+/// One `UpstreamPool` per event loop of the server.
+final class UpstreamPools: Sendable {
+  private let pools = Mutex<[ObjectIdentifier: NIOLoopBound<UpstreamPool>]>([:])
+
+  /// The pool of `eventLoop`; call on that loop.
+  func pool(on eventLoop: any EventLoop) -> UpstreamPool {
+    let key = ObjectIdentifier(eventLoop)
+    if let pool = pools.withLock({ $0[key] }) { return pool.value }
+    let pool = UpstreamPool(eventLoop: eventLoop)
+    pools.withLock { $0[key] = NIOLoopBound(pool, eventLoop: eventLoop) }
+    return pool
+  }
+
+  func closeAll() {
+    for pool in pools.withLock({ Array($0.values) }) {
+      pool.eventLoop.execute { pool.value.closeAll() }
+    }
+  }
+}
+
+/// The end of an upstream connection's pipeline: hands the instance's reply to the exchange
+/// using the connection, and tells it when the connection closes.
+final class UpstreamHandler: ChannelInboundHandler, RemovableChannelHandler {
+  typealias InboundIn = HTTPClientResponsePart
+  typealias OutboundOut = HTTPClientRequestPart
+
+  var exchange: ProxyExchange?
+
+  func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+    exchange?.received(unwrapInboundIn(data))
+  }
+
+  func channelInactive(context: ChannelHandlerContext) {
+    let exchange = self.exchange
+    self.exchange = nil
+    exchange?.upstreamClosed()
+    context.fireChannelInactive()
+  }
+
+  func errorCaught(context: ChannelHandlerContext, error: any Error) {
+    context.close(promise: nil)
+  }
+}
