@@ -69,26 +69,32 @@ import Testing
     """
   }
 
-  @Test func proxiesWholeAndStreamedRepliesAndCountsTheirUsage() async throws {
-    guard Kubectl.isInstalled() else { return }
-    let (port, upstream) = try await Self.modelServer()
-    defer { upstream.cancel() }
-    // Without the controller, which would otherwise manage the hand-made pool.
-    let fixture = try GatewayFixture(
-      "gateway-proxy", arguments: ["--no-controller"], manifests: Self.realInstance(port: port))
-    defer { fixture.stop() }
+  /// The gateway (without the controller, which would otherwise manage the hand-made pool) in
+  /// front of the real instance at `port`, once it routes to it.
+  static func servingFixture(_ name: String, port: Int) async throws -> GatewayFixture {
+    let fixture = try GatewayFixture(name, arguments: ["--no-controller"], manifests: realInstance(port: port))
     let ready = #"{"status":{"phase":"Running","podIP":"127.0.0.1","conditions":[{"type":"Ready","status":"True"}]}}"#
     #expect(
       try fixture.kubectl.run("patch", "pod", "real-0", "--subresource=status", "--type=merge", "-p", ready).status == 0
     )
-
-    var whole = try await fixture.post(
-      "/v1/chat/completions", GatewayFixture.chat("real-model", "hi"), headers: [("x-request-id", "px-1")])
-    for _ in 0..<50 where whole.status == 503 {  // the gateway's watch has not seen the Pod ready yet
+    var probe = try await fixture.post("/v1/chat/completions", GatewayFixture.chat("real-model", "probe"))
+    for _ in 0..<50 where probe.status == 503 {  // the gateway's watch has not seen the Pod ready yet
       try await Task.sleep(for: .milliseconds(100))
-      whole = try await fixture.post(
-        "/v1/chat/completions", GatewayFixture.chat("real-model", "hi"), headers: [("x-request-id", "px-1")])
+      probe = try await fixture.post("/v1/chat/completions", GatewayFixture.chat("real-model", "probe"))
     }
+    #expect(probe.status == 200, "the gateway never routed to the instance: \(probe.body)")
+    return fixture
+  }
+
+  @Test func proxiesWholeAndStreamedRepliesAndCountsTheirUsage() async throws {
+    guard Kubectl.isInstalled() else { return }
+    let (port, upstream) = try await Self.modelServer()
+    defer { upstream.cancel() }
+    let fixture = try await Self.servingFixture("gateway-proxy", port: port)
+    defer { fixture.stop() }
+
+    let whole = try await fixture.post(
+      "/v1/chat/completions", GatewayFixture.chat("real-model", "hi"), headers: [("x-request-id", "px-1")])
     #expect(whole.status == 200)
     #expect(whole.json?["id"] == "up-px-1", "the upstream got the request ID and its body came back unchanged")
     #expect(whole.headers["x-aiconsole-backend"].first == "default/real-0")
@@ -107,7 +113,10 @@ import Testing
       } ?? []
     let input = usage.filter { $0.label("gen_ai_token_type") == "input" }.map(\.value).reduce(0, +)
     let output = usage.filter { $0.label("gen_ai_token_type") == "output" }.map(\.value).reduce(0, +)
-    #expect(input == 12 && output == 5, "5+7 prompt and 2+3 completion tokens, as the upstream reported them")
+    #expect(
+      input == 17 && output == 7,
+      "5+5+7 prompt and 2+2+3 completion tokens (the probe, the whole reply and the stream), as the upstream reported them"
+    )
   }
 
   /// A model server gone wrong, by the prompt: `hang` never answers, `stall` sends its headers and
@@ -187,19 +196,8 @@ import Testing
     guard Kubectl.isInstalled() else { return }
     let (port, upstream) = try await Self.modelServer()
     defer { upstream.cancel() }
-    let fixture = try GatewayFixture(
-      "gateway-pipeline", arguments: ["--no-controller"], manifests: Self.realInstance(port: port))
+    let fixture = try await Self.servingFixture("gateway-pipeline", port: port)
     defer { fixture.stop() }
-    let ready = #"{"status":{"phase":"Running","podIP":"127.0.0.1","conditions":[{"type":"Ready","status":"True"}]}}"#
-    #expect(
-      try fixture.kubectl.run("patch", "pod", "real-0", "--subresource=status", "--type=merge", "-p", ready).status == 0
-    )
-    var probe = try await fixture.post("/v1/chat/completions", GatewayFixture.chat("real-model", "hi"))
-    for _ in 0..<50 where probe.status == 503 {
-      try await Task.sleep(for: .milliseconds(100))
-      probe = try await fixture.post("/v1/chat/completions", GatewayFixture.chat("real-model", "hi"))
-    }
-    #expect(probe.status == 200)
 
     let body = GatewayFixture.chat("real-model", "hi")
     func post(_ id: String, close: Bool = false) -> String {
