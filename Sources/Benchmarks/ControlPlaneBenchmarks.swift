@@ -165,7 +165,7 @@ enum ControlPlaneBenchmarks {
   private static let marker = Array(#""bench/sent":""#.utf8)
 
   static func sentTime(_ line: [UInt8]) -> UInt64? {
-    guard let start = line.firstRange(of: marker)?.upperBound else { return nil }
+    guard let start = ByteSearch.end(of: marker, in: line) else { return nil }
     var value: UInt64 = 0
     var index = start
     while index < line.count, (48...57).contains(line[index]) {

@@ -61,7 +61,7 @@ struct ServerListTimer {
   /// The list's `metadata.continue`, found in the bytes rather than by parsing the page, so that
   /// the figure is the server's and the transport's, not the client's decode.
   static func continueToken(_ body: [UInt8]) -> String? {
-    guard let start = body.firstRange(of: marker)?.upperBound,
+    guard let start = ByteSearch.end(of: marker, in: body),
       let end = body[start...].firstIndex(of: UInt8(ascii: "\""))
     else { return nil }
     return String(decoding: body[start..<end], as: UTF8.self)
