@@ -69,6 +69,13 @@ final class GatewayConnection: ChannelInboundHandler, RemovableChannelHandler {
     }
   }
 
+  /// Idle past the server's timeout: closed, unless a reply is still being written (a long
+  /// stream reads nothing from the client meanwhile).
+  func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+    guard case IdleStateHandler.IdleStateEvent.read = event else { return context.fireUserInboundEventTriggered(event) }
+    if !answering { context.close(promise: nil) }
+  }
+
   func errorCaught(context: ChannelHandlerContext, error: any Error) {
     guard error is HTTPParserError else { return context.close(promise: nil) }
     malformed = true

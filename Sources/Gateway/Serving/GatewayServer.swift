@@ -23,6 +23,9 @@ public struct GatewayServer: Sendable {
   /// The Prometheus text of every metric the gateway serves.
   let exposition: @Sendable () async -> [UInt8]
   let logger: Logger
+  /// A client connection that sends nothing for this long while no reply is owed is closed, as
+  /// nginx's `keepalive_timeout` (75 s) does; idle connections would otherwise pile up forever.
+  var idleTimeout = TimeAmount.seconds(75)
 
   public init(
     handler: RequestHandler, view: ClusterView, host: String, port: Int, tls: TLSConfiguration? = nil,
@@ -47,13 +50,14 @@ public struct GatewayServer: Sendable {
       .serverChannelOption(.backlog, value: 256)
       .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
       .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-      .childChannelInitializer { channel in
+      .childChannelInitializer { [idleTimeout] channel in
         channel.eventLoop.makeCompletedFuture {
           let pipeline = channel.pipeline.syncOperations
           if let sslContext { try pipeline.addHandler(NIOSSLServerHandler(context: sslContext)) }
           // Both pipelining and protocol errors are the connection handler's: NIO's handlers would
           // pause reading around every request, and answer a malformed request out of turn.
           try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: false, withErrorHandling: false)
+          try pipeline.addHandler(IdleStateHandler(readTimeout: idleTimeout))
           try pipeline.addHandler(
             GatewayConnection(endpoints: endpoints, upstreams: upstreams.pool(on: channel.eventLoop)))
           connections.insert(channel)
