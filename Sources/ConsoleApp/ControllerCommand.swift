@@ -51,7 +51,7 @@ struct ControllerCommand: AsyncParsableCommand {
     var limited = configuration
     limited.rateLimit =
       kubeAPIQPS > 0 ? RateLimit(queriesPerSecond: Double(kubeAPIQPS), burst: kubeAPIQPS * 2) : .unlimited
-    let client = try KubeClient(configuration: limited)
+    let client = try KubeClient(configuration: limited.identified(as: "controller"))
     // JSON lines on stderr, which the kubelet makes the Pod's log.
     var logger = Logger(label: "aiconsole.controller") { JSONLineLogHandler(label: $0) }
     logger.logLevel = .info

@@ -20,7 +20,8 @@ struct EmbeddedDemoService: Service {
     var endpoints = ready.makeAsyncIterator()
     guard let control = await endpoints.next() else { return }
     let logger = Self.logger()
-    let client = try KubeClient(configuration: .load(kubeconfig: control.kubeconfigPath, rateLimit: .unlimited))
+    let client = try KubeClient(
+      configuration: .load(kubeconfig: control.kubeconfigPath, rateLimit: .unlimited).identified(as: "demo"))
     var failure: (any Error)?
     do {
       try await cancelWhenGracefulShutdown {

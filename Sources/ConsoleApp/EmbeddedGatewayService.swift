@@ -18,7 +18,8 @@ struct EmbeddedGatewayService: Service {
   func run() async throws {
     var iterator = ready.makeAsyncIterator()
     guard let endpoints = await iterator.next() else { return }
-    let client = try KubeClient(configuration: .load(kubeconfig: endpoints.kubeconfigPath, rateLimit: .unlimited))
+    let client = try KubeClient(
+      configuration: .load(kubeconfig: endpoints.kubeconfigPath, rateLimit: .unlimited).identified(as: "gateway"))
     let pod = ComponentPod(client: client, name: "aiconsole-gateway", component: "gateway")
     var logger = Logger(label: "aiconsole.gateway") { JSONLineLogHandler(label: $0) }
     logger.logLevel = .warning

@@ -36,7 +36,7 @@ struct GatewayCommand: AsyncParsableCommand {
       throw ValidationError("\(error)")
     }
     let configuration = try cluster.configuration(inCluster: inCluster)
-    let client = try KubeClient(configuration: configuration)
+    let client = try KubeClient(configuration: configuration.identified(as: "gateway"))
     // The access log is JSON lines on stderr, which the kubelet makes the Pod's log.
     let accessLog = BufferedStandardError()
     var logger = Logger(label: "aiconsole.gateway") { JSONLineLogHandler(label: $0) }

@@ -31,7 +31,7 @@ struct GetCommand: AsyncParsableCommand {
       throw ValidationError("unknown output format \"\(output ?? "")\": use wide, name, json or yaml")
     }
     let configuration = try cluster.configuration()
-    let client = try KubeClient(configuration: configuration)
+    let client = try KubeClient(configuration: configuration.identified(as: "get"))
     do {
       try await print(using: client, namespace: allNamespaces ? nil : configuration.namespace)
       try await client.shutdown()

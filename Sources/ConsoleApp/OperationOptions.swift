@@ -23,7 +23,7 @@ struct OperationOptions: ParsableArguments {
   /// becomes kubectl's `error: …` and exit status 1.
   func run(_ body: (ClusterOperations) async throws -> Void) async throws {
     let configuration = try cluster.configuration()
-    let client = try KubeClient(configuration: configuration)
+    let client = try KubeClient(configuration: configuration.identified(as: "operations"))
     let operations = ClusterOperations(
       client: client, namespace: configuration.namespace, readOnly: readonly,
       audit: AuditLog(stateDirectory: stateDirectory()))

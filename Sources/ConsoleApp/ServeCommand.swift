@@ -75,7 +75,8 @@ struct EmbeddedControllerService: Service {
     var iterator = ready.makeAsyncIterator()
     guard let endpoints = await iterator.next() else { return }
     // In-process with the server: the rate limit would only slow the one client it protects.
-    let client = try KubeClient(configuration: .load(kubeconfig: endpoints.kubeconfigPath, rateLimit: .unlimited))
+    let client = try KubeClient(
+      configuration: .load(kubeconfig: endpoints.kubeconfigPath, rateLimit: .unlimited).identified(as: "controller"))
     let identity = "embedded-\(ProcessInfo.processInfo.processIdentifier)"
     // The controller's JSON log is its Pod's log, as on a real cluster; warnings also reach stderr.
     let pod = ComponentPod(client: client, name: "aiconsole-controller", component: "controller")

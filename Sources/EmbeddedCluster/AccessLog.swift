@@ -15,13 +15,15 @@ final class AccessLog: Sendable {
   func record(_ request: APIRequest, status: Int, latency: Duration) {
     let mutating = request.method != "GET" && request.method != "HEAD"
     guard mutating || status >= 400 else { return }
-    let line: JSONValue = [
+    var line: JSONValue = [
       "ts": .string(Date().formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))),
       "level": .string(status >= 500 ? "error" : status >= 400 ? "warn" : "info"), "logger": "apiserver",
       "msg": "request", "correlation_id": "", "verb": .string(request.method), "path": .string(request.path),
       "status": .int(Int64(status)),
       "latency_ms": .double((Self.milliseconds(latency) * 1000).rounded() / 1000),
     ]
+    // Who made the change, as kube-apiserver's audit log says it (`userAgent`).
+    if let agent = request.userAgent { line["user_agent"] = .string(agent) }
     pending.withLock { $0.append(line.jsonString) }
   }
 

@@ -101,14 +101,22 @@ import Testing
       if case .conflict = error as? KubeError { return true } else { return false }
     }
 
-    // Pod logs: the embedded API server's own pod logs every request, shortly after it answers.
-    var lines = 0
-    for _ in 0..<50 where lines < 5 {
+    // Pod logs: the embedded API server's own pod logs every request, shortly after it answers,
+    // with the User-Agent that names the client's component.
+    let named = try KubeClient(
+      configuration: .load(kubeconfig: server.kubeconfigPath, rateLimit: .unlimited).identified(as: "rest-tests"))
+    _ = try await named.patch(
+      Self.aiclusters, name: "one", namespace: "rest", .merge(["metadata": ["labels": ["by": "named"]]]))
+    try await named.shutdown()
+    var lines: [Substring] = []
+    for _ in 0..<50 where !(lines.count == 5 && lines.last?.contains("rest-tests") == true) {
       lines = try await client.podLog(namespace: "aiconsole-system", pod: "aiconsole-apiserver", tailLines: 5)
-        .split(separator: "\n").count
+        .split(separator: "\n")
       try await Task.sleep(for: .milliseconds(100))
     }
-    #expect(lines == 5)
+    #expect(lines.count == 5)
+    #expect(lines.last?.contains(#""user_agent":"aiconsole/1 (linux) rest-tests""#) == true, "\(lines)")
+    #expect(lines.dropLast().allSatisfy { $0.contains(#""user_agent":"aiconsole/1 (linux) client""#) }, "\(lines)")
     try await client.shutdown()
     await server.stop()
   }

@@ -17,6 +17,20 @@ public struct ClusterConfiguration: Sendable {
   public var credentials: Credentials
   /// Client-side request rate limit.
   public var rateLimit: RateLimit
+  /// The part of aiconsole this client serves (`console`, `controller`, `gateway`, …), sent in
+  /// its `User-Agent` as kubectl names itself: the API server tells clients apart by it, in its
+  /// access log and in the requests it allows each client in flight.
+  public var component = "client"
+
+  /// `aiconsole/1 (linux) <component>`.
+  public var userAgent: String { "aiconsole/1 (linux) \(component)" }
+
+  /// The same configuration for `component`.
+  public func identified(as component: String) -> ClusterConfiguration {
+    var configuration = self
+    configuration.component = component
+    return configuration
+  }
 
   public init(
     server: String, contextName: String, namespace: String, source: String, tls: TLSSettings = TLSSettings(),

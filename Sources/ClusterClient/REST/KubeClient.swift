@@ -206,7 +206,7 @@ public final class KubeClient: Sendable {
     var request = HTTPClientRequest(url: base + path)
     request.method = .RAW(value: method.rawValue)
     request.headers.add(name: "Accept", value: accept)
-    request.headers.add(name: "User-Agent", value: "aiconsole/1 (linux) ClusterClient")
+    request.headers.add(name: "User-Agent", value: configuration.userAgent)
     if let authorization = presented.authorization { request.headers.add(name: "Authorization", value: authorization) }
     if let certificate = presented.clientCertificate {
       request.tlsConfiguration = try Self.tlsConfiguration(configuration.tls, clientCertificate: certificate)

@@ -38,7 +38,7 @@ struct LogsCommand: AsyncParsableCommand {
   func run() async throws {
     let logFilter = try parsedFilter()
     let configuration = try cluster.configuration()
-    let client = try KubeClient(configuration: configuration)
+    let client = try KubeClient(configuration: configuration.identified(as: "logs"))
     do {
       try await printLines(using: client, filter: logFilter)
       try await client.shutdown()

@@ -45,7 +45,7 @@ extension ConsoleLaunch {
     inbox.post(
       .world(ConsoleState.World(context: "embedded", server: endpoints.apiServer, embedded: true, readOnly: readOnly)))
     do {
-      let client = try KubeClient(configuration: .load(kubeconfig: endpoints.kubeconfigPath))
+      let client = try KubeClient(configuration: .load(kubeconfig: endpoints.kubeconfigPath).identified(as: "console"))
       let metrics = MetricsSource.sources(
         prometheus: prometheus, metricsURLs: metricsURLs, stateDirectory: endpoints.stateDirectory)
       await ConsoleFeeds(

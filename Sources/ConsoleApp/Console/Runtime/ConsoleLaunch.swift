@@ -110,7 +110,7 @@ final class ConsoleLaunch: Sendable {
     switch target {
     case .cluster(let configuration):
       do {
-        let client = try KubeClient(configuration: configuration)
+        let client = try KubeClient(configuration: configuration.identified(as: "console"))
         let metrics = MetricsSource.sources(
           prometheus: prometheus, metricsURLs: metricsURLs, stateDirectory: Self.servedStateDirectory(configuration))
         await ConsoleFeeds(
