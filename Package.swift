@@ -163,7 +163,8 @@ let package = Package(
         "ConsoleApp", "Fuzzing", "Views", "KubeCore", "ClusterClient", "AIResources", "ClusterTestSupport",
       ]
     ),
-    .testTarget(name: "GatewayTests", dependencies: ["Gateway", "KubeCore", "AIResources", "ClusterClient"]),
+    .testTarget(
+      name: "GatewayTests", dependencies: ["Gateway", "KubeCore", "AIResources", "ClusterClient", "ClusterTestSupport"]),
     .testTarget(
       name: "IntegrationTests",
       dependencies: [

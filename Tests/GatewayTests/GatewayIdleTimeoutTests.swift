@@ -1,4 +1,5 @@
 import ClusterClient
+import ClusterTestSupport
 import Foundation
 import Logging
 import Testing
@@ -26,51 +27,13 @@ import Testing
     var ports = listening.stream.makeAsyncIterator()
     let port = try #require(await ports.next())
 
-    let used = try QuietClient(port: port)
+    let used = try LoopbackSocket(port: port, timeout: 5)
     try used.send("GET /healthz HTTP/1.1\r\nHost: gateway\r\n\r\n")
     #expect(try used.read().hasPrefix("HTTP/1.1 200 OK"))
-    let silent = try QuietClient(port: port)
+    let silent = try LoopbackSocket(port: port, timeout: 5)
     try await Task.sleep(for: .seconds(1))
     #expect(try used.read().isEmpty, "the kept-alive connection was closed once quiet")
     #expect(try silent.read().isEmpty, "a connection that never sent a request was closed")
     try await client.shutdown()
   }
-}
-
-/// A blocking loopback TCP client, enough to see when the server closes.
-private final class QuietClient {
-  let descriptor: Int32
-
-  init(port: Int) throws {
-    descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    var timeout = timeval(tv_sec: 5, tv_usec: 0)
-    setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = UInt16(port).bigEndian
-    let connected = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-      }
-    }
-    guard connected == 0 else { throw CocoaError(.fileReadUnknown) }
-  }
-
-  func send(_ text: String) throws {
-    let bytes = Array(text.utf8)
-    guard bytes.withUnsafeBytes({ write(descriptor, $0.baseAddress!, $0.count) }) == bytes.count else {
-      throw CocoaError(.fileWriteUnknown)
-    }
-  }
-
-  /// What one read returns: empty once the server has closed; throws on the 5 s timeout.
-  func read() throws -> String {
-    var buffer = [UInt8](repeating: 0, count: 4096)
-    let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
-    guard count >= 0 else { throw CocoaError(.fileReadUnknown) }
-    return String(decoding: buffer[..<count], as: UTF8.self)
-  }
-
-  deinit { close(descriptor) }
 }

@@ -210,7 +210,7 @@ import Testing
       + "GET /v1/chat/completions HTTP/1.1\r\nHost: gateway\r\n\r\n" + post("pipe-3", close: true)
       + post("never-answered")
     let address = try #require(URL(string: fixture.gateway))
-    let replies = try RawHTTPExchange.send(requests, port: try #require(address.port))
+    let replies = try Self.exchange(requests, port: try #require(address.port))
     // Bodies end without a line break, so a status line may follow one on the same line.
     let statuses = replies.components(separatedBy: "HTTP/1.1 ").dropFirst().map {
       "HTTP/1.1 " + ($0.components(separatedBy: "\r\n").first ?? "")
@@ -225,48 +225,16 @@ import Testing
     }
     #expect(!order.contains(nil) && order.compactMap { $0 } == order.compactMap { $0 }.sorted(), "\(replies)")
     #expect(!replies.contains("never-answered"), "the connection closed after the request that asked for it")
-    let garbled = try RawHTTPExchange.send(
+    let garbled = try Self.exchange(
       post("before-garbage") + "NOT HTTP AT ALL\r\n\r\n", port: try #require(address.port))
     #expect(garbled.hasPrefix("HTTP/1.1 200 OK") && garbled.contains("up-before-garbage"), "\(garbled)")
     #expect(garbled.contains("HTTP/1.1 400 Bad Request"), "what is not HTTP is refused after what came before")
   }
-}
 
-/// One plain TCP exchange with a server on loopback: writes `request` whole, then reads until the
-/// server closes the connection (or 20 s pass).
-enum RawHTTPExchange {
-  struct Failure: Error, CustomStringConvertible { var description: String }
-
-  static func send(_ request: String, port: Int) throws -> String {
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard descriptor >= 0 else { throw Failure(description: "socket failed") }
-    defer { close(descriptor) }
-    var timeout = timeval(tv_sec: 20, tv_usec: 0)
-    setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = UInt16(port).bigEndian
-    let connected = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-      }
-    }
-    guard connected == 0 else { throw Failure(description: "cannot connect to 127.0.0.1:\(port)") }
-    let bytes = Array(request.utf8)
-    var offset = 0
-    while offset < bytes.count {
-      let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress!, $0.count) }
-      guard written > 0 else { throw Failure(description: "write failed") }
-      offset += written
-    }
-    var received: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
-      let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
-      guard count > 0 else { break }
-      received += buffer[..<count]
-    }
-    return String(decoding: received, as: UTF8.self)
+  /// Writes `requests` on one connection and reads until the gateway closes it.
+  static func exchange(_ requests: String, port: Int) throws -> String {
+    let socket = try LoopbackSocket(port: port)
+    try socket.send(requests)
+    return socket.readToEnd()
   }
 }
