@@ -133,7 +133,7 @@ let package = Package(
     .target(
       name: "ClusterTestSupport",
       dependencies: [
-        "ClusterClient", "EmbeddedCluster",
+        "ClusterClient", "EmbeddedCluster", "Views",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

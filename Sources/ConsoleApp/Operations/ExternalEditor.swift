@@ -1,4 +1,5 @@
 import Foundation
+import Views
 
 #if canImport(Glibc)
   import Glibc
@@ -30,34 +31,10 @@ struct ExternalEditor: Sendable {
     }
   }
 
-  /// Starts `argv` with this process's standard streams, an empty signal mask and default
-  /// dispositions for the signals a terminal UI catches (a parent's blocked mask would otherwise
-  /// leave the editor deaf to Ctrl-C and resizes); returns its exit status, or -1.
+  /// Runs `argv` with this process's standard streams and clean signal state (`ChildSpawn`);
+  /// returns its exit status, or -1 when it could not be started.
   private static func spawnAndWait(_ argv: [String], environment: [String: String]) -> Int32 {
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var empty = sigset_t()
-    sigemptyset(&empty)
-    posix_spawnattr_setsigmask(&attributes, &empty)
-    var defaults = sigset_t()
-    sigemptyset(&defaults)
-    for signal in [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGPIPE, SIGQUIT] { sigaddset(&defaults, signal) }
-    posix_spawnattr_setsigdefault(&attributes, &defaults)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-    let cArgs = argv.map { strdup($0) } + [nil]
-    let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer {
-      cArgs.forEach { free($0) }
-      cEnv.forEach { free($0) }
-    }
-    var pid = pid_t()
-    guard posix_spawn(&pid, argv[0], nil, &attributes, cArgs, cEnv) == 0 else { return -1 }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 {
-      guard errno == EINTR else { return -1 }
-    }
-    // WIFEXITED / WEXITSTATUS, which Swift does not import.
-    return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    guard let pid = try? ChildSpawn.start(argv, environment: environment) else { return -1 }
+    return ChildSpawn.wait(pid).status
   }
 }
