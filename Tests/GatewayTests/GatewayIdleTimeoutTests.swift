@@ -19,7 +19,7 @@ import Testing
       view: view, backend: SimulatedBackend(load: load, metrics: FleetMetrics()) { _, _ in },
       busy: { load.inFlightNow($0.pod) }, record: { _ in })
     var server = GatewayServer(
-      handler: handler, view: view, host: "127.0.0.1", port: 0, exposition: { [] }, logger: Logger(label: "test"))
+      handler: handler, host: "127.0.0.1", port: 0, exposition: { [] }, logger: Logger(label: "test"))
     server.idleTimeout = .milliseconds(300)
     let listening = AsyncStream<Int>.makeStream()
     let serving = Task { try await server.run { listening.continuation.yield($0) } }

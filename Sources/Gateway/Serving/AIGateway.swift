@@ -34,7 +34,7 @@ public struct AIGateway: Sendable {
         accessLog(record.logLine())
       })
     server = GatewayServer(
-      handler: handler, view: view, host: host, port: port, tls: tls,
+      handler: handler, host: host, port: port, tls: tls,
       exposition: {
         await fleetMetrics.refresh(
           from: load, instances: await view.snapshot().allInstances, nodes: await view.nodeNames())

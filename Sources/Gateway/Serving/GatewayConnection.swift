@@ -136,8 +136,8 @@ final class GatewayConnection: ChannelInboundHandler, RemovableChannelHandler {
 
   /// Runs `body` with the routing snapshot: at once when it is current, else once rebuilt.
   private func withSnapshot(_ context: ChannelHandlerContext, _ body: @escaping (RoutingSnapshot) -> Void) {
-    if let snapshot = endpoints.view.currentSnapshot() { return body(snapshot) }
-    let view = endpoints.view
+    if let snapshot = endpoints.handler.view.currentSnapshot() { return body(snapshot) }
+    let view = endpoints.handler.view
     context.eventLoop.makeFutureWithTask { await view.snapshot() }.assumeIsolated().whenSuccess(body)
   }
 

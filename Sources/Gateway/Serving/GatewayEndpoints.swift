@@ -3,7 +3,6 @@ import KubeCore
 /// What the gateway serves besides completions, and the parts a connection needs to serve those.
 struct GatewayEndpoints: Sendable {
   let handler: RequestHandler
-  let view: ClusterView
   let exposition: @Sendable () async -> [UInt8]
 
   /// What a request's method and path ask for.
@@ -33,7 +32,7 @@ struct GatewayEndpoints: Sendable {
 
   /// The models the routes serve, as OpenAI's `GET /v1/models` lists them.
   func models() async -> GatewayReply {
-    let routes = await view.snapshot().routes
+    let routes = await handler.view.snapshot().routes
     let models = Set(routes.map(\.spec.model)).sorted()
     let body: JSONValue = [
       "object": "list",

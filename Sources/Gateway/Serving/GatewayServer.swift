@@ -15,7 +15,6 @@ import Synchronization
 /// loop, so that the common path crosses no thread and awaits no actor.
 public struct GatewayServer: Sendable {
   let handler: RequestHandler
-  let view: ClusterView
   let host: String
   let port: Int
   /// HTTPS with this configuration; nil serves plain HTTP (loopback only, see `GatewayListener`).
@@ -28,11 +27,10 @@ public struct GatewayServer: Sendable {
   var idleTimeout = TimeAmount.seconds(75)
 
   public init(
-    handler: RequestHandler, view: ClusterView, host: String, port: Int, tls: TLSConfiguration? = nil,
+    handler: RequestHandler, host: String, port: Int, tls: TLSConfiguration? = nil,
     exposition: @escaping @Sendable () async -> [UInt8], logger: Logger
   ) {
     self.handler = handler
-    self.view = view
     self.host = host
     self.port = port
     self.tls = tls
@@ -43,7 +41,7 @@ public struct GatewayServer: Sendable {
   /// Serves until cancelled; `onListening` gets the bound port.
   public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
     let sslContext = try tls.map { try NIOSSLContext(configuration: $0) }
-    let endpoints = GatewayEndpoints(handler: handler, view: view, exposition: exposition)
+    let endpoints = GatewayEndpoints(handler: handler, exposition: exposition)
     let connections = OpenChannels()
     let upstreams = UpstreamPools()
     let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)

@@ -184,11 +184,8 @@ final class ProxyExchange {
     guard phase != .done else { return }
     closeUpstream()
     end()
-    var record = AccessRecord(
-      requestID: admitted.request.inference.requestID, route: admitted.routeName,
-      model: admitted.request.inference.model, endpoint: admitted.request.inference.endpoint.rawValue, status: 499,
-      instance: instance.pod, promptTokens: sniffer.promptTokens, completionTokens: sniffer.completionTokens,
-      duration: ContinuousClock.now - admitted.start, cacheHit: false)
+    var record = admitted.record(
+      status: 499, instance: instance, prompt: sniffer.promptTokens, completion: sniffer.completionTokens)
     record.reason = "client_closed"
     handler.record(record)
   }

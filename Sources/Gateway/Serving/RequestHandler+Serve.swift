@@ -121,12 +121,10 @@ extension RequestHandler {
       limiter.charge(
         route: admitted.routeName, client: admitted.client, limits: limits, tokens: prompt + completion)
     }
-    record(
-      AccessRecord(
-        requestID: admitted.request.inference.requestID, route: admitted.routeName,
-        model: admitted.request.inference.model, endpoint: admitted.request.inference.endpoint.rawValue, status: status,
-        instance: instance?.pod, promptTokens: prompt, completionTokens: completion,
-        duration: ContinuousClock.now - admitted.start, timeToFirstToken: firstToken, cacheHit: cacheHit))
+    var record = admitted.record(status: status, instance: instance, prompt: prompt, completion: completion)
+    record.timeToFirstToken = firstToken
+    record.cacheHit = cacheHit
+    self.record(record)
   }
 
   func store(

@@ -41,6 +41,14 @@ public struct RequestHandler: Sendable {
     var routeName: String
     var client: String
     var start: ContinuousClock.Instant
+
+    /// What the access log and metrics record of this request, as of now.
+    func record(status: Int, instance: ServingInstance?, prompt: Int = 0, completion: Int = 0) -> AccessRecord {
+      AccessRecord(
+        requestID: request.inference.requestID, route: routeName, model: request.inference.model,
+        endpoint: request.inference.endpoint.rawValue, status: status, instance: instance?.pod, promptTokens: prompt,
+        completionTokens: completion, duration: ContinuousClock.now - start, cacheHit: false)
+    }
   }
 
   /// Where a request goes, decided at once: most refusals and cache hits are answered here.
@@ -97,12 +105,7 @@ public struct RequestHandler: Sendable {
 
   /// Records an admitted request that failed and answers with why.
   func fail(_ error: any Error, _ admitted: Admitted, instance: ServingInstance? = nil) -> GatewayReply {
-    let request = admitted.request.inference
-    let record = AccessRecord(
-      requestID: request.requestID, route: admitted.routeName, model: request.model,
-      endpoint: request.endpoint.rawValue, status: 0, instance: instance?.pod, promptTokens: 0, completionTokens: 0,
-      duration: .zero, cacheHit: false)
-    return fail(error, record, start: admitted.start)
+    fail(error, admitted.record(status: 0, instance: instance), start: admitted.start)
   }
 
   private func admit(
