@@ -6,7 +6,7 @@ extension ClusterOperations {
   /// the count against the object's bounds. A Scale carries no annotations (the server keeps
   /// only its replicas), so the change-id is set on the object first and the scale is then made
   /// conditional on that write's resourceVersion: the reconcile the new count triggers sees the
-  /// change-id, and a change in between is a conflict rather than a silent overwrite.
+  /// change-id, and another operation in between is a conflict rather than a silent overwrite.
   func scale(_ kind: OperationKind, _ name: String, replicas: Int) async throws(OperationError) -> OperationResult {
     try await perform("scale", kind, name) { changeID in
       guard kind == .aiCluster || kind == .inferenceService else {
@@ -19,15 +19,41 @@ extension ClusterOperations {
       let annotated = try await client.patch(
         kind.resource, name: name, namespace: namespace, .merge(FieldChange.mergePatch([], changeID: changeID)),
         fieldManager: ChangeID.fieldManager)
-      let version = annotated[path: ["metadata", "resourceVersion"]] ?? .null
-      let scale = try await client.patch(
-        kind.resource, name: name, namespace: namespace,
-        .merge(["metadata": ["resourceVersion": version], "spec": ["replicas": .int(Int64(replicas))]]),
-        subresource: "scale", fieldManager: ChangeID.fieldManager)
+      let scale = try await scaleSubresource(kind, name, to: replicas, changeID: changeID, annotated: annotated)
       let change = FieldChange(path: ["spec", "replicas"], old: old, new: .int(Int64(replicas)))
       return OperationResult(
         action: "scale", target: target, changeID: changeID, changes: [change], object: scale,
         summary: "\(target) scaled to \(replicas) (was \(FieldChange.text(old)))")
+    }
+  }
+
+  /// How many times a scale is tried on a newer resourceVersion, as client-go's `RetryOnConflict`.
+  static let scaleAttempts = 5
+
+  /// Writes the Scale conditionally on the object as last read. The controller answers the
+  /// change-id annotation with a status update, which bumps the resourceVersion without touching
+  /// what the operator is changing; such a conflict is retried on the object as it is now. Only a
+  /// write that replaced the change-id or the replica count is the operator's conflict.
+  private func scaleSubresource(
+    _ kind: OperationKind, _ name: String, to replicas: Int, changeID: String, annotated: JSONValue
+  ) async throws -> JSONValue {
+    var current = annotated
+    var attempt = 1
+    while true {
+      do {
+        let version = current[path: ["metadata", "resourceVersion"]] ?? .null
+        return try await client.patch(
+          kind.resource, name: name, namespace: namespace,
+          .merge(["metadata": ["resourceVersion": version], "spec": ["replicas": .int(Int64(replicas))]]),
+          subresource: "scale", fieldManager: ChangeID.fieldManager)
+      } catch KubeError.conflict(let status) where attempt < Self.scaleAttempts {
+        attempt += 1
+        current = try await object(kind, name)
+        let ours = current[path: ["metadata", "annotations", ChangeID.annotation]] == .string(changeID)
+        guard ours, current[path: ["spec", "replicas"]] == annotated[path: ["spec", "replicas"]] else {
+          throw OperationError(.conflict, KubeError.conflict(status).description, current: current)
+        }
+      }
     }
   }
 }

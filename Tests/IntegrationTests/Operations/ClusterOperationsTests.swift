@@ -31,6 +31,25 @@ struct ClusterOperationsTests {
     }
   }
 
+  @Test("a status write between the change-id and the scale (the controller answering it) is retried, not a conflict")
+  func scaleBesideTheControllersStatusWrites() async throws {
+    try await OperationsWorld.with { world in
+      try await world.create(.aiCluster, "llama", spec: ["modelName": "llama", "replicas": 1])
+      let operations = world.operations()
+      let controller = Task { try await world.answerChangeIDs(.aiCluster, "llama") }
+      for replicas in 2...31 {
+        let result = try await operations.scale(.aiCluster, "llama", replicas: replicas)
+        #expect(result.summary == "aicluster/llama scaled to \(replicas) (was \(replicas - 1))")
+      }
+      controller.cancel()
+      #expect(try await controller.value > 0)
+      let stored = try await world.get(.aiCluster, "llama")
+      #expect(stored[path: ["spec", "replicas"]] == 31)
+      #expect(stored[path: Self.changeID] == "change-30")
+      #expect(try world.auditLines().allSatisfy { $0["result"] == "ok" })
+    }
+  }
+
   @Test("rollback restores an AICluster's earlier instance template")
   func rollbackCluster() async throws {
     try await OperationsWorld.with { world in

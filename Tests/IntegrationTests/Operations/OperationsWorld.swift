@@ -81,6 +81,28 @@ struct OperationsWorld {
       ])
   }
 
+  /// Answers each new change-id on the object with a status write, as the controller's reconcile
+  /// does, until cancelled; returns how many it answered.
+  func answerChangeIDs(_ kind: OperationKind, _ name: String) async throws -> Int {
+    var answered: JSONValue?
+    var writes = 0
+    while !Task.isCancelled {
+      do {
+        let changeID = try await get(kind, name)[path: ["metadata", "annotations", ChangeID.annotation]]
+        guard let changeID, changeID != answered else { continue }
+        _ = try await client.patch(
+          kind.resource, name: name, namespace: "default",
+          .merge(["status": ["reconcile": ["result": "Success", "changeID": changeID]]]), subresource: "status",
+          fieldManager: "test-controller")
+        answered = changeID
+        writes += 1
+      } catch  where Task.isCancelled {
+        break
+      }
+    }
+    return writes
+  }
+
   /// The audit log's lines, parsed.
   func auditLines() throws -> [JSONValue] {
     let text = (try? String(contentsOf: audit.url, encoding: .utf8)) ?? ""
