@@ -160,4 +160,15 @@ struct ConsoleRouteEditTests {
     #expect(route[path: ["spec", "backends"]]?.arrayValue?.map { $0["weight"] } == [80, 30])
     #expect(rebased.fileText.contains("#   spec.rateLimit.requestsPerMinute: 600 → 900"))
   }
+
+  @Test("a conflict over a label lists the label as what changed meanwhile, and the change-id is not listed")
+  func labelChangedMeanwhile() throws {
+    let request = EditorRequest(Self.ref, route: Self.route())
+    var current = Self.route(resourceVersion: "8")
+    current.set(["team": "search"], at: ["metadata", "labels"])
+    current.set(["ai.aiconsole.dev/change-id": "other"], at: ["metadata", "annotations"])
+    let rebased = ConsoleReducer.rebase(request, onto: current)
+    #expect(rebased.fileText.contains("#   metadata.labels.team: <none> → search"))
+    #expect(!rebased.fileText.contains("change-id: <none>"))
+  }
 }

@@ -39,18 +39,49 @@ extension ClusterOperations {
     let changes = FieldChange.diff(before["spec"], edited["spec"], at: ["spec"])
     edited.set(.string(changeID), at: ["metadata", "annotations", ChangeID.annotation])
     edited.set(.string(namespace), at: ["metadata", "namespace"])
-    let after: JSONValue
-    do {
-      after = try await client.update(OperationKind.modelRoute.resource, edited, fieldManager: ChangeID.fieldManager)
-    } catch KubeError.conflict(let status) {
-      let current = try? await object(.modelRoute, name)
-      throw OperationError(.conflict, status.message, current: current, text: text)
-    }
+    let after = try await updateRoute(name, edited, text: text)
     let fields = changes.isEmpty ? "no spec change" : changes.map(\.field).joined(separator: ", ")
     return OperationResult(
       action: "route-edit", target: "aimodelroute/\(name)", changeID: changeID,
       changes: changes, object: after,
       summary: "aimodelroute/\(name) edited (\(fields))")
+  }
+
+  /// Sends the update with the resourceVersion the edit was opened on. A conflict caused by a
+  /// write that left the spec (its generation), labels and annotations as the operator saw them,
+  /// such as the controller's status update, is not theirs: the same edit is sent again on the
+  /// route's current resourceVersion, as a scale is.
+  private func updateRoute(_ name: String, _ edited: JSONValue, text: String?) async throws -> JSONValue {
+    var edited = edited
+    var attempt = 1
+    while true {
+      do {
+        return try await client.update(
+          OperationKind.modelRoute.resource, edited, fieldManager: ChangeID.fieldManager)
+      } catch KubeError.conflict(let status) {
+        let current = try? await object(.modelRoute, name)
+        guard let current, attempt < Self.conflictAttempts, Self.changedOnlyOutsideTheEdit(current, edited) else {
+          throw OperationError(.conflict, status.message, current: current, text: text)
+        }
+        attempt += 1
+        edited.set(current[path: ["metadata", "resourceVersion"]], at: ["metadata", "resourceVersion"])
+      }
+    }
+  }
+
+  /// Whether `current` differs from what the operator opened only where an edit does not write:
+  /// the same generation (so the same spec) and the same labels and annotations, a change-id aside.
+  static func changedOnlyOutsideTheEdit(_ current: JSONValue, _ edited: JSONValue) -> Bool {
+    // An absent map and an empty one are the same labels; the change-id is every edit's own.
+    func metadata(_ object: JSONValue) -> [JSONValue] {
+      var annotations = object[path: ["metadata", "annotations"]] ?? .emptyObject
+      annotations.set(nil, at: [ChangeID.annotation])
+      return [
+        object[path: ["metadata", "generation"]] ?? .null, object[path: ["metadata", "labels"]] ?? .emptyObject,
+        annotations,
+      ]
+    }
+    return edited[path: ["metadata", "generation"]] != nil && metadata(current) == metadata(edited)
   }
 
   /// The route an edited text describes, refused before sending when it is not YAML, not an

@@ -27,9 +27,6 @@ extension ClusterOperations {
     }
   }
 
-  /// How many times a scale is tried on a newer resourceVersion, as client-go's `RetryOnConflict`.
-  static let scaleAttempts = 5
-
   /// Writes the Scale conditionally on the object as last read. The controller answers the
   /// change-id annotation with a status update, which bumps the resourceVersion without touching
   /// what the operator is changing; such a conflict is retried on the object as it is now. Only a
@@ -46,7 +43,7 @@ extension ClusterOperations {
           kind.resource, name: name, namespace: namespace,
           .merge(["metadata": ["resourceVersion": version], "spec": ["replicas": .int(Int64(replicas))]]),
           subresource: "scale", fieldManager: ChangeID.fieldManager)
-      } catch KubeError.conflict(let status) where attempt < Self.scaleAttempts {
+      } catch KubeError.conflict(let status) where attempt < Self.conflictAttempts {
         attempt += 1
         current = try await object(kind, name)
         let ours = current[path: ["metadata", "annotations", ChangeID.annotation]] == .string(changeID)

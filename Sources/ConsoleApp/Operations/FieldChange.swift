@@ -27,6 +27,15 @@ struct FieldChange: Sendable, Hashable, CustomStringConvertible {
     return patch
   }
 
+  /// What someone else changed between the object an edit was opened on and the object as it is
+  /// now, in what an edit writes: the spec, labels and annotations (a change-id aside).
+  static func meanwhile(from base: JSONValue, to current: JSONValue) -> [FieldChange] {
+    let metadata = [["metadata", "labels"], ["metadata", "annotations"]].flatMap { path in
+      diff(base[path: path] ?? .emptyObject, current[path: path] ?? .emptyObject, at: path)
+    }
+    return diff(base["spec"], current["spec"], at: ["spec"]) + metadata.filter { $0.path.last != ChangeID.annotation }
+  }
+
   /// The leaves that differ between two values under `path`, objects compared key by key and
   /// anything else (arrays included) as a whole, in the order the keys appear.
   static func diff(_ old: JSONValue?, _ new: JSONValue?, at path: [String]) -> [FieldChange] {

@@ -25,6 +25,46 @@ struct RouteEditOperationTests {
     }
   }
 
+  @Test("a status write while the operator edits (the controller's) is not a conflict; the edit is sent again")
+  func statusWrittenMeanwhile() async throws {
+    try await OperationsWorld.with { world in
+      try await world.create(.modelRoute, "chat", spec: Self.spec)
+      let operations = world.operations()
+      let text = try await operations.routeYAML("chat").replacingOccurrences(of: "weight: 100", with: "weight: 60")
+      let opened = try await world.get(.modelRoute, "chat")[path: ["metadata", "resourceVersion"]]
+      _ = try await world.client.patch(
+        OperationKind.modelRoute.resource, name: "chat", namespace: "default",
+        .merge(["status": ["backends": [["service": "llama", "ready": true, "weight": 100]]]]), subresource: "status",
+        fieldManager: "test-controller")
+      let result = try await operations.editRoute("chat", yaml: text)
+      #expect(result.changes.map(\.field) == ["spec.backends"])
+      let stored = try await world.get(.modelRoute, "chat")
+      #expect(stored[path: ["spec", "backends"]] == [["service": "llama", "weight": 60]])
+      #expect(stored[path: ["status", "backends"]] == [["service": "llama", "ready": true, "weight": 100]])
+      #expect(stored[path: ["metadata", "resourceVersion"]] != opened)
+    }
+  }
+
+  @Test("a label changed meanwhile is someone else's edit: still a conflict")
+  func labelChangedMeanwhile() async throws {
+    try await OperationsWorld.with { world in
+      try await world.create(.modelRoute, "chat", spec: Self.spec)
+      let operations = world.operations()
+      let text = try await operations.routeYAML("chat").replacingOccurrences(of: "weight: 100", with: "weight: 60")
+      _ = try await world.client.patch(
+        OperationKind.modelRoute.resource, name: "chat", namespace: "default",
+        .merge(["metadata": ["labels": ["team": "search"]]]), fieldManager: "someone")
+      do throws(OperationError) {
+        _ = try await operations.editRoute("chat", yaml: text)
+        Issue.record("an edit over someone else's label change was accepted")
+      } catch {
+        #expect(error.kind == .conflict)
+        #expect(error.current?[path: ["metadata", "labels", "team"]] == "search")
+      }
+      #expect(try await world.get(.modelRoute, "chat")[path: ["spec", "backends"]] == Self.spec["backends"])
+    }
+  }
+
   @Test("a stale edit is a conflict with the route as it is now, and the edit kept")
   func conflict() async throws {
     try await OperationsWorld.with { world in

@@ -108,7 +108,7 @@ extension ConsoleReducer {
       rebased.set(change.new, at: change.path)
     }
     fresh.body = rebased.yamlString()
-    let meanwhile = FieldChange.diff(request.base["spec"], current["spec"], at: ["spec"])
+    let meanwhile = FieldChange.meanwhile(from: request.base, to: current)
     fresh.notes =
       ["The route was changed by someone else meanwhile:"] + meanwhile.map { "  \($0.description)" }
       + ["Your changes are applied below onto the route as it is now; save to send them.", ""]

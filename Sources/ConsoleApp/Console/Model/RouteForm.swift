@@ -168,7 +168,7 @@ struct RouteForm: Sendable {
       fresh.form.setValue(value, of: label)
     }
     fresh.opened = RouteForm(target, route: current).opened
-    fresh.changedMeanwhile = FieldChange.diff(base["spec"], current["spec"], at: ["spec"])
+    fresh.changedMeanwhile = FieldChange.meanwhile(from: base, to: current)
     return fresh
   }
 }
