@@ -1,4 +1,5 @@
 import AIResources
+import ClusterTestSupport
 import KubeCore
 import Testing
 

@@ -1,3 +1,4 @@
+import ClusterTestSupport
 import Logging
 import Synchronization
 import Testing

@@ -1,4 +1,5 @@
 import ClusterClient
+import ClusterTestSupport
 import Testing
 
 @Suite("PrometheusTextParser: malformed input")
@@ -89,7 +90,7 @@ struct ExpositionErrorTests {
 
   @Test("never crashes on random bytes or on every prefix of a real exposition")
   func noCrash() {
-    var generator = SplitMix64(seed: 42)
+    var generator = SeededRandom(seed: 42)
     for _ in 0..<2_000 {
       let bytes = (0..<Int(generator.next() % 200)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
       _ = try? PrometheusTextParser.parse(bytes)
@@ -103,20 +104,5 @@ struct ExpositionErrorTests {
       let bytes = (0..<Int(generator.next() % 40)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
       _ = try? PrometheusTextParser.parse(bytes)
     }
-  }
-}
-
-/// A small deterministic generator, so a failing random case can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    return value ^ (value >> 31)
   }
 }

@@ -1,11 +1,11 @@
 /// SplitMix64: a generator that replays the same draws for the same seed, so tests of random
-/// traffic are deterministic.
-struct SeededRandom: RandomNumberGenerator, Sendable {
+/// traffic or mangled input are deterministic and a failing case can be replayed.
+public struct SeededRandom: RandomNumberGenerator, Sendable {
   private var state: UInt64
 
-  init(seed: UInt64) { state = seed }
+  public init(seed: UInt64) { state = seed }
 
-  mutating func next() -> UInt64 {
+  public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var mixed = state
     mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
