@@ -126,9 +126,10 @@ let package = Package(
     .testTarget(
       name: "EmbeddedClusterTests",
       dependencies: [
-        "EmbeddedCluster", "KubeCore", "AIResources", "ClusterClient",
+        "EmbeddedCluster", "KubeCore", "AIResources", "ClusterClient", "ClusterTestSupport",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
-      ]
+      ],
+      exclude: ["Fixtures"]
     ),
     .target(
       name: "ClusterTestSupport",

@@ -6,7 +6,7 @@ extension APIServer {
   func create(_ scoped: ScopedRequest) async throws -> APIResponse {
     if scoped.path.subresource == "log", scoped.info.hasLog { return try await appendPodLog(scoped) }
     guard scoped.path.subresource == nil else { throw Self.pageNotFound }
-    var body = try Admission.decode(scoped.request.body, info: scoped.info)
+    var body = try Admission.decode(scoped.request.body, contentType: scoped.request.contentType, info: scoped.info)
     let admission = Admission(info: scoped.info, fieldValidation: scoped.request.parameter("fieldValidation") ?? "Warn")
     try admission.checkType(&body)
     return try await createObject(body, scoped, admission: admission)
@@ -47,10 +47,12 @@ extension APIServer {
     switch scoped.path.subresource {
     case nil, "status": break
     case "scale":
-      return try await updateScale(scoped) { _ in try Admission.decode(scoped.request.body, info: scoped.info) }
+      return try await updateScale(scoped) { _ in
+        try Admission.decode(scoped.request.body, contentType: scoped.request.contentType, info: scoped.info)
+      }
     default: throw Self.pageNotFound
     }
-    var body = try Admission.decode(scoped.request.body, info: scoped.info)
+    var body = try Admission.decode(scoped.request.body, contentType: scoped.request.contentType, info: scoped.info)
     let admission = Admission(info: scoped.info, fieldValidation: scoped.request.parameter("fieldValidation") ?? "Warn")
     try admission.checkType(&body)
     let bodyName = body["metadata"]?["name"]?.stringValue ?? scoped.key.name

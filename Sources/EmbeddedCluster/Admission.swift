@@ -15,9 +15,11 @@ struct Admission {
     var warnings: [String]
   }
 
-  /// Decodes a request body (JSON, or YAML for apply patches) into an object.
-  static func decode(_ body: [UInt8], info: ResourceInfo) throws(StatusError) -> JSONValue {
+  /// Decodes a request body (JSON, or protobuf for the built-in kinds kubectl creates that way)
+  /// into an object.
+  static func decode(_ body: [UInt8], contentType: String, info: ResourceInfo) throws(StatusError) -> JSONValue {
     guard !body.isEmpty else { throw StatusError.badRequest("the body of the request was empty") }
+    if ProtobufBody.isProtobuf(contentType) { return try ProtobufBody.decode(body, info: info) }
     do {
       let value = try JSONParser.parse(body)
       guard value.objectValue != nil else {

@@ -40,6 +40,21 @@ struct ObjectLifecycle {
         .string(metadata["name"]?.stringValue ?? ""), at: ["metadata", "labels", "kubernetes.io/metadata.name"])
       object["status"] = ["phase": "Active"]
     }
+    return Self.secretWritten(object, info: info)
+  }
+
+  /// A Secret as kube-apiserver stores it: `type` defaults to Opaque, and the write-only
+  /// `stringData` is folded into `data` (base64), winning over a key of the same name.
+  static func secretWritten(_ input: JSONValue, info: ResourceInfo) -> JSONValue {
+    guard info.plural == "secrets", info.group.isEmpty else { return input }
+    var object = input
+    if object["type"]?.stringValue?.isEmpty ?? true { object["type"] = "Opaque" }
+    if let plain = object["stringData"]?.objectValue {
+      var data = object["data"] ?? .emptyObject
+      for (key, value) in plain { data[key] = .string(Data((value.stringValue ?? "").utf8).base64EncodedString()) }
+      object["data"] = data
+      object["stringData"] = nil
+    }
     return object
   }
 
@@ -69,7 +84,7 @@ struct ObjectLifecycle {
     if let deletion = old["metadata"]?["deletionTimestamp"] {
       result.set(deletion, at: ["metadata", "deletionTimestamp"])
     }
-    return result
+    return Self.secretWritten(result, info: info)
   }
 
   /// Whether the content outside `metadata` and `status` differs.

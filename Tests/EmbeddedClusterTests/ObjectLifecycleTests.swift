@@ -21,6 +21,25 @@ struct ObjectLifecycleTests {
     #expect(error["message"] == "aiclusters.ai.aiconsole.dev \"a\" already exists")
   }
 
+  @Test("a Secret's type defaults to Opaque and stringData is stored in data as base64, on create and update")
+  func secretStringData() async throws {
+    let cluster = try await TestCluster()
+    let secrets = "/api/v1/namespaces/default/secrets"
+    let secret: JSONValue = [
+      "apiVersion": "v1", "kind": "Secret", "metadata": ["name": "keys"],
+      "data": ["a": "eA=="], "stringData": ["b": "s3cret"],
+    ]
+    let (status, created) = try await cluster.call("POST", secrets, body: secret)
+    #expect(status == 201)
+    #expect(created["type"] == "Opaque")
+    #expect(created["data"] == ["a": "eA==", "b": "czNjcmV0"])
+    #expect(created["stringData"] == nil)
+    let (patched, updated) = try await cluster.call(
+      "PATCH", secrets + "/keys", body: ["stringData": ["a": "y"]], contentType: "application/merge-patch+json")
+    #expect(patched == 200)
+    #expect(updated["data"] == ["a": "eQ==", "b": "czNjcmV0"])
+  }
+
   @Test("generateName makes a fresh name")
   func generateName() async throws {
     let cluster = try await TestCluster()
