@@ -4,7 +4,7 @@ extension BuiltinResources {
   /// Core `v1` Nodes, with the columns `kubectl get nodes` shows (`-o wide` adds the priority-1 ones).
   static let nodes = ResourceInfo(
     group: "", version: "v1", plural: "nodes", singular: "node", kind: "Node", namespaced: false,
-    shortNames: ["no"], hasStatus: true,
+    shortNames: ["no"], hasStatus: true, tracksGeneration: false,
     columns: [
       PrinterColumn(
         name: "Status", type: "string", description: "The status of the node", source: .computed(nodeStatus)),

@@ -9,7 +9,7 @@ enum BuiltinResources {
 
   static let namespaces = ResourceInfo(
     group: "", version: "v1", plural: "namespaces", singular: "namespace", kind: "Namespace", namespaced: false,
-    shortNames: ["ns"], hasStatus: true,
+    shortNames: ["ns"], hasStatus: true, tracksGeneration: false,
     columns: [
       PrinterColumn(
         name: "Status", type: "string", description: "The status of the namespace", source: .jsonPath(".status.phase")),
@@ -31,7 +31,7 @@ enum BuiltinResources {
 
   static let services = ResourceInfo(
     group: "", version: "v1", plural: "services", singular: "service", kind: "Service", namespaced: true,
-    shortNames: ["svc"], categories: ["all"], hasStatus: true,
+    shortNames: ["svc"], categories: ["all"], hasStatus: true, tracksGeneration: false,
     columns: [
       PrinterColumn(name: "Type", type: "string", source: .jsonPath(".spec.type")),
       PrinterColumn(name: "Cluster-IP", type: "string", source: .jsonPath(".spec.clusterIP")),
@@ -41,6 +41,7 @@ enum BuiltinResources {
 
   static let secrets = ResourceInfo(
     group: "", version: "v1", plural: "secrets", singular: "secret", kind: "Secret", namespaced: true,
+    tracksGeneration: false,
     columns: [
       PrinterColumn(name: "Type", type: "string", source: .jsonPath(".type")),
       PrinterColumn(name: "Data", type: "string", source: .computed(dataCount)), ageColumn,
@@ -48,12 +49,12 @@ enum BuiltinResources {
 
   static let configMaps = ResourceInfo(
     group: "", version: "v1", plural: "configmaps", singular: "configmap", kind: "ConfigMap", namespaced: true,
-    shortNames: ["cm"],
+    shortNames: ["cm"], tracksGeneration: false,
     columns: [PrinterColumn(name: "Data", type: "string", source: .computed(dataCount)), ageColumn])
 
   static let events = ResourceInfo(
     group: "", version: "v1", plural: "events", singular: "event", kind: "Event", namespaced: true,
-    shortNames: ["ev"],
+    shortNames: ["ev"], tracksGeneration: false,
     fieldLabels: [
       "involvedObject.kind", "involvedObject.namespace", "involvedObject.name", "involvedObject.uid",
       "involvedObject.apiVersion", "involvedObject.resourceVersion", "involvedObject.fieldPath", "reason",
@@ -68,7 +69,7 @@ enum BuiltinResources {
 
   static let controllerRevisions = ResourceInfo(
     group: "apps", version: "v1", plural: "controllerrevisions", singular: "controllerrevision",
-    kind: "ControllerRevision", namespaced: true,
+    kind: "ControllerRevision", namespaced: true, tracksGeneration: false,
     columns: [
       PrinterColumn(name: "Controller", type: "string", source: .computed(controllerName)),
       PrinterColumn(name: "Revision", type: "integer", source: .jsonPath(".revision")), ageColumn,
@@ -76,6 +77,7 @@ enum BuiltinResources {
 
   static let leases = ResourceInfo(
     group: "coordination.k8s.io", version: "v1", plural: "leases", singular: "lease", kind: "Lease", namespaced: true,
+    tracksGeneration: false,
     columns: [PrinterColumn(name: "Holder", type: "string", source: .jsonPath(".spec.holderIdentity")), ageColumn])
 
   static let customResourceDefinitions = ResourceInfo(

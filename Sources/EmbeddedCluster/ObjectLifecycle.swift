@@ -10,7 +10,7 @@ struct ObjectLifecycle {
   private static let nameAlphabet = Array("bcdfghjklmnpqrstvwxz2456789")
 
   /// Fills in what the server owns on create: name from generateName, namespace, uid,
-  /// creationTimestamp, generation; custom resources with a status subresource start without status.
+  /// creationTimestamp, generation where the kind keeps one; custom resources with a status subresource start without status.
   func prepareForCreate(_ input: JSONValue, namespace: String) throws(StatusError) -> JSONValue {
     var object = input
     var metadata = object["metadata"] ?? .emptyObject
@@ -29,7 +29,8 @@ struct ObjectLifecycle {
     if info.namespaced { metadata["namespace"] = .string(namespace) } else { metadata["namespace"] = nil }
     metadata["uid"] = .string(UUID().uuidString.lowercased())
     metadata["creationTimestamp"] = .string(Timestamps.format(now))
-    metadata["generation"] = 1
+    metadata["generation"] = nil
+    if info.tracksGeneration { metadata["generation"] = 1 }
     metadata["resourceVersion"] = nil
     metadata["deletionTimestamp"] = nil
     metadata["managedFields"] = nil
@@ -73,11 +74,12 @@ struct ObjectLifecycle {
       {
         metadata[field] = old["metadata"]?[field]
       }
-      metadata["generation"] = old["metadata"]?["generation"]
+      metadata["generation"] = nil
+      if info.tracksGeneration { metadata["generation"] = old["metadata"]?["generation"] }
       metadata["managedFields"] = nil
       result["metadata"] = metadata
     }
-    if Self.specChanged(old, result) {
+    if info.tracksGeneration, Self.specChanged(old, result) {
       let generation = (old["metadata"]?["generation"]?.intValue ?? 0) + 1
       result.set(.int(generation), at: ["metadata", "generation"])
     }

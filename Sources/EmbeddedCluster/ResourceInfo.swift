@@ -30,6 +30,10 @@ struct ResourceInfo: Sendable {
   /// Whether create drops a client-sent status, as the real server does for custom resources and
   /// for controller-owned built-ins such as Deployments (Nodes and Pods keep theirs).
   var resetsStatusOnCreate = false
+  /// Whether `metadata.generation` is kept. kube-apiserver sets it only for kinds with a spec that
+  /// a controller acts on (custom resources, Deployments, Pods, CRDs), never for ConfigMaps,
+  /// Secrets, Services, Namespaces, Nodes, Events, Leases or ControllerRevisions.
+  var tracksGeneration = true
   var scale: ScalePaths?
   var hasLog = false
   /// Field selector labels beyond `metadata.name` and `metadata.namespace` (the real server's

@@ -40,6 +40,21 @@ struct ObjectLifecycleTests {
     #expect(updated["data"] == ["a": "eQ==", "b": "czNjcmV0"])
   }
 
+  @Test("a ConfigMap, like kube-apiserver's, carries no generation on create or after a data change")
+  func configMapHasNoGeneration() async throws {
+    let cluster = try await TestCluster()
+    let configMaps = "/api/v1/namespaces/default/configmaps"
+    let configMap: JSONValue = ["apiVersion": "v1", "kind": "ConfigMap", "metadata": ["name": "c"], "data": ["a": "1"]]
+    let (status, created) = try await cluster.call("POST", configMaps, body: configMap)
+    #expect(status == 201)
+    #expect(created[path: ["metadata", "generation"]] == nil)
+    let (patched, updated) = try await cluster.call(
+      "PATCH", configMaps + "/c", body: ["data": ["a": "2"]], contentType: "application/merge-patch+json")
+    #expect(patched == 200)
+    #expect(updated[path: ["data", "a"]] == "2")
+    #expect(updated[path: ["metadata", "generation"]] == nil)
+  }
+
   @Test("generateName makes a fresh name")
   func generateName() async throws {
     let cluster = try await TestCluster()
