@@ -6,7 +6,7 @@ extension APIServer {
   func create(_ scoped: ScopedRequest) async throws -> APIResponse {
     if scoped.path.subresource == "log", scoped.info.hasLog { return try await appendPodLog(scoped) }
     guard scoped.path.subresource == nil else { throw Self.pageNotFound }
-    var body = try Admission.decode(scoped.request.body, contentType: scoped.request.contentType, info: scoped.info)
+    var body = try scoped.decodedBody()
     let admission = Admission(info: scoped.info, fieldValidation: scoped.request.parameter("fieldValidation") ?? "Warn")
     try admission.checkType(&body)
     return try await createObject(body, scoped, admission: admission)
@@ -48,11 +48,11 @@ extension APIServer {
     case nil, "status": break
     case "scale":
       return try await updateScale(scoped) { _ in
-        try Admission.decode(scoped.request.body, contentType: scoped.request.contentType, info: scoped.info)
+        try scoped.decodedBody()
       }
     default: throw Self.pageNotFound
     }
-    var body = try Admission.decode(scoped.request.body, contentType: scoped.request.contentType, info: scoped.info)
+    var body = try scoped.decodedBody()
     let admission = Admission(info: scoped.info, fieldValidation: scoped.request.parameter("fieldValidation") ?? "Warn")
     try admission.checkType(&body)
     let bodyName = body["metadata"]?["name"]?.stringValue ?? scoped.key.name

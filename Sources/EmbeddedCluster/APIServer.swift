@@ -129,4 +129,9 @@ struct ScopedRequest: Sendable {
 
   /// The key of the named object.
   var key: ObjectKey { ObjectKey(resource: info.groupResource, namespace: namespace, name: path.name ?? "") }
+
+  /// The object the request's body holds, in whichever encoding its content type names.
+  func decodedBody() throws(StatusError) -> JSONValue {
+    try Admission.decode(request.body, contentType: request.contentType, info: info)
+  }
 }

@@ -10,7 +10,8 @@ struct ObjectLifecycle {
   private static let nameAlphabet = Array("bcdfghjklmnpqrstvwxz2456789")
 
   /// Fills in what the server owns on create: name from generateName, namespace, uid,
-  /// creationTimestamp, generation where the kind keeps one; custom resources with a status subresource start without status.
+  /// creationTimestamp, generation where the kind keeps one; custom resources with a status
+  /// subresource start without status.
   func prepareForCreate(_ input: JSONValue, namespace: String) throws(StatusError) -> JSONValue {
     var object = input
     var metadata = object["metadata"] ?? .emptyObject

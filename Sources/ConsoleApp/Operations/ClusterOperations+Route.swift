@@ -47,25 +47,16 @@ extension ClusterOperations {
       summary: "aimodelroute/\(name) edited (\(fields))")
   }
 
-  /// Sends the update with the resourceVersion the edit was opened on. A conflict caused by a
-  /// write that left the spec (its generation), labels and annotations as the operator saw them,
-  /// such as the controller's status update, is not theirs: the same edit is sent again on the
-  /// route's current resourceVersion, as a scale is.
+  /// Sends the update with the resourceVersion the edit was opened on; a conflict that left the
+  /// spec, labels and annotations as the operator saw them is sent again, as a scale is.
   private func updateRoute(_ name: String, _ edited: JSONValue, text: String?) async throws -> JSONValue {
-    var edited = edited
-    var attempt = 1
-    while true {
-      do {
-        return try await client.update(
-          OperationKind.modelRoute.resource, edited, fieldManager: ChangeID.fieldManager)
-      } catch KubeError.conflict(let status) {
-        let current = try? await object(.modelRoute, name)
-        guard let current, attempt < Self.conflictAttempts, Self.changedOnlyOutsideTheEdit(current, edited) else {
-          throw OperationError(.conflict, status.message, current: current, text: text)
-        }
-        attempt += 1
-        edited.set(current[path: ["metadata", "resourceVersion"]], at: ["metadata", "resourceVersion"])
-      }
+    try await sendRetryingForeignConflicts(
+      .modelRoute, name, resourceVersion: edited[path: ["metadata", "resourceVersion"]], text: text,
+      stillAsOpened: { Self.changedOnlyOutsideTheEdit($0, edited) }
+    ) { version in
+      var edited = edited
+      if let version { edited.set(version, at: ["metadata", "resourceVersion"]) }
+      return try await client.update(OperationKind.modelRoute.resource, edited, fieldManager: ChangeID.fieldManager)
     }
   }
 

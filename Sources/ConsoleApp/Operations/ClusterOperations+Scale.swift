@@ -27,30 +27,22 @@ extension ClusterOperations {
     }
   }
 
-  /// Writes the Scale conditionally on the object as last read. The controller answers the
-  /// change-id annotation with a status update, which bumps the resourceVersion without touching
-  /// what the operator is changing; such a conflict is retried on the object as it is now. Only a
-  /// write that replaced the change-id or the replica count is the operator's conflict.
+  /// Writes the Scale conditionally on the annotated object. Only a write that replaced the
+  /// change-id or the replica count meanwhile is the operator's conflict.
   private func scaleSubresource(
     _ kind: OperationKind, _ name: String, to replicas: Int, changeID: String, annotated: JSONValue
   ) async throws -> JSONValue {
-    var current = annotated
-    var attempt = 1
-    while true {
-      do {
-        let version = current[path: ["metadata", "resourceVersion"]] ?? .null
-        return try await client.patch(
-          kind.resource, name: name, namespace: namespace,
-          .merge(["metadata": ["resourceVersion": version], "spec": ["replicas": .int(Int64(replicas))]]),
-          subresource: "scale", fieldManager: ChangeID.fieldManager)
-      } catch KubeError.conflict(let status) where attempt < Self.conflictAttempts {
-        attempt += 1
-        current = try await object(kind, name)
-        let ours = current[path: ["metadata", "annotations", ChangeID.annotation]] == .string(changeID)
-        guard ours, current[path: ["spec", "replicas"]] == annotated[path: ["spec", "replicas"]] else {
-          throw OperationError(.conflict, KubeError.conflict(status).description, current: current)
-        }
+    try await sendRetryingForeignConflicts(
+      kind, name, resourceVersion: annotated[path: ["metadata", "resourceVersion"]],
+      stillAsOpened: { current in
+        current[path: ["metadata", "annotations", ChangeID.annotation]] == .string(changeID)
+          && current[path: ["spec", "replicas"]] == annotated[path: ["spec", "replicas"]]
       }
+    ) { version in
+      try await client.patch(
+        kind.resource, name: name, namespace: namespace,
+        .merge(["metadata": ["resourceVersion": version ?? .null], "spec": ["replicas": .int(Int64(replicas))]]),
+        subresource: "scale", fieldManager: ChangeID.fieldManager)
     }
   }
 }

@@ -67,10 +67,6 @@ struct ClusterOperations: Sendable {
       AuditLog.Entry(time: Date(), action: action, object: object, changeID: changeID, error: error?.message))
   }
 
-  /// How many times an edit whose conflict is not the operator's (a status write in between) is
-  /// sent, each time on the newer resourceVersion, as client-go's `RetryOnConflict` does.
-  static let conflictAttempts = 5
-
   /// Reads one object.
   func object(_ kind: OperationKind, _ name: String) async throws -> JSONValue {
     try await client.get(kind.resource, name: name, namespace: namespace)

@@ -93,7 +93,7 @@ struct ProtobufMessage: Sendable {
     guard (-62_135_596_800...253_402_300_799).contains(seconds) else {
       throw ProtobufError("a time of \(seconds) seconds is outside the years 1 to 9999")
     }
-    return .string(Date(timeIntervalSince1970: TimeInterval(seconds)).ISO8601Format())
+    return .string(Timestamps.format(Date(timeIntervalSince1970: TimeInterval(seconds))))
   }
 
   private static func isEmpty(_ value: JSONValue) -> Bool {

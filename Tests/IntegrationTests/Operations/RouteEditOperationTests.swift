@@ -11,12 +11,19 @@ import Testing
 struct RouteEditOperationTests {
   static let spec: JSONValue = ["model": "chat", "backends": [["service": "llama", "weight": 100]]]
 
+  /// Creates route `chat` and opens the operator's edit of it: its YAML with the weight 100 → 60.
+  static func openEdit(in world: OperationsWorld) async throws -> (ClusterOperations, String) {
+    try await world.create(.modelRoute, "chat", spec: spec)
+    let operations = world.operations()
+    return (
+      operations, try await operations.routeYAML("chat").replacingOccurrences(of: "weight: 100", with: "weight: 60")
+    )
+  }
+
   @Test("an edit is one update that carries the change-id")
   func edit() async throws {
     try await OperationsWorld.with { world in
-      try await world.create(.modelRoute, "chat", spec: Self.spec)
-      let operations = world.operations()
-      let text = try await operations.routeYAML("chat").replacingOccurrences(of: "weight: 100", with: "weight: 60")
+      let (operations, text) = try await Self.openEdit(in: world)
       let result = try await operations.editRoute("chat", yaml: text)
       #expect(result.changes.map(\.field) == ["spec.backends"])
       let stored = try await world.get(.modelRoute, "chat")
@@ -28,9 +35,7 @@ struct RouteEditOperationTests {
   @Test("a status write while the operator edits (the controller's) is not a conflict; the edit is sent again")
   func statusWrittenMeanwhile() async throws {
     try await OperationsWorld.with { world in
-      try await world.create(.modelRoute, "chat", spec: Self.spec)
-      let operations = world.operations()
-      let text = try await operations.routeYAML("chat").replacingOccurrences(of: "weight: 100", with: "weight: 60")
+      let (operations, text) = try await Self.openEdit(in: world)
       let opened = try await world.get(.modelRoute, "chat")[path: ["metadata", "resourceVersion"]]
       _ = try await world.client.patch(
         OperationKind.modelRoute.resource, name: "chat", namespace: "default",
@@ -48,9 +53,7 @@ struct RouteEditOperationTests {
   @Test("a label changed meanwhile is someone else's edit: still a conflict")
   func labelChangedMeanwhile() async throws {
     try await OperationsWorld.with { world in
-      try await world.create(.modelRoute, "chat", spec: Self.spec)
-      let operations = world.operations()
-      let text = try await operations.routeYAML("chat").replacingOccurrences(of: "weight: 100", with: "weight: 60")
+      let (operations, text) = try await Self.openEdit(in: world)
       _ = try await world.client.patch(
         OperationKind.modelRoute.resource, name: "chat", namespace: "default",
         .merge(["metadata": ["labels": ["team": "search"]]]), fieldManager: "someone")
@@ -68,9 +71,7 @@ struct RouteEditOperationTests {
   @Test("a stale edit is a conflict with the route as it is now, and the edit kept")
   func conflict() async throws {
     try await OperationsWorld.with { world in
-      try await world.create(.modelRoute, "chat", spec: Self.spec)
-      let operations = world.operations()
-      let stale = try await operations.routeYAML("chat").replacingOccurrences(of: "weight: 100", with: "weight: 60")
+      let (operations, stale) = try await Self.openEdit(in: world)
       let fresh = try await operations.editRoute(
         "chat", yaml: try await operations.routeYAML("chat").replacingOccurrences(of: "model: chat", with: "model: b"))
       do throws(OperationError) {
