@@ -2,9 +2,10 @@ import Foundation
 import KubeCore
 
 extension APIServer {
-  /// POST: create an object in the collection, or append to a pod's log.
+  /// POST: create an object in the collection, append to a pod's log, or bind a pod to a node.
   func create(_ scoped: ScopedRequest) async throws -> APIResponse {
     if scoped.path.subresource == "log", scoped.info.hasLog { return try await appendPodLog(scoped) }
+    if scoped.path.subresource == "binding", scoped.info.hasBinding { return try await bindPod(scoped) }
     guard scoped.path.subresource == nil else { throw Self.pageNotFound }
     var body = try scoped.decodedBody()
     let admission = Admission(info: scoped.info, fieldValidation: scoped.request.parameter("fieldValidation") ?? "Warn")

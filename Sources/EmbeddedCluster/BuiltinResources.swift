@@ -18,7 +18,7 @@ enum BuiltinResources {
 
   static let pods = ResourceInfo(
     group: "", version: "v1", plural: "pods", singular: "pod", kind: "Pod", namespaced: true, shortNames: ["po"],
-    categories: ["all"], hasStatus: true, hasLog: true,
+    categories: ["all"], hasStatus: true, hasLog: true, hasBinding: true,
     fieldLabels: ["spec.nodeName", "spec.schedulerName", "status.phase", "status.podIP", "spec.serviceAccountName"],
     columns: [
       PrinterColumn(name: "Ready", type: "string", source: .computed(podReady)),

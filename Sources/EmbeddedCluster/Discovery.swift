@@ -80,6 +80,7 @@ struct Discovery {
 
   private func subresources(of info: ResourceInfo) -> [(String, String, String?, String?, [String])] {
     var result: [(String, String, String?, String?, [String])] = []
+    if info.hasBinding { result.append(("binding", "Binding", nil, nil, ["create"])) }
     if info.hasStatus { result.append(("status", info.kind, nil, nil, ["get", "patch", "update"])) }
     if info.scale != nil { result.append(("scale", "Scale", "autoscaling", "v1", ["get", "patch", "update"])) }
     if info.hasLog { result.append(("log", "Pod", nil, nil, ["get"])) }

@@ -36,6 +36,8 @@ struct ResourceInfo: Sendable {
   var tracksGeneration = true
   var scale: ScalePaths?
   var hasLog = false
+  /// Whether the `binding` subresource assigns objects to nodes (Pods).
+  var hasBinding = false
   /// Field selector labels beyond `metadata.name` and `metadata.namespace` (the real server's
   /// per-kind field label conversions, such as `involvedObject.name` for Events).
   var fieldLabels: Set<String> = []

@@ -142,8 +142,11 @@ public actor SimulatedFleet {
     do {
       var current = pod
       if let node {
-        current = try await client.patch(
-          SimulatedRuntime.pods, name: name, namespace: namespace, .merge(["spec": ["nodeName": .string(node)]]))
+        // As a scheduler binds: the Binding subresource, the one way to set a Pod's node. The
+        // status write after it is unconditional (Pods allow that); only the fleet writes it.
+        try await client.bind(pod: name, namespace: namespace ?? "default", node: node)
+        current.set(.string(node), at: ["spec", "nodeName"])
+        current.set(nil, at: ["metadata", "resourceVersion"])
       }
       current["status"] = step.status
       let updated = try await client.update(SimulatedRuntime.pods, current, subresource: "status")
