@@ -60,6 +60,14 @@ struct ControllerCommand: AsyncParsableCommand {
     if kind == nil { kind = try await Self.detectRuntime(client) }
     guard let kind else { return }
     logger.info("instances run on the \(kind.rawValue) runtime")
+    if leaderElect {
+      do {
+        try await ControllerNamespace(client: client, name: leaseNamespace, logger: logger).ensure()
+      } catch let missing as ControllerNamespace.Missing {
+        try await client.shutdown()
+        throw CommandFailure(message: missing.description)
+      }
+    }
     let metrics = ControllerMetrics()
     let manager = ControllerManager.aiController(
       client: client, runtime: kind, fleet: fleet.configuration, workers: workers,

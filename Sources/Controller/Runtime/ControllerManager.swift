@@ -81,7 +81,8 @@ public struct ControllerManager: Sendable {
   /// it starts them afresh, with new informers listing what changed meanwhile. Exiting instead,
   /// as controller-runtime does, would leave that to a supervisor a standalone process lacks.
   public func run() async {
-    guard let election else { return await runControllers() }
+    guard var election else { return await runControllers() }
+    if election.logger == nil { election.logger = logger }
     let lease = "\(election.namespace)/\(election.name)"
     while !Task.isCancelled {
       logger.info("waiting to lead", metadata: ["lease": "\(lease)", "identity": "\(election.identity)"])

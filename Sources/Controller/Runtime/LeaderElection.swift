@@ -1,6 +1,7 @@
 import ClusterClient
 import Foundation
 import KubeCore
+import Logging
 
 /// Leader election with a `coordination.k8s.io/v1` Lease, as client-go's leaderelection: the
 /// holder renews the lease every `retryPeriod`; another candidate takes it over only once it has
@@ -18,6 +19,8 @@ public struct LeaderElection: Sendable {
   public var leaseDuration: Duration = .seconds(15)
   public var renewDeadline: Duration = .seconds(10)
   public var retryPeriod: Duration = .seconds(2)
+  /// Where failed attempts are reported (at warning, once per distinct reason); nil: nowhere.
+  public var logger: Logger?
 
   public init(client: KubeClient, namespace: String, name: String, identity: String) {
     self.client = client
@@ -29,8 +32,9 @@ public struct LeaderElection: Sendable {
   /// Waits to become leader, runs `lead` while leading, and returns when leadership is lost or
   /// the task is cancelled (then the lease is released so another candidate need not wait).
   public func run(_ lead: @escaping @Sendable () async -> Void) async {
+    var failure: String?
     while !Task.isCancelled {
-      if (try? await tryAcquireOrRenew()) == .held { break }
+      if await attempt(reporting: &failure) == .held { break }
       try? await Task.sleep(for: retryPeriod)
     }
     guard !Task.isCancelled else { return }
@@ -47,10 +51,11 @@ public struct LeaderElection: Sendable {
 
   private func renewWhileLeading() async {
     var lastRenewal = ContinuousClock.now
+    var failure: String?
     while !Task.isCancelled {
       try? await Task.sleep(for: retryPeriod)
       if Task.isCancelled { return }
-      switch try? await tryAcquireOrRenew() {
+      switch await attempt(reporting: &failure) {
       case .held?: lastRenewal = .now
       // Someone else holds a valid lease: leadership is gone now, whatever the deadline says.
       case .heldByAnother?: return
@@ -59,6 +64,29 @@ public struct LeaderElection: Sendable {
       }
     }
   }
+
+  /// One attempt whose failure is logged at warning with the API's reason, once until the reason
+  /// changes or an attempt gets through again; nil when the attempt failed.
+  private func attempt(reporting failure: inout String?) async -> Attempt? {
+    do {
+      let result = try await tryAcquireOrRenew()
+      if failure != nil { logger?.info("leader election reaches its lease again", metadata: leaseMetadata) }
+      failure = nil
+      return result
+    } catch {
+      let reason = (error as? KubeError)?.status.map { "\($0.reason) (\($0.code))" } ?? "\(error)"
+      if reason != failure {
+        var metadata = leaseMetadata
+        metadata["reason"] = "\(reason)"
+        metadata["error"] = "\(error)"
+        logger?.warning("leader election cannot reach its lease; retrying", metadata: metadata)
+      }
+      failure = reason
+      return nil
+    }
+  }
+
+  private var leaseMetadata: Logger.Metadata { ["lease": "\(namespace)/\(name)", "identity": "\(identity)"] }
 
   /// How one attempt on the lease ended.
   enum Attempt: Equatable {
