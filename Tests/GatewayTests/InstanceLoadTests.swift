@@ -40,7 +40,8 @@ struct InstanceLoadTests {
     let clock = ManualClock()
     let load = InstanceLoad(clock: clock)
     let instance = Fixtures.instance()
-    #expect(await load.reading(instance).gpu == GPUProfile().reading(utilisation: 0, kvTokens: 0))
+    let weights = ModelWeights(model: instance.modelName).mebibytesPerGPU(gpus: instance.gpus)
+    #expect(await load.reading(instance).gpu == GPUProfile().reading(utilisation: 0, weightsMiB: weights, kvTokens: 0))
     var tickets: [InstanceLoad.Ticket] = []
     for _ in 0..<4 { tickets.append(await load.begin(on: instance, promptTokens: 100, completionTokens: 100).ticket) }
     clock.advance(by: .seconds(2))
@@ -55,7 +56,7 @@ struct InstanceLoadTests {
     clock.advance(by: .seconds(2))
     let decaying = await load.reading(instance)
     #expect(abs(decaying.utilisation - 0.5 / M_E) < 1e-6)
-    #expect(decaying.gpu.memoryUsedMiB == GPUProfile().weightsMiBPerGPU)
+    #expect(decaying.gpu.memoryUsedMiB == weights)
   }
 
   @Test("more concurrent requests drive utilisation higher, up to saturation")
@@ -79,8 +80,38 @@ struct InstanceLoadTests {
     _ = await load.begin(on: instance, promptTokens: 1000, completionTokens: 1000)
     let reading = await load.reading(instance)
     let profile = GPUProfile()
-    #expect(reading.gpu.memoryUsedMiB == profile.weightsMiBPerGPU + 1000 * profile.kvCacheMiBPerToken)
+    let weights = ModelWeights(model: "llama-3-8b").mebibytesPerGPU(gpus: 2)
+    #expect(reading.gpu.memoryUsedMiB == weights + 1000 * profile.kvCacheMiBPerToken)
     #expect(reading.gpu.memoryFreeMiB == profile.memoryMiB - reading.gpu.memoryUsedMiB)
-    #expect(abs(reading.kvCacheUsage - 1000 / profile.kvCacheTokensPerGPU) < 1e-12)
+    #expect(abs(reading.kvCacheUsage - 1000 / profile.kvCacheTokensPerGPU(weightsMiB: weights)) < 1e-12)
+  }
+
+  @Test("an idle embeddings model holds a sliver of its GPU, an 8B model a fifth, a 70B on 4 GPUs more")
+  func memoryFollowsModelSize() async {
+    let load = InstanceLoad(clock: ManualClock())
+    func usedPercent(_ model: String, gpus: Int = 1) async -> Double {
+      var instance = Fixtures.instance(pod: model, gpus: gpus)
+      instance.modelName = model
+      let gpu = await load.reading(instance).gpu
+      return gpu.memoryUsedMiB / (gpu.memoryUsedMiB + gpu.memoryFreeMiB) * 100
+    }
+    let embeddings = await usedPercent("bge-large")
+    let small = await usedPercent("llama-3-8b")
+    let mistral = await usedPercent("mistral-7b")
+    let large = await usedPercent("llama-3-70b", gpus: 4)
+    #expect(embeddings < 2)
+    #expect((18...21).contains(small))
+    #expect(mistral < small)
+    #expect(large > small && large < 50)
+  }
+
+  @Test(
+    "a model's size is read from its name, or known for families that state none",
+    arguments: [
+      ("llama-3-8b", 8e9), ("qwen2-0.5b", 0.5e9), ("mixtral-8x7b", 56e9), ("e5-small-v2", 33e6),
+      ("bge-large", 335e6), ("Meta-Llama-3.1-70B-Instruct", 70e9), ("mystery-model", 7e9), ("gpt2", 124e6),
+    ])
+  func parameterCounts(model: String, parameters: Double) {
+    #expect(ModelWeights(model: model).parameters == parameters)
   }
 }

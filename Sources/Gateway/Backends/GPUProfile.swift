@@ -1,14 +1,12 @@
 /// What one simulated GPU is and how it responds to load: its product, memory, power and thermal
 /// envelope, and the serving limits of a model instance per GPU. The defaults describe an
-/// NVIDIA H100 80GB HBM3 (81,559 MiB as `nvidia-smi` reports it, 700 W TDP) serving a model whose
-/// weights take half of it.
+/// NVIDIA H100 80GB HBM3 (81,559 MiB as `nvidia-smi` reports it, 700 W TDP); what the weights
+/// take depends on the model an instance serves (`ModelWeights`).
 public struct GPUProfile: Sendable, Hashable {
   /// The DCGM exporter's `modelName`.
   public var modelName = "NVIDIA H100 80GB HBM3"
   /// Framebuffer size in MiB.
   public var memoryMiB = 81_559.0
-  /// Model weights resident on each GPU of an instance, in MiB.
-  public var weightsMiBPerGPU = 40_960.0
   /// KV cache memory one token of context occupies, per GPU, in MiB (128 KiB: an 8B model with GQA).
   public var kvCacheMiBPerToken = 0.125
   /// Share of memory vLLM may use (`--gpu-memory-utilization`); the KV cache gets what the weights leave.
@@ -30,15 +28,16 @@ public struct GPUProfile: Sendable, Hashable {
   /// The H100 defaults.
   public init() {}
 
-  /// Tokens of KV cache each GPU holds.
-  public var kvCacheTokensPerGPU: Double {
-    max(0, memoryMiB * memoryUtilization - weightsMiBPerGPU) / kvCacheMiBPerToken
+  /// Tokens of KV cache each GPU holds beside `weightsMiB` of weights.
+  public func kvCacheTokensPerGPU(weightsMiB: Double) -> Double {
+    max(0, memoryMiB * memoryUtilization - weightsMiB) / kvCacheMiBPerToken
   }
 
-  /// The readings of a GPU of an instance at `utilisation` (0...1) holding `kvTokens` tokens of context.
-  public func reading(utilisation: Double, kvTokens: Double) -> GPUReading {
+  /// The readings of a GPU of an instance at `utilisation` (0...1) holding `weightsMiB` of weights
+  /// and `kvTokens` tokens of context.
+  public func reading(utilisation: Double, weightsMiB: Double, kvTokens: Double) -> GPUReading {
     let load = min(1, max(0, utilisation))
-    let used = min(memoryMiB, weightsMiBPerGPU + kvTokens * kvCacheMiBPerToken)
+    let used = min(memoryMiB, weightsMiB + kvTokens * kvCacheMiBPerToken)
     return GPUReading(
       utilisationPercent: load * 100, memoryUsedMiB: used, memoryFreeMiB: memoryMiB - used,
       powerWatts: idleWatts + load * (maxWatts - idleWatts), temperatureCelsius: idleCelsius + load * loadCelsius)

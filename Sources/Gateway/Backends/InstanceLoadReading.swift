@@ -22,9 +22,10 @@ public struct InstanceLoadReading: Sendable, Hashable {
     waiting = activity.waiting(profile)
     promptTokens = activity.promptTokens
     generationTokens = activity.generationTokens
-    let capacity = profile.kvCacheTokensPerGPU
+    let weights = ModelWeights(model: activity.instance.modelName).mebibytesPerGPU(gpus: Int(gpus))
+    let capacity = profile.kvCacheTokensPerGPU(weightsMiB: weights)
     kvCacheUsage = capacity > 0 ? min(1, tokensPerGPU / capacity) : 1
     utilisation = activity.utilisation
-    gpu = profile.reading(utilisation: activity.utilisation, kvTokens: tokensPerGPU)
+    gpu = profile.reading(utilisation: activity.utilisation, weightsMiB: weights, kvTokens: tokensPerGPU)
   }
 }

@@ -82,6 +82,17 @@ struct MetricsPaneTests {
     #expect(lines[8].hasPrefix("  node-a"))
   }
 
+  @Test("only the GPUs the selection's pods hold are marked, not every GPU of their node")
+  func highlightMarksHeldGPUsOnly() throws {
+    let lines = Self.render(
+      try Self.board(), 100, 12,
+      highlight: MetricsHighlight(models: ["llama-3-8b"], pods: ["ml/llama-0"], nodes: ["node-a"]))
+    #expect(lines[6] == "▸ node-a · 2 GPUs · util 52% · NVIDIA H100 80GB HBM3")
+    #expect(lines[7].hasPrefix("▸  0 util █████████▏ 91%") && lines[7].hasSuffix("ml/llama-0"))
+    #expect(lines[8].hasPrefix("   1 util █▎········ 12%") && lines[8].hasSuffix("free"))
+    #expect(lines[9].hasPrefix("  node-b"))
+  }
+
   @Test("a hot GPU's utilisation, memory and temperature are drawn in the high gauge style")
   func hotGPUStyle() throws {
     let board = try Self.board()

@@ -31,12 +31,13 @@ struct MetricsHighlight: Hashable, Sendable {
     routes.contains(row.route) || row.models.contains { models.contains($0) }
   }
 
-  /// Whether the GPU serves the selection or sits on its node.
+  /// Whether the GPU serves the selection: one of its pods holds it. Another GPU on the same
+  /// node is not the selection's, so only the node's heading is marked for it.
   func contains(_ gpu: GPUMetricsRow) -> Bool {
-    nodes.contains(gpu.node) || (!gpu.pod.isEmpty && pods.contains("\(gpu.namespace)/\(gpu.pod)"))
+    !gpu.pod.isEmpty && pods.contains("\(gpu.namespace)/\(gpu.pod)")
   }
 
-  /// Whether any GPU of the node is highlighted.
+  /// Whether the node runs the selection: one of its pods is placed there.
   func contains(_ group: GPUNodeGroup) -> Bool {
     nodes.contains(group.node) || group.gpus.contains { contains($0) }
   }
