@@ -68,10 +68,14 @@ public struct FormState: Sendable {
   public internal(set) var focus = 0
   /// Fields the user has touched (their errors are shown), or every field after a failed submit.
   public internal(set) var touched: Set<Int> = []
+  /// Whether the focused field's value is all selected, as it is when the focus arrives on it:
+  /// typing or pasting replaces it, backspace clears it, any other key drops the mark.
+  public internal(set) var isSelected = false
 
-  /// Creates a form.
+  /// Creates a form, its first field's value selected.
   public init(fields: [FormField]) {
     self.fields = fields
+    selectFocused()
   }
 
   /// The message shown under field `index`, if any.
@@ -95,14 +99,16 @@ public struct FormState: Sendable {
   /// and moves the focus to the first of them.
   public mutating func setServerErrors(_ errors: [Int: String]) {
     for index in fields.indices { fields[index].serverError = errors[index] }
-    if let first = errors.keys.filter(fields.indices.contains).min() { focus = first }
+    if let first = errors.keys.filter(fields.indices.contains).min() { move(to: first) }
   }
 
   /// Handles a key or paste.
   public mutating func handle(_ event: InputEvent) -> Outcome {
     switch event {
     case .paste(let text):
-      edit { $0 += text }
+      let replacing = isSelected
+      isSelected = false
+      edit { $0 = (replacing ? "" : $0) + text }
     case .key(let key):
       return handle(key)
     default: break
@@ -111,24 +117,42 @@ public struct FormState: Sendable {
   }
 
   private mutating func handle(_ key: KeyEvent) -> Outcome {
+    let replacing = isSelected
+    isSelected = false
     switch key.key {
     case .escape: return .cancelled
     case .enter: return submit()
-    case .tab, .down: focus = (focus + 1) % fields.count
-    case .backTab, .up: focus = (focus + fields.count - 1) % fields.count
+    case .tab, .down: move(to: (focus + 1) % fields.count)
+    case .backTab, .up: move(to: (focus + fields.count - 1) % fields.count)
     case .left: adjust(-1)
     case .right: adjust(1)
-    case .backspace: edit { if !$0.isEmpty { $0.removeLast() } }
-    case .char(let c) where key.modifiers.isDisjoint(with: [.ctrl, .alt]): edit { $0.append(c) }
+    case .backspace: edit { if replacing { $0 = "" } else if !$0.isEmpty { $0.removeLast() } }
+    case .char("u") where key.modifiers == .ctrl: edit { $0 = "" }
+    case .char(let c) where key.modifiers.isDisjoint(with: [.ctrl, .alt]):
+      edit { $0 = (replacing ? "" : $0) + String(c) }
     default: break
     }
     return .editing
   }
 
+  /// Focuses field `index` and selects its value.
+  private mutating func move(to index: Int) {
+    focus = index
+    selectFocused()
+  }
+
+  private mutating func selectFocused() {
+    guard fields.indices.contains(focus) else { return }
+    switch fields[focus].kind {
+    case .text, .number: isSelected = !fields[focus].value.isEmpty
+    case .slider, .choice: isSelected = false
+    }
+  }
+
   private mutating func submit() -> Outcome {
     touched = Set(fields.indices)
     if let bad = fields.indices.first(where: { fields[$0].error != nil }) {
-      focus = bad
+      move(to: bad)
       return .editing
     }
     return .submitted(values)

@@ -1,5 +1,6 @@
-/// Draws a `PromptState` on one row: prefix, text, a block cursor, and the completion suggestion
-/// dimmed after the text. Scrolls so the cursor stays visible.
+/// Draws a `PromptState` on one row: prefix, text (highlighted while it is all selected), a block
+/// cursor, and the completion suggestion dimmed after the text — or, after an ambiguous Tab, the
+/// names it could complete to. Scrolls so the cursor stays visible.
 public struct Prompt: Sendable {
   /// Creates a prompt widget.
   public init() {}
@@ -16,10 +17,15 @@ public struct Prompt: Sendable {
     let before = DisplayWidth.of(String(characters[..<state.cursor]))
     let skip = max(0, before - room + 1)
     let x = area.x + prefixWidth
-    let used = buffer.put(state.text, x: x, y: area.y, maxWidth: room, style: style, skip: skip)
-    if let suggestion = state.suggestion {
+    let textStyle = state.isSelected ? style.patched(with: theme[.tableSelection]).adding(.reverse) : style
+    let used = buffer.put(state.text, x: x, y: area.y, maxWidth: room, style: textStyle, skip: skip)
+    let muted = style.patched(with: theme[.muted])
+    if !state.alternatives.isEmpty {
+      let list = " " + state.alternatives.joined(separator: " ")
+      buffer.put(list, x: x + used + 1, y: area.y, maxWidth: room - used - 1, style: muted)
+    } else if let suggestion = state.suggestion {
       let rest = String(suggestion.dropFirst(characters.count))
-      buffer.put(rest, x: x + used, y: area.y, maxWidth: room - used, style: style.patched(with: theme[.muted]))
+      buffer.put(rest, x: x + used, y: area.y, maxWidth: room - used, style: muted)
     }
     let cursorX = x + before - skip
     let ghost = state.suggestion.flatMap { $0.dropFirst(characters.count).first }.map(String.init) ?? " "

@@ -17,17 +17,29 @@ public struct PromptState: Sendable {
   public internal(set) var history: [String]
   /// Texts that Tab completes to.
   public var candidates: [String]
-  private var characters: [Character] = []
+  /// Candidates that are other names of another candidate (`inferenceservices` → `infsvc`): when
+  /// every candidate a Tab matches names the same thing, Tab completes to that name.
+  public var aliases: [String: String]
+  var characters: [Character] = []
   /// Cursor position, in characters.
   public internal(set) var cursor = 0
+  /// Whether the whole text is selected, as it is when a prompt opens on a current value: typing
+  /// or pasting replaces it, backspace clears it, and any other key keeps it and drops the mark.
+  public internal(set) var isSelected = false
+  /// After a Tab that matched several names: the names it could complete to, shown after the text
+  /// until the next key.
+  public internal(set) var alternatives: [String] = []
   private var historyIndex: Int?
   private var draft: [Character] = []
 
   /// An empty prompt.
-  public init(prefix: String, history: [String] = [], candidates: [String] = []) {
+  public init(
+    prefix: String, history: [String] = [], candidates: [String] = [], aliases: [String: String] = [:]
+  ) {
     self.prefix = prefix
     self.history = history
     self.candidates = candidates
+    self.aliases = aliases
   }
 
   /// The text typed.
@@ -35,20 +47,24 @@ public struct PromptState: Sendable {
 
   /// The first candidate that extends the text (shown dimmed after it).
   public var suggestion: String? {
-    guard !characters.isEmpty else { return nil }
+    guard !characters.isEmpty, !isSelected, alternatives.isEmpty else { return nil }
     return candidates.first { $0.hasPrefix(text) && $0 != text }
   }
 
-  /// Replaces the text, cursor at the end.
-  public mutating func setText(_ text: String) {
+  /// Replaces the text, cursor at the end; `selected` marks it all, so that what is typed next
+  /// replaces it (a prompt opened on the current value).
+  public mutating func setText(_ text: String, selected: Bool = false) {
     characters = Array(text)
     cursor = characters.count
+    isSelected = selected && !text.isEmpty
   }
 
   /// Handles a key or a paste.
   public mutating func handle(_ event: InputEvent) -> Outcome {
     switch event {
     case .paste(let pasted):
+      alternatives = []
+      replaceSelection()
       insert(pasted.filter { $0 != "\n" && $0 != "\r" })
       return .editing
     case .key(let key):
@@ -59,6 +75,8 @@ public struct PromptState: Sendable {
   }
 
   private mutating func handle(_ key: KeyEvent) -> Outcome {
+    alternatives = []
+    defer { isSelected = false }
     switch (key.key, key.modifiers) {
     case (.enter, _):
       let submitted = text
@@ -68,9 +86,12 @@ public struct PromptState: Sendable {
     case (.escape, _), (.char("c"), .ctrl), (.char("g"), .ctrl):
       return .cancelled
     case (.char(let c), []), (.char(let c), .shift):
+      replaceSelection()
       insert(String(c))
     case (.tab, _):
       complete()
+    case (.backspace, _), (.char("h"), .ctrl), (.delete, _), (.char("d"), .ctrl):
+      if isSelected { replaceSelection() } else { edit(key) }
     default:
       edit(key)
     }
@@ -105,25 +126,20 @@ public struct PromptState: Sendable {
     cursor += text.count
   }
 
+  /// Clears the text when it is all selected.
+  private mutating func replaceSelection() {
+    guard isSelected else { return }
+    characters = []
+    cursor = 0
+    isSelected = false
+  }
+
   private mutating func deleteWord() {
     var start = cursor
     while start > 0 && characters[start - 1] == " " { start -= 1 }
     while start > 0 && characters[start - 1] != " " { start -= 1 }
     characters.removeSubrange(start..<cursor)
     cursor = start
-  }
-
-  /// Completes to the longest prefix shared by every matching candidate.
-  private mutating func complete() {
-    let matching = candidates.filter { $0.hasPrefix(text) }
-    guard var common = matching.first.map(Array.init) else { return }
-    for candidate in matching.dropFirst() {
-      common = Array(zip(common, candidate).prefix { $0 == $1 }.map(\.0))
-    }
-    if common.count > characters.count {
-      characters = common
-      cursor = common.count
-    }
   }
 
   private mutating func recall(_ step: Int) {

@@ -50,6 +50,19 @@ extension ConsoleReducer {
     return words + namespaces.sorted().map { "ns \($0)" }
   }
 
+  /// The other names of each kind in the `:` prompt's candidates, by the kind's short name, so
+  /// that Tab on a prefix of both (`:in`) completes to the short name (`:infsvc`).
+  static func commandAliases(_ state: ConsoleState) -> [String: String] {
+    var aliases: [String: String] = [:]
+    for resource in state.store.kinds {
+      let canonical = resource.shortNames.first ?? resource.name
+      for alias in [resource.name, resource.singularName] where alias != canonical && !alias.isEmpty {
+        aliases[alias] = canonical
+      }
+    }
+    return aliases
+  }
+
   static func show(_ listing: ConsoleState.Listing, _ state: inout ConsoleState) {
     state.listing = listing
     state.listNeedsDefaultSort = true

@@ -159,8 +159,10 @@ extension ConsoleReducer {
 
   private static func openPrompt(_ state: inout ConsoleState, mode: ConsoleState.Mode, prefix: String, text: String) {
     state.mode = mode
-    state.prompt = PromptState(prefix: prefix, history: state.prompt.history, candidates: commandCandidates(state))
-    state.prompt.setText(text)
+    state.prompt = PromptState(
+      prefix: prefix, history: state.prompt.history, candidates: commandCandidates(state),
+      aliases: commandAliases(state))
+    state.prompt.setText(text, selected: true)
   }
 
   private static func handlePrompt(_ key: KeyEvent, _ state: inout ConsoleState) -> [ConsoleEffect] {

@@ -35,7 +35,7 @@ extension ConsoleReducer {
     state.logs.prompt = prompt
     state.mode = .logPrompt
     state.prompt = PromptState(prefix: prefix, history: state.prompt.history)
-    state.prompt.setText(text)
+    state.prompt.setText(text, selected: true)
   }
 
   /// Keys while a logs prompt is open. A filter that does not parse (a bad regular expression,

@@ -68,7 +68,7 @@ extension ConsoleReducer {
     state.operationPrompt = prompt
     state.mode = .operationPrompt
     state.prompt = PromptState(prefix: prefix, candidates: ["promote", "abort"])
-    state.prompt.setText(text)
+    state.prompt.setText(text, selected: true)
   }
 
   private static func ask(_ dialog: ConfirmDialog, _ operation: ConsoleOperation, _ state: inout ConsoleState) {

@@ -7,9 +7,10 @@ struct RouteFormView {
 
   func render(into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
     let notes = noteLines
-    let errors = (0..<form.form.fields.count).filter { form.form.shownError($0) != nil }.count
-    let height = min(area.height - 2, form.form.fields.count + errors + notes.count + 5)
-    let rect = Overlay.centered(in: area, width: min(area.width - 4, 90), height: height)
+    let width = min(area.width - 4, 90)
+    let fieldRows = Form.height(of: form.form, width: width - 4)
+    let height = min(area.height - 2, fieldRows + notes.count + 5)
+    let rect = Overlay.centered(in: area, width: width, height: height)
     let inner = Overlay.panel(into: &buffer, rect: rect, title: "Edit \(form.target.description)", theme: theme)
     guard inner.height >= 3 else { return }
     var y = inner.y
