@@ -49,20 +49,28 @@ public struct ConfirmDialog: Hashable, Sendable {
     }
   }
 
-  /// Draws the dialog centred in `area`.
+  /// The widest a box grows: a longer message wraps, as lines longer than this are hard to read.
+  static let maximumWidth = 80
+
+  /// Draws the dialog centred in `area`; a message wider than the box is wrapped, never cut.
   public func render(into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
-    let width = min(area.width - 2, max(30, DisplayWidth.of(message) + 4, DisplayWidth.of(title) + 8))
-    let rect = Overlay.centered(in: area, width: width, height: 6)
+    let width = min(
+      area.width - 2, Self.maximumWidth, max(30, DisplayWidth.of(message) + 4, DisplayWidth.of(title) + 8))
+    let lines = TextLayout.wrap(message, width: max(1, width - 4))
+    let rect = Overlay.centered(in: area, width: width, height: min(area.height, lines.count + 5))
     let inner = Overlay.panel(into: &buffer, rect: rect, title: title, theme: theme)
     guard inner.height >= 3 else { return }
-    buffer.put(message, x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2, style: theme[.dialog])
+    for (row, line) in lines.prefix(inner.height - 2).enumerated() {
+      buffer.put(line, x: inner.x + 1, y: inner.y + row, maxWidth: inner.width - 2, style: theme[.dialog])
+    }
+    let buttons = inner.y + min(lines.count, inner.height - 2) + 1
     let confirm = " \(confirmLabel) "
     let cancel = " \(cancelLabel) "
     let total = DisplayWidth.of(confirm) + DisplayWidth.of(cancel) + 2
     var x = inner.x + max(0, (inner.width - total) / 2)
     var confirmStyle = theme[confirmFocused ? .buttonFocus : .button]
     if isDangerous { confirmStyle = confirmStyle.patched(with: theme[.statusError]) }
-    x += buffer.put(confirm, x: x, y: inner.y + 2, style: confirmStyle) + 2
-    buffer.put(cancel, x: x, y: inner.y + 2, style: theme[confirmFocused ? .button : .buttonFocus])
+    x += buffer.put(confirm, x: x, y: buttons, style: confirmStyle) + 2
+    buffer.put(cancel, x: x, y: buttons, style: theme[confirmFocused ? .button : .buttonFocus])
   }
 }

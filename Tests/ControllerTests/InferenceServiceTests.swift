@@ -70,12 +70,47 @@ import Testing
       ])
     try await harness.eventually("the service says which model is missing") {
       let service = try await fetch(harness, "orphan")
-      return harness.condition("Ready", of: service)?["message"] == "ModelDeployment \"nowhere\" not found"
+      return harness.condition("Ready", of: service)?["message"]
+        == "spec.modelRef: ModelDeployment \"nowhere\" not found; nothing serves"
+        && harness.condition("Degraded", of: service)?["reason"] == "ModelNotFound"
         && service[path: ["status", "modelStatus"]] == "Unhealthy"
     }
     // Creating the model wakes the service up without any edit of it.
     try await harness.model("nowhere", version: "1")
     try await harness.waitUntilServing("orphan", 1)
+    try await harness.stop()
+  }
+
+  @Test("a modelRef to a missing ModelDeployment keeps the serving pool in status and names the model")
+  func aMissingModelAfterServingShowsWhatStillServes() async throws {
+    let harness = try await ControllerHarness()
+    try await harness.model("mistral-v1", version: "1", startupSeconds: 0)
+    _ = try await harness.client.create(
+      ControllerHarness.inferenceServices,
+      [
+        "apiVersion": "ai.aiconsole.dev/v1", "kind": "InferenceService",
+        "metadata": ["name": "support", "namespace": "default"],
+        "spec": ["modelRef": ["name": "mistral-v1"], "replicas": 2],
+      ])
+    try await harness.waitUntilServing("support", 2)
+    _ = try await harness.client.patch(
+      ControllerHarness.inferenceServices, name: "support", namespace: "default",
+      .merge(["spec": ["modelRef": ["name": "mistral-v9"]]]))
+    try await harness.eventually("the service is Degraded for the missing model and still counts its pool") {
+      let service = try await fetch(harness, "support")
+      let degraded = harness.condition("Degraded", of: service)
+      return degraded?["reason"] == "ModelNotFound"
+        && degraded?["message"]?.stringValue?.hasPrefix("spec.modelRef: ModelDeployment \"mistral-v9\" not found")
+          == true
+        && service[path: ["status", "readyReplicas"]] == 2 && service[path: ["status", "currentReplicas"]] == 2
+    }
+    let service = try await fetch(harness, "support")
+    #expect(harness.condition("Ready", of: service)?["status"] == "True")
+    #expect(harness.condition("Progressing", of: service)?["reason"] == "ModelNotFound")
+    #expect(
+      harness.condition("Degraded", of: service)?["message"]
+        == "spec.modelRef: ModelDeployment \"mistral-v9\" not found; still serving llama-3-8b 1 from aicluster support (2/2 ready)")
+    #expect(try await harness.cluster("support")[path: ["spec", "replicas"]] == 2)
     try await harness.stop()
   }
 

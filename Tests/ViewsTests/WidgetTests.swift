@@ -188,6 +188,24 @@ struct ConfirmDialogTests {
     #expect(dialog.handle(KeyEvent(.enter)) == .confirmed)
     #expect(dialog.handle(.char("n")) == .cancelled)
   }
+
+  @Test("a message wider than the box is wrapped over several lines, nothing cut")
+  func wrapsLongMessage() {
+    let dialog = ConfirmDialog(
+      title: "Owned", message: "The next reconcile of InferenceService demo/assistant would undo it. Scale it instead?")
+    #expect(
+      snapshot(50, 9) { dialog.render(into: &$0, area: $1, theme: .default) } == [
+        " ┏━ Owned ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓ ",
+        " ┃ The next reconcile of InferenceService       ┃ ",
+        " ┃ demo/assistant would undo it. Scale it       ┃ ",
+        " ┃ instead?                                     ┃ ",
+        " ┃                                              ┃ ",
+        " ┃                  Yes    No                   ┃ ",
+        " ┃                                              ┃ ",
+        " ┗━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┛ ",
+        "                                                  ",
+      ])
+  }
 }
 
 @Suite("FlashMessage")

@@ -9,11 +9,12 @@ extension ClusterOperations {
         throw OperationError(
           .badInput, "cannot set \(target)'s canary traffic to \(percent)%: it must be within 0..100")
       }
-      let canary = try await canary(of: name)
+      let object = try await object(.inferenceService, name)
+      let canary = try Self.canary(of: object, name)
       let change = FieldChange(
         path: ["spec", "canary", "trafficPercent"], old: canary["trafficPercent"], new: .int(Int64(percent)))
       return try await patch(
-        .inferenceService, name, action: "canary-traffic", changes: [change], changeID: changeID,
+        .inferenceService, name, base: object, action: "canary-traffic", changes: [change], changeID: changeID,
         summary: "\(target) canary takes \(percent)% of the traffic (was \(FieldChange.text(change.old))%)")
     }
   }
@@ -31,7 +32,7 @@ extension ClusterOperations {
       ]
       let model = FieldChange.text(canary[path: ["modelRef", "name"]])
       return try await patch(
-        .inferenceService, name, action: "canary-promote", changes: changes, changeID: changeID,
+        .inferenceService, name, base: object, action: "canary-promote", changes: changes, changeID: changeID,
         summary: "inferenceservice/\(name) promoted its canary: now serving \(model)")
     }
   }
@@ -39,17 +40,14 @@ extension ClusterOperations {
   /// Removes the canary, leaving the stable model to take all the traffic.
   func abortCanary(_ name: String) async throws(OperationError) -> OperationResult {
     try await perform("canary-abort", .inferenceService, name) { changeID in
-      let canary = try await canary(of: name)
+      let object = try await object(.inferenceService, name)
+      let canary = try Self.canary(of: object, name)
       let model = FieldChange.text(canary[path: ["modelRef", "name"]])
       return try await patch(
-        .inferenceService, name, action: "canary-abort",
+        .inferenceService, name, base: object, action: "canary-abort",
         changes: [FieldChange(path: ["spec", "canary"], old: canary, new: nil)], changeID: changeID,
         summary: "inferenceservice/\(name) aborted its canary (\(model))")
     }
-  }
-
-  private func canary(of name: String) async throws -> JSONValue {
-    try Self.canary(of: try await object(.inferenceService, name), name)
   }
 
   private static func canary(of object: JSONValue, _ name: String) throws(OperationError) -> JSONValue {

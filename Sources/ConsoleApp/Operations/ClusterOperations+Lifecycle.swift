@@ -9,7 +9,7 @@ extension ClusterOperations {
       let object = try await object(.aiCluster, name)
       let change = FieldChange(path: ["spec", "paused"], old: object[path: ["spec", "paused"]], new: .bool(paused))
       return try await patch(
-        .aiCluster, name, action: action, changes: [change], changeID: changeID,
+        .aiCluster, name, base: object, action: action, changes: [change], changeID: changeID,
         summary: "aicluster/\(name) \(paused ? "paused" : "resumed")")
     }
   }

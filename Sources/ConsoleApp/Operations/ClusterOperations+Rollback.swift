@@ -10,10 +10,17 @@ extension ClusterOperations {
 
   /// The plan `rollback` would carry out, for a picker to show its diff before anything is sent.
   func rollbackPlan(_ kind: OperationKind, _ name: String, toRevision: Int64? = nil) async throws -> RollbackPlan {
-    let object = try await object(kind, name)
+    try await rollbackPlan(kind, of: try await object(kind, name), toRevision: toRevision)
+  }
+
+  /// The plan for `object` as read; refused when its controller would revert it.
+  private func rollbackPlan(_ kind: OperationKind, of object: JSONValue, toRevision: Int64?) async throws
+    -> RollbackPlan
+  {
+    let target = "\(kind.singular)/\(object[path: ["metadata", "name"]]?.stringValue ?? "")"
+    try ControllingOwner.refuse(.rollback, object, target: target)
     return try RollbackPlan.choose(
-      kind, object: object, revisions: try await revisions(of: object), toRevision: toRevision,
-      target: "\(kind.singular)/\(name)")
+      kind, object: object, revisions: try await revisions(of: object), toRevision: toRevision, target: target)
   }
 
   /// Rolls an AICluster's instance template or an InferenceService's `modelRef` back to the
@@ -25,10 +32,11 @@ extension ClusterOperations {
       guard kind == .aiCluster || kind == .inferenceService else {
         throw OperationError(.badInput, "a \(kind.rawValue) has no revisions to roll back to")
       }
-      let plan = try await rollbackPlan(kind, name, toRevision: toRevision)
+      let object = try await object(kind, name)
+      let plan = try await rollbackPlan(kind, of: object, toRevision: toRevision)
       let fields = plan.changes.map(\.description).joined(separator: ", ")
       return try await patch(
-        kind, name, action: "rollback", changes: plan.changes, changeID: changeID,
+        kind, name, base: object, action: "rollback", changes: plan.changes, changeID: changeID,
         summary: "\(kind.singular)/\(name) rolled back to revision \(plan.revision.number) (\(fields))")
     }
   }

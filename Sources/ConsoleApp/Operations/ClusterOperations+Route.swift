@@ -1,3 +1,4 @@
+import AIResources
 import ClusterClient
 import KubeCore
 
@@ -5,9 +6,7 @@ extension ClusterOperations {
   /// An AIModelRoute as YAML to edit, as `kubectl edit` shows it (without managedFields).
   func routeYAML(_ name: String) async throws(OperationError) -> String {
     do {
-      var route = try await object(.modelRoute, name)
-      route.set(nil, at: ["metadata", "managedFields"])
-      return route.yamlString()
+      return KubectlOutput.yaml(try await object(.modelRoute, name))
     } catch {
       throw OperationError(error)
     }
@@ -37,7 +36,8 @@ extension ClusterOperations {
     var edited = edited
     let before = try await object(.modelRoute, name)
     let changes = FieldChange.diff(before["spec"], edited["spec"], at: ["spec"])
-    edited.set(.string(changeID), at: ["metadata", "annotations", ChangeID.annotation])
+    // The update is conditional on the generation the edit was opened at, which `edited` carries.
+    ChangeStamp(id: changeID, editing: edited, changesSpec: !changes.isEmpty).stamp(&edited)
     edited.set(.string(namespace), at: ["metadata", "namespace"])
     let after = try await updateRoute(name, edited, text: text)
     let fields = changes.isEmpty ? "no spec change" : changes.map(\.field).joined(separator: ", ")
@@ -66,7 +66,8 @@ extension ClusterOperations {
     // An absent map and an empty one are the same labels; the change-id is every edit's own.
     func metadata(_ object: JSONValue) -> [JSONValue] {
       var annotations = object[path: ["metadata", "annotations"]] ?? .emptyObject
-      annotations.set(nil, at: [ChangeID.annotation])
+      annotations.set(nil, at: [ChangeStamp.idAnnotation])
+      annotations.set(nil, at: [ChangeStamp.generationAnnotation])
       return [
         object[path: ["metadata", "generation"]] ?? .null, object[path: ["metadata", "labels"]] ?? .emptyObject,
         annotations,

@@ -1,3 +1,4 @@
+import AIResources
 import ClusterClient
 import KubeCore
 
@@ -14,16 +15,32 @@ extension ClusterOperations {
       }
       let target = "\(kind.singular)/\(name)"
       let object = try await object(kind, name)
+      try ControllingOwner.refuse(.scale, object, target: target)
       try ScaleBounds(kind, object: object).check(replicas, target: target)
       let old = object[path: ["spec", "replicas"]]
-      let annotated = try await client.patch(
-        kind.resource, name: name, namespace: namespace, .merge(FieldChange.mergePatch([], changeID: changeID)),
-        fieldManager: ChangeID.fieldManager)
+      let stamp = ChangeStamp(id: changeID, editing: object, changesSpec: old != .int(Int64(replicas)))
+      let annotated = try await annotate(kind, name, object, with: stamp)
       let scale = try await scaleSubresource(kind, name, to: replicas, changeID: changeID, annotated: annotated)
       let change = FieldChange(path: ["spec", "replicas"], old: old, new: .int(Int64(replicas)))
       return OperationResult(
         action: "scale", target: target, changeID: changeID, changes: [change], object: scale,
         summary: "\(target) scaled to \(replicas) (was \(FieldChange.text(old)))")
+    }
+  }
+
+  /// Stamps the object as read with the change-id, conditionally on its resourceVersion so that
+  /// the stamped generation is the one the scale gives it.
+  private func annotate(_ kind: OperationKind, _ name: String, _ object: JSONValue, with stamp: ChangeStamp)
+    async throws -> JSONValue
+  {
+    try await sendRetryingForeignConflicts(
+      kind, name, resourceVersion: object[path: ["metadata", "resourceVersion"]],
+      stillAsOpened: { Self.changedOnlyOutsideTheEdit($0, object) }
+    ) { version in
+      var body = FieldChange.mergePatch([], stamp: stamp)
+      if let version { body.set(version, at: ["metadata", "resourceVersion"]) }
+      return try await client.patch(
+        kind.resource, name: name, namespace: namespace, .merge(body), fieldManager: ChangeID.fieldManager)
     }
   }
 
@@ -36,6 +53,7 @@ extension ClusterOperations {
       kind, name, resourceVersion: annotated[path: ["metadata", "resourceVersion"]],
       stillAsOpened: { current in
         current[path: ["metadata", "annotations", ChangeID.annotation]] == .string(changeID)
+          && current[path: ["metadata", "generation"]] == annotated[path: ["metadata", "generation"]]
           && current[path: ["spec", "replicas"]] == annotated[path: ["spec", "replicas"]]
       }
     ) { version in

@@ -1,3 +1,4 @@
+import AIResources
 import ClusterClient
 import Foundation
 import KubeCore
@@ -72,14 +73,23 @@ struct ClusterOperations: Sendable {
     try await client.get(kind.resource, name: name, namespace: namespace)
   }
 
-  /// Merge-patches one object's fields with the change-id and returns the result.
+  /// Merge-patches fields of `base`, the object as read, stamped with the change-id and the
+  /// generation the patch gives it. The patch is conditional on `base`'s resourceVersion, so that
+  /// generation is exact; a conflict only a status write caused is sent again.
   func patch(
-    _ kind: OperationKind, _ name: String, action: String, changes: [FieldChange], changeID: String,
-    summary: String
+    _ kind: OperationKind, _ name: String, base: JSONValue, action: String, changes: [FieldChange],
+    changeID: String, summary: String
   ) async throws -> OperationResult {
-    let after = try await client.patch(
-      kind.resource, name: name, namespace: namespace, .merge(FieldChange.mergePatch(changes, changeID: changeID)),
-      fieldManager: ChangeID.fieldManager)
+    let stamp = ChangeStamp(id: changeID, editing: base, changesSpec: FieldChange.changesSpec(changes))
+    let after = try await sendRetryingForeignConflicts(
+      kind, name, resourceVersion: base[path: ["metadata", "resourceVersion"]],
+      stillAsOpened: { Self.changedOnlyOutsideTheEdit($0, base) }
+    ) { version in
+      var body = FieldChange.mergePatch(changes, stamp: stamp)
+      if let version { body.set(version, at: ["metadata", "resourceVersion"]) }
+      return try await client.patch(
+        kind.resource, name: name, namespace: namespace, .merge(body), fieldManager: ChangeID.fieldManager)
+    }
     return OperationResult(
       action: action, target: "\(kind.singular)/\(name)", changeID: changeID, changes: changes, object: after,
       summary: summary)

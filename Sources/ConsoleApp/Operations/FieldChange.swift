@@ -1,3 +1,4 @@
+import AIResources
 import KubeCore
 
 /// One field an operation changes, from what to what; nil means absent.
@@ -20,11 +21,16 @@ struct FieldChange: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// The RFC 7386 merge patch that makes every change, an absent new value as `null` (removal),
-  /// stamped with the change-id annotation.
-  static func mergePatch(_ changes: [FieldChange], changeID: String) -> JSONValue {
-    var patch: JSONValue = ["metadata": ["annotations": [ChangeID.annotation: .string(changeID)]]]
+  /// stamped with the change-id and its generation.
+  static func mergePatch(_ changes: [FieldChange], stamp: ChangeStamp) -> JSONValue {
+    var patch: JSONValue = ["metadata": ["annotations": stamp.annotations]]
     for change in changes { patch.set(change.new ?? .null, at: change.path) }
     return patch
+  }
+
+  /// Whether any change writes a value other than the one there.
+  static func changesSpec(_ changes: [FieldChange]) -> Bool {
+    changes.contains { $0.path.first == "spec" && $0.old != $0.new }
   }
 
   /// What someone else changed between the object an edit was opened on and the object as it is
@@ -33,7 +39,8 @@ struct FieldChange: Sendable, Hashable, CustomStringConvertible {
     let metadata = [["metadata", "labels"], ["metadata", "annotations"]].flatMap { path in
       diff(base[path: path] ?? .emptyObject, current[path: path] ?? .emptyObject, at: path)
     }
-    return diff(base["spec"], current["spec"], at: ["spec"]) + metadata.filter { $0.path.last != ChangeID.annotation }
+    let stamp = [ChangeStamp.idAnnotation, ChangeStamp.generationAnnotation]
+    return diff(base["spec"], current["spec"], at: ["spec"]) + metadata.filter { !stamp.contains($0.path.last ?? "") }
   }
 
   /// The leaves that differ between two values under `path`, objects compared key by key and

@@ -16,6 +16,8 @@ struct OperationError: Error, Sendable, CustomStringConvertible {
     case invalid
     /// The object does not exist.
     case notFound
+    /// The object has a controlling owner that sets what the operation would change; `owner` names it.
+    case ownedByController
     /// Any other failure of the API call.
     case failed
   }
@@ -38,13 +40,19 @@ struct OperationError: Error, Sendable, CustomStringConvertible {
   var current: JSONValue?
   /// The operator's text (an edited YAML), kept so that nothing typed is lost.
   var text: String?
+  /// The controller that would revert the operation, for an `ownedByController` refusal.
+  var owner: ControllingOwner?
 
-  init(_ kind: Kind, _ message: String, fields: [FieldMessage] = [], current: JSONValue? = nil, text: String? = nil) {
+  init(
+    _ kind: Kind, _ message: String, fields: [FieldMessage] = [], current: JSONValue? = nil, text: String? = nil,
+    owner: ControllingOwner? = nil
+  ) {
     self.kind = kind
     self.message = message
     self.fields = fields
     self.current = current
     self.text = text
+    self.owner = owner
   }
 
   /// The failure of an API call, with a `422`'s causes as field messages.

@@ -7,7 +7,7 @@ import KubeCore
 /// failed, `status.observedGeneration`: a merge patch of the status subresource, which touches
 /// only those fields and so never conflicts with the reconciler's own status writes.
 struct ReconcileRecorder: Sendable {
-  static let changeIDAnnotation = "ai.aiconsole.dev/change-id"
+  static let changeIDAnnotation = ChangeStamp.idAnnotation
 
   let client: KubeClient
   let resource: APIResource
@@ -16,11 +16,12 @@ struct ReconcileRecorder: Sendable {
   struct Start: Sendable {
     var time = ContinuousClock.now
     var generation: Int64?
+    /// The change the reconcile acts on (`ChangeStamp.acted(on:)`).
     var changeID: String?
 
     init(_ object: JSONValue?) {
       generation = object?[path: ["metadata", "generation"]]?.intValue
-      changeID = object?[path: ["metadata", "annotations", ReconcileRecorder.changeIDAnnotation]]?.stringValue
+      changeID = object.flatMap(ChangeStamp.acted(on:))
     }
   }
 

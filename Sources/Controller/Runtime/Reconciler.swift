@@ -1,3 +1,4 @@
+import AIResources
 import ClusterClient
 import Foundation
 import KubeCore
@@ -27,7 +28,7 @@ public struct ReconcileRequest: Sendable {
   /// The request as seen from `object`, the reconcile's own fresh read: the informer that
   /// started it can lag that read, and an Event must name the edit whose effect it reports.
   public func acting(on object: JSONValue) -> ReconcileRequest {
-    let fresh = object[path: ["metadata", "annotations", ReconcileRecorder.changeIDAnnotation]]?.stringValue
+    let fresh = ChangeStamp.acted(on: object)
     guard let fresh, fresh != changeID else { return self }
     var request = self
     request.changeID = fresh

@@ -1,3 +1,4 @@
+import AIResources
 import KubeCore
 import Testing
 
@@ -5,17 +6,19 @@ import Testing
 
 @Suite("FieldChange")
 struct FieldChangeTests {
-  @Test("the merge patch sets new values, removes absent ones with null, and carries the change-id")
+  @Test("the merge patch sets new values, removes absent ones with null, and carries the change-id and its generation")
   func mergePatch() {
     let patch = FieldChange.mergePatch(
       [
         FieldChange(path: ["spec", "modelRef", "name"], old: "a", new: "b"),
         FieldChange(path: ["spec", "canary"], old: ["modelRef": ["name": "b"]], new: nil),
-      ], changeID: "c-1")
+      ], stamp: ChangeStamp(id: "c-1", generation: 4))
     #expect(
       patch
         == [
-          "metadata": ["annotations": ["ai.aiconsole.dev/change-id": "c-1"]],
+          "metadata": [
+            "annotations": ["ai.aiconsole.dev/change-id": "c-1", "ai.aiconsole.dev/change-generation": "4"]
+          ],
           "spec": ["modelRef": ["name": "b"], "canary": nil],
         ])
   }

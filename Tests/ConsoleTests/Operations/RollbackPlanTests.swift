@@ -1,3 +1,4 @@
+import AIResources
 import KubeCore
 import Testing
 
@@ -63,7 +64,7 @@ struct RollbackPlanTests {
         "spec.endpoint.port: 8000 → 9000",
       ])
     #expect(
-      FieldChange.mergePatch(plan.changes, changeID: "c")["spec"]
+      FieldChange.mergePatch(plan.changes, stamp: ChangeStamp(id: "c", generation: 2))["spec"]
         == ["modelVersion": "v1", "image": "old", "resourceRequests": nil, "endpoint": ["port": 9000]])
   }
 

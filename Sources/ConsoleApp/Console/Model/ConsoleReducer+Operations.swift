@@ -7,10 +7,19 @@ extension ConsoleReducer {
   /// Opens what an operation key asks for (a prompt or a question), or says why it cannot apply.
   static func beginOperation(_ action: ConsoleAction, _ state: inout ConsoleState) {
     guard let (resource, object) = state.selection else { return }
+    beginOperation(action, on: resource, object, &state)
+  }
+
+  /// Opens what `action` asks for on `object`, or, when its controller would revert it, offers
+  /// the same operation on the controller instead.
+  static func beginOperation(
+    _ action: ConsoleAction, on resource: APIResource, _ object: JSONValue, _ state: inout ConsoleState
+  ) {
     let ref = ConsoleOperation.ObjectRef(
       resource: resource, namespace: object[path: ["metadata", "namespace"]]?.stringValue ?? "",
       name: object[path: ["metadata", "name"]]?.stringValue ?? "")
     let ours = resource.group == ResourceColumns.ourGroup
+    if ours, offerOwner(action, ref, object, &state) { return }
     switch action {
     case .scale where ours && ["AICluster", "InferenceService"].contains(resource.kind):
       let current = Int(object[path: ["spec", "replicas"]]?.intValue ?? 0)
@@ -72,7 +81,7 @@ extension ConsoleReducer {
   }
 
   private static func ask(_ dialog: ConfirmDialog, _ operation: ConsoleOperation, _ state: inout ConsoleState) {
-    state.confirm = (dialog, operation)
+    state.confirm = (dialog, .operation(operation))
     state.mode = .confirm
   }
 
@@ -103,20 +112,24 @@ extension ConsoleReducer {
 
   /// Keys while a question is open.
   static func handleConfirm(_ key: KeyEvent, _ state: inout ConsoleState) -> [ConsoleEffect] {
-    guard var (dialog, operation) = state.confirm else {
+    guard var (dialog, answer) = state.confirm else {
       state.mode = .normal
       return []
     }
     let outcome = dialog.handle(key)
-    state.confirm = (dialog, operation)
-    switch outcome {
-    case .open: return []
-    case .cancelled:
+    state.confirm = (dialog, answer)
+    switch (outcome, answer) {
+    case (.open, _): return []
+    case (.cancelled, _):
       closeOperation(&state)
       return []
-    case .confirmed:
+    case (.confirmed, .operation(let operation)):
       closeOperation(&state)
       return [dispatch(operation, &state)]
+    case (.confirmed, .onOwner(let action, let owner)):
+      closeOperation(&state)
+      openOnOwner(action, owner, &state)
+      return []
     }
   }
 

@@ -38,7 +38,7 @@ extension ConsoleReducer {
           title: "Roll back",
           message: "Roll \(picker.target.description) back to revision \(entry.number) (\(changes))?",
           confirmLabel: "Roll back", cancelLabel: "Keep"),
-        .rollback(picker.target, toRevision: entry.number)
+        .operation(.rollback(picker.target, toRevision: entry.number))
       )
       state.mode = .confirm
       return []

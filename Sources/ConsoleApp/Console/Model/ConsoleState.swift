@@ -110,8 +110,16 @@ struct ConsoleState {
   var selectedActivity: Int?
   /// The operation prompt open in `.operationPrompt` mode.
   var operationPrompt: OperationPrompt?
+  /// What a yes to the open question does.
+  enum ConfirmAnswer: Equatable, Sendable {
+    /// Sends the operation.
+    case operation(ConsoleOperation)
+    /// Opens the same operation on the selection's controller, whose fields would revert it.
+    case onOwner(ConsoleAction, ConsoleOperation.ObjectRef)
+  }
+
   /// The question open in `.confirm` mode, and what a yes does.
-  var confirm: (dialog: ConfirmDialog, operation: ConsoleOperation)?
+  var confirm: (dialog: ConfirmDialog, answer: ConfirmAnswer)?
   /// The revision picker open in `.rollback` mode.
   var rollbackPicker: RollbackPicker?
   /// The route form open in `.routeForm` mode.

@@ -61,7 +61,11 @@ public struct InferenceServiceReconciler: Reconciler {
     var stable: AICluster?
     var canary: AICluster?
     let problem = Self.modelProblem(service, model: model, canaryModel: canaryModel)
-    if problem == nil, let model = model.value {
+    if problem != nil {
+      // Nothing is rolled out, but the pools already there keep serving: report them.
+      stable = try await existingCluster(ServiceClusters.stableName(service), namespace)
+      canary = try await existingCluster(ServiceClusters.canaryName(service), namespace)
+    } else if let model = model.value {
       let replicas = try await replicas(for: service, object: object, request: request)
       stable = try await apply(
         ServiceClusters.stableName(service), role: "stable", service: service,
@@ -95,13 +99,23 @@ public struct InferenceServiceReconciler: Reconciler {
     var value: Value?
   }
 
+  /// An AICluster the service owns, as it is, or nil when there is none.
+  private func existingCluster(_ name: String, _ namespace: String?) async throws -> AICluster? {
+    try await client.existing(AIClusterReconciler.aiclusters, name: name, namespace: namespace)?
+      .decode(as: AICluster.self)
+  }
+
   static func modelProblem(
     _ service: InferenceService, model: Found<ModelDeployment>, canaryModel: Found<ModelDeployment>?
-  ) -> String? {
-    for found in [model, canaryModel].compactMap({ $0 }) {
-      guard let value = found.value else { return "ModelDeployment \"\(found.name)\" not found" }
+  ) -> InferenceServiceStatus.ModelProblem? {
+    for (found, field) in [(model, "spec.modelRef"), (canaryModel, "spec.canary.modelRef")] {
+      guard let found else { continue }
+      guard let value = found.value else {
+        return .init(reason: "ModelNotFound", message: "\(field): ModelDeployment \"\(found.name)\" not found")
+      }
       if value.status?.phase == .failed {
-        return "ModelDeployment \"\(found.name)\" failed: \(value.condition("Available")?.message ?? "see its status")"
+        let why = value.condition("Available")?.message ?? "see its status"
+        return .init(reason: "ModelFailed", message: "\(field): ModelDeployment \"\(found.name)\" failed: \(why)")
       }
     }
     return nil
@@ -124,7 +138,8 @@ public struct InferenceServiceReconciler: Reconciler {
     guard existing.spec != spec else { return existing }
     var patch: JSONValue = ["spec": try JSONValue(encoding: spec)]
     if let changeID = request.changeID {
-      patch["metadata"] = ["annotations": [ReconcileRecorder.changeIDAnnotation: .string(changeID)]]
+      // The spec differs, so the pool's generation goes up by one with this patch.
+      patch["metadata"] = ["annotations": ChangeStamp(id: changeID, editing: current, changesSpec: true).annotations]
     }
     request.logger.info("updating instance pool", metadata: ["aicluster": "\(name)"])
     return try await client.patch(

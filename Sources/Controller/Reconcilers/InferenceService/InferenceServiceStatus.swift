@@ -6,9 +6,17 @@ struct InferenceServiceStatus {
   var service: InferenceService
   var stable: AICluster?
   var canary: AICluster?
-  /// Why the models cannot be served, when they cannot (a missing or failed ModelDeployment).
-  var modelProblem: String?
+  /// Why the models cannot be rolled out, when they cannot (a missing or failed ModelDeployment).
+  var modelProblem: ModelProblem?
   var now: String
+
+  /// A ModelDeployment the spec names that cannot be served.
+  struct ModelProblem: Sendable, Hashable {
+    /// `ModelNotFound` or `ModelFailed`.
+    var reason: String
+    /// Which reference and why.
+    var message: String
+  }
 
   func make() -> InferenceService.Status {
     var status = service.status ?? InferenceService.Status()
@@ -31,10 +39,8 @@ struct InferenceServiceStatus {
         type, value, reason: reason, message: message, generation: generation, now: now, in: &conditions)
     }
     if let modelProblem {
-      status.modelStatus = .unhealthy
-      set("Ready", .isFalse, "ModelUnavailable", modelProblem)
-      set("Progressing", .isFalse, "ModelUnavailable", modelProblem)
-      set("Degraded", .isTrue, "ModelUnavailable", modelProblem)
+      report(modelProblem, into: set)
+      status.modelStatus = stable == nil ? .unhealthy : modelStatus()
     } else {
       mirror(stable, into: set)
       status.modelStatus = modelStatus()
@@ -54,6 +60,28 @@ struct InferenceServiceStatus {
     }
     status.conditions = conditions
     return status
+  }
+
+  /// A model that cannot be rolled out stops the rollout, but the pool already there keeps
+  /// serving what it served: Ready follows it, and Degraded names the model.
+  private func report(_ problem: ModelProblem, into set: (String, Condition.Status, String, String) -> Void) {
+    guard let stable else {
+      set("Ready", .isFalse, problem.reason, "\(problem.message); nothing serves")
+      set("Progressing", .isFalse, problem.reason, problem.message)
+      set("Degraded", .isTrue, problem.reason, problem.message)
+      return
+    }
+    let ready = stable.status?.activeInstances ?? 0
+    let serving =
+      "still serving \(stable.spec.modelName) \(stable.spec.modelVersion ?? "") from aicluster "
+      + "\(stable.metadata.name ?? "") (\(ready)/\(stable.spec.replicas ?? 0) ready)"
+    if let condition = stable.condition("Ready") {
+      set("Ready", condition.status, condition.reason, condition.message)
+    } else {
+      set("Ready", .unknown, "Creating", "the instance pool is being created")
+    }
+    set("Progressing", .isFalse, problem.reason, "\(problem.message): the rollout waits for it")
+    set("Degraded", .isTrue, problem.reason, "\(problem.message); \(serving)")
   }
 
   private func mirror(_ stable: AICluster?, into set: (String, Condition.Status, String, String) -> Void) {

@@ -42,7 +42,10 @@ enum ServiceClusters {
         apiVersion: service.apiVersion, kind: "InferenceService", name: service.metadata.name ?? "",
         uid: service.metadata.uid ?? "", controller: true, blockOwnerDeletion: true)
     ]
-    if let changeID { metadata.annotations = [ReconcileRecorder.changeIDAnnotation: changeID] }
+    if let changeID {
+      // A created object starts at generation 1.
+      metadata.annotations = [ChangeStamp.idAnnotation: changeID, ChangeStamp.generationAnnotation: "1"]
+    }
     return try JSONValue(encoding: AICluster(metadata: metadata, spec: spec))
   }
 

@@ -1,0 +1,54 @@
+import KubeCore
+import Views
+
+extension ConsoleReducer {
+  /// When `object`'s controller sets what `action` would change (an AICluster an
+  /// InferenceService owns), refuses it and offers the same operation on the controller, one key
+  /// away; says why when the controller cannot be acted on from here. Returns whether it did.
+  static func offerOwner(
+    _ action: ConsoleAction, _ ref: ConsoleOperation.ObjectRef, _ object: JSONValue, _ state: inout ConsoleState
+  ) -> Bool {
+    let owned: ControllingOwner.OwnedAction
+    switch action {
+    case .scale: owned = .scale
+    case .rollback: owned = .rollback
+    default: return false
+    }
+    guard let owner = ControllingOwner(of: object) else { return false }
+    let target = "\(ref.resource.kind.lowercased())/\(ref.name)"
+    guard let ownerRef = ownerRef(owner, namespace: ref.namespace, state), owner.ownsCanary == false || owned == .scale
+    else {
+      flash(&state, owner.refusal(owned, target: target).message, .flashWarn)
+      return true
+    }
+    let verb = owned == .scale ? "Scale" : "Roll back"
+    let dialog = ConfirmDialog(
+      title: "\(ref.description) is controlled by \(owner.kind) \(owner.name)",
+      message:
+        "Its owner's \(owner.winningField(for: owned)) wins: the next reconcile of \(ownerRef.description) would "
+        + "undo it. \(verb) \(ownerRef.description) instead?",
+      confirmLabel: "\(verb) \(owner.kind)", cancelLabel: "Cancel")
+    state.confirm = (dialog, .onOwner(action, ownerRef))
+    state.mode = .confirm
+    return true
+  }
+
+  /// The owner as the console caches it, when it does.
+  private static func ownerRef(_ owner: ControllingOwner, namespace: String, _ state: ConsoleState)
+    -> ConsoleOperation.ObjectRef?
+  {
+    guard owner.operationKind != nil, let resource = state.store.resource(kind: owner.kind),
+      state.store.object(resource, namespace: namespace, name: owner.name) != nil
+    else { return nil }
+    return ConsoleOperation.ObjectRef(resource: resource, namespace: namespace, name: owner.name)
+  }
+
+  /// Opens `action` on the owner the operator chose instead.
+  static func openOnOwner(_ action: ConsoleAction, _ owner: ConsoleOperation.ObjectRef, _ state: inout ConsoleState) {
+    guard let object = state.store.object(owner.resource, namespace: owner.namespace, name: owner.name) else {
+      flash(&state, "\(owner.description) is gone", .flashWarn)
+      return
+    }
+    beginOperation(action, on: owner.resource, object, &state)
+  }
+}
