@@ -75,6 +75,7 @@ struct Admission {
       AIAdmission.applyDefaults(kind: info.kind, to: &result)
       errors += AIAdmission.validate(kind: info.kind, object: result, old: old)
     }
+    if info.group.isEmpty, info.kind == "Pod" { errors += Self.admitPod(&result, old: old) }
     if info.group == "apps", info.kind == "Deployment" {
       DeploymentAdmission.applyDefaults(to: &result)
       errors += DeploymentAdmission.validate(result, old: old)
@@ -84,6 +85,20 @@ struct Admission {
       throw StatusError.invalid(kind: info.kind, group: info.group, name: name, errors: errors)
     }
     return Admitted(object: result, warnings: warnings)
+  }
+
+  /// A Pod's defaults; on create the status kube-apiserver starts it with, on update the rules
+  /// of what may change (the QoS class stays as computed on create).
+  private static func admitPod(_ pod: inout JSONValue, old: JSONValue?) -> [FieldError] {
+    PodDefaults.apply(to: &pod)
+    guard let old else {
+      pod["status"] = PodDefaults.initialStatus(of: pod)
+      return []
+    }
+    if let qosClass = old["status"]?["qosClass"] { pod.set(qosClass, at: ["status", "qosClass"]) }
+    var before = old
+    PodDefaults.apply(to: &before)  // a Pod stored before these defaults existed
+    return PodUpdateRules.errors(old: before, new: pod)
   }
 
   private static func metadataErrors(_ object: JSONValue) -> [FieldError] {

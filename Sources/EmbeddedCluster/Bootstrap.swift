@@ -48,14 +48,26 @@ struct Bootstrap {
         "labels": ["app.kubernetes.io/name": "aiconsole", "app.kubernetes.io/component": "apiserver"],
       ],
       "spec": ["containers": [["name": "apiserver", "image": "aiconsole"]], "nodeName": "embedded"],
+    ]
+    let pods = "/api/v1/namespaces/\(Self.systemNamespace)/pods"
+    try await ensure(pods, pod)
+    // A Pod is created Pending; its status is written as a kubelet writes it, through pods/status.
+    let status: JSONValue = [
       "status": [
         "phase": "Running", "podIP": "127.0.0.1",
         "containerStatuses": [
           ["name": "apiserver", "ready": true, "restartCount": 0, "state": ["running": .emptyObject]]
         ],
-      ],
+      ]
     ]
-    try await ensure("/api/v1/namespaces/\(Self.systemNamespace)/pods", pod)
+    let request = APIRequest(
+      method: "PATCH", path: "\(pods)/\(Self.apiServerPod)/status", contentType: "application/merge-patch+json",
+      bearerToken: server.tokens.admin, body: status.serialized())
+    let response = await server.handle(request)
+    guard response.status == 200 else {
+      throw StatusError(status: (try? JSONParser.parse(response.bodyBytes)) ?? .null)
+        ?? StatusError.internalError("bootstrap of the API server pod's status answered \(response.status)")
+    }
   }
 
   /// Appends one JSON log line to the API server pod's log.

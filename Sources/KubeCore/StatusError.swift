@@ -43,7 +43,8 @@ extension StatusError {
   private static func details(_ name: String?, group: String, kind: String) -> JSONValue {
     var details: JSONValue = .emptyObject
     if let name { details["name"] = .string(name) }
-    details["group"] = .string(group)
+    // kube-apiserver omits an empty group (a core kind), as lease-missing-namespace-404.json shows.
+    if !group.isEmpty { details["group"] = .string(group) }
     details["kind"] = .string(kind)
     return details
   }

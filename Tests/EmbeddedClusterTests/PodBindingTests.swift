@@ -31,6 +31,8 @@ struct PodBindingTests {
     let pod = try await cluster.call("GET", "\(Self.pods)/p1").value
     let reference = try ReferenceAnswer.json("pod-after-binding.json")
     #expect(pod[path: ["spec", "nodeName"]] == reference[path: ["spec", "nodeName"]])
+    #expect(pod[path: ["status", "phase"]] == reference[path: ["status", "phase"]])
+    #expect(pod[path: ["status", "qosClass"]] == reference[path: ["status", "qosClass"]])
     var condition = pod[path: ["status", "conditions"]]?.arrayValue?.first
     var expected = reference[path: ["status", "conditions"]]?.arrayValue?.first
     #expect(condition?["lastTransitionTime"]?.stringValue != nil)

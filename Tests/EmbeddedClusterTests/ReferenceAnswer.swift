@@ -28,3 +28,16 @@ enum ReferenceAnswer {
     return shape
   }
 }
+
+extension JSONValue {
+  /// Changes every element of the array member `key` (tests edit recorded objects with it).
+  mutating func updateEach(_ key: String, _ body: (inout JSONValue) -> Void) {
+    guard let elements = self[key]?.arrayValue else { return }
+    self[key] = .array(
+      elements.map { element in
+        var element = element
+        body(&element)
+        return element
+      })
+  }
+}
