@@ -75,6 +75,24 @@ struct ThemeTests {
     #expect(loader.load("nope").error != nil)
   }
 
+  @Test("a theme given by its path loads; a missing or broken file says which and why")
+  func themeFiles() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("views-theme-files-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let good = dir.appendingPathComponent("night.yaml")
+    try "styles:\n  text: { fg: \"#112233\" }\n".write(to: good, atomically: true, encoding: .utf8)
+    let bad = dir.appendingPathComponent("bad.yml")
+    try "styles:\n  text: [oops]\n".write(to: bad, atomically: true, encoding: .utf8)
+    let loader = ThemeLoader(userDirectory: nil)
+    let (night, noError) = loader.load(good.path)
+    #expect(noError == nil)
+    #expect(night[.text].foreground == .rgb(0x11, 0x22, 0x33))
+    #expect(loader.load(bad.path).error?.description.hasPrefix("\(bad.path):2: key 'styles.text'") == true)
+    let missing = dir.appendingPathComponent("gone.yaml").path
+    #expect(loader.load(missing).error?.description == "\(missing):0: no such file")
+  }
+
   @Test(
     "NO_COLOR and terminfo decide the colour mode",
     arguments: [

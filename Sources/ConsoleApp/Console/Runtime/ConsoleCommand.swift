@@ -24,7 +24,7 @@ struct ConsoleCommand: AsyncParsableCommand {
   @Option(name: .customLong("metrics-url"), help: "A Prometheus text endpoint to scrape (repeatable).")
   var metricsURLs: [String] = []
 
-  @Option(help: "Theme name (built in, or a YAML file in ~/.config/aiconsole/themes).")
+  @Option(help: "Theme: a name (built in, or a YAML file in ~/.config/aiconsole/themes) or a theme file's path.")
   var theme = "default"
 
   @Flag(help: "Refuse every change to the cluster.")
@@ -48,7 +48,7 @@ struct ConsoleCommand: AsyncParsableCommand {
     let launch = ConsoleLaunch(
       world: world, stateDirectory: directory, demo: demo, prometheus: prometheus, metricsURLs: metricsURLs,
       namespace: cluster.namespace)
-    let code = await launch.run(theme: theme, readOnly: readonly)
+    let code = await launch.run(theme: theme, themeError: themeError, readOnly: readonly)
     diagnostics.restore()
     if code != 0, let failure = launch.failure {
       FileHandle.standardError.write(Data("error: \(failure)\n".utf8))

@@ -50,7 +50,8 @@ final class ConsoleLaunch: Sendable {
   var failure: String? { failureMessage.withLock { $0 } }
 
   /// Runs until the screen quits; returns its exit status.
-  func run(theme: Theme, readOnly: Bool) async -> Int32 {
+  /// `themeError` says why the theme asked for was not used: the status line shows it at start.
+  func run(theme: Theme, themeError: ThemeError? = nil, readOnly: Bool) async -> Int32 {
     let inbox = ConsoleInbox()
     let requests = ConsoleRequests()
     let world = initialWorld(readOnly: readOnly)
@@ -60,7 +61,7 @@ final class ConsoleLaunch: Sendable {
         return nil
       }
       group.addTask {
-        await self.screen(world: world, theme: theme, inbox: inbox, perform: requests.perform)
+        await self.screen(world: world, theme: (theme, themeError), inbox: inbox, perform: requests.perform)
       }
       while let result = await group.next() {
         if let code = result {
@@ -84,12 +85,15 @@ final class ConsoleLaunch: Sendable {
 
   /// The terminal loop on a dedicated thread (ncurses blocks and is not thread-safe, so never a Task).
   private func screen(
-    world: ConsoleState.World, theme: Theme, inbox: ConsoleInbox, perform: @escaping @Sendable (ConsoleEffect) -> Void
+    world: ConsoleState.World, theme: (Theme, ThemeError?), inbox: ConsoleInbox,
+    perform: @escaping @Sendable (ConsoleEffect) -> Void
   ) async -> Int32 {
-    await withCheckedContinuation { continuation in
+    let (theme, themeError) = theme
+    return await withCheckedContinuation { continuation in
       let thread = Thread {
         var state = ConsoleState(world: world, theme: theme)
         state.namespace = self.namespace
+        if let themeError { ConsoleReducer.themeNotLoaded(themeError, &state) }
         var app = ConsoleApplication(state: state, inbox: inbox, perform: perform)
         do {
           continuation.resume(returning: try TerminalSession.run(&app, theme: theme))
