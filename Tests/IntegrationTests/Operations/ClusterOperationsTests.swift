@@ -31,6 +31,46 @@ struct ClusterOperationsTests {
     }
   }
 
+  @Test("scale and rollback of an AICluster its InferenceService controls are refused, naming the owner and the field")
+  func ownedByService() async throws {
+    try await OperationsWorld.with { world in
+      let service = try await world.create(
+        .inferenceService, "assistant", spec: ["modelRef": ["name": "m"], "replicas": 2])
+      _ = try await world.client.create(
+        OperationKind.aiCluster.resource,
+        [
+          "apiVersion": "ai.aiconsole.dev/v1", "kind": "AICluster",
+          "metadata": [
+            "name": "assistant", "namespace": "default",
+            "ownerReferences": [
+              [
+                "apiVersion": "ai.aiconsole.dev/v1", "kind": "InferenceService", "name": "assistant",
+                "uid": service[path: ["metadata", "uid"]] ?? "", "controller": true,
+              ]
+            ],
+          ],
+          "spec": ["modelName": "llama", "replicas": 2],
+        ])
+      let operations = world.operations()
+      do {
+        _ = try await operations.scale(.aiCluster, "assistant", replicas: 3)
+        Issue.record("the scale of an owned AICluster was sent")
+      } catch let error as OperationError {
+        #expect(error.kind == .ownedByController)
+        #expect(
+          error.message
+            == "cannot scale aicluster/assistant: it is controlled by inferenceservice/assistant, whose spec.replicas "
+            + "(or spec.scaling) wins, so the change would be reverted by its next reconcile; "
+            + "scale inferenceservice/assistant instead")
+      }
+      await #expect(throws: OperationError.self) { try await operations.rollback(.aiCluster, "assistant") }
+      let stored = try await world.get(.aiCluster, "assistant")
+      #expect(stored[path: ["spec", "replicas"]] == 2)
+      #expect(stored[path: Self.changeID] == nil)
+      #expect(try world.auditLines().map { $0["result"] } == ["error", "error"])
+    }
+  }
+
   @Test("a status write between the change-id and the scale (the controller answering it) is retried, not a conflict")
   func scaleBesideTheControllersStatusWrites() async throws {
     try await OperationsWorld.with { world in
