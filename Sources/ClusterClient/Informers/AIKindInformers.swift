@@ -15,6 +15,9 @@ public actor AIKindInformers {
   private let client: KubeClient
   private let selection: AIKindSelection
   private let namespace: String?
+  /// Shared by every informer this starts: the first to reach the server again after a
+  /// disconnection wakes the others; `fire()` it to retry now.
+  public nonisolated let reconnect: ReconnectSignal
   private var running: [APIResource: (informer: Informer, tasks: [Task<Void, Never>])] = [:]
   private var subscribers: [UUID: AsyncStream<AIKindEvent>.Continuation] = [:]
   /// The catalog of the last discovery.
@@ -26,7 +29,11 @@ public actor AIKindInformers {
     group: "apiextensions.k8s.io", version: "v1", name: "customresourcedefinitions",
     kind: "CustomResourceDefinition", namespaced: false)
 
-  public init(client: KubeClient, selection: AIKindSelection = AIKindSelection(), namespace: String? = nil) {
+  public init(
+    client: KubeClient, selection: AIKindSelection = AIKindSelection(), namespace: String? = nil,
+    reconnect: ReconnectSignal = ReconnectSignal()
+  ) {
+    self.reconnect = reconnect
     self.client = client
     self.selection = selection
     self.namespace = namespace
@@ -34,7 +41,7 @@ public actor AIKindInformers {
 
   /// Discovers and follows until cancelled.
   public func run() async {
-    let definitions = Informer(client: client, resource: Self.definitionsResource)
+    let definitions = Informer(client: client, resource: Self.definitionsResource, reconnect: reconnect)
     let changes = await definitions.events()
     let watcher = Task { await definitions.run() }
     await withTaskCancellationHandler {
@@ -106,7 +113,7 @@ public actor AIKindInformers {
   }
 
   private func start(_ resource: APIResource) {
-    let informer = Informer(client: client, resource: resource, namespace: namespace)
+    let informer = Informer(client: client, resource: resource, namespace: namespace, reconnect: reconnect)
     let runner = Task { await informer.run() }
     let forwarder = Task { [weak self] in
       for await event in await informer.events() { await self?.publish(.object(resource, event)) }

@@ -15,16 +15,27 @@ public actor Informer {
   private var lastResourceVersion: String?
   private var subscribers: [UUID: AsyncStream<InformerEvent>.Continuation] = [:]
   private var backoff: Backoff
+  private let reconnect: ReconnectSignal
+  private let clock: any Clock<Duration>
+  /// The last backoff wait was cut short by the reconnect signal: this retry rides on another's
+  /// success, so it does not fire the signal itself (two informers whose watches the server ends
+  /// at once must not wake each other in a loop).
+  private var woken = false
   /// Where the cache stands; subscribers also get every change of it as an event.
   public private(set) var state: SyncState = .syncing(loaded: 0, total: nil)
   /// How many times the informer listed (the first sync and each relist after `410 Gone`).
   public private(set) var listCount = 0
 
-  /// An informer of `resource` in `namespace` (nil: all) limited to `labelSelector`.
+  /// An informer of `resource` in `namespace` (nil: all) limited to `labelSelector`. Informers
+  /// that share `reconnect` wake each other: after a disconnection, the first to reach the server
+  /// again ends the others' backoff waits. `clock` times those waits.
   public init(
     client: KubeClient, resource: APIResource, namespace: String? = nil, labelSelector: String? = nil,
-    pageSize: Int = 500, backoff: Backoff = Backoff()
+    pageSize: Int = 500, backoff: Backoff = Backoff(), reconnect: ReconnectSignal = ReconnectSignal(),
+    clock: any Clock<Duration> = ContinuousClock()
   ) {
+    self.reconnect = reconnect
+    self.clock = clock
     self.client = client
     self.resource = resource
     self.namespace = resource.namespaced ? namespace : nil
@@ -111,7 +122,7 @@ public actor Informer {
     ) { [weak self] loaded, total in await self?.progress(loaded, total) }
     for event in cache.replace(with: list.items) { publish(event) }
     lastResourceVersion = list.resourceVersion
-    backoff.reset()
+    reachedServer()
     setState(.synced)
   }
 
@@ -127,6 +138,8 @@ public actor Informer {
       resource, namespace: namespace,
       options: ListOptions(labelSelector: labelSelector, resourceVersion: lastResourceVersion, timeoutSeconds: timeout))
     let opened = ContinuousClock.now
+    if case .disconnected = state, !woken { reconnect.fire() }
+    woken = false
     setState(.synced)
     var received = 0
     for try await event in events {
@@ -158,12 +171,23 @@ public actor Informer {
     }
   }
 
+  /// A list got through: start the backoff over, and wake the informers that share the
+  /// reconnect signal.
+  private func reachedServer() {
+    backoff.reset()
+    woken = false
+    reconnect.fire()
+  }
+
+  /// Waits out the backoff, or less when another informer reached the server meanwhile (or the
+  /// operator asked to retry now).
   private func disconnected(_ error: any Error) async {
+    let generation = reconnect.generation
     let delay = backoff.next()
     let now = Date()
     let since: Date
     if case .disconnected(let previous, _, _) = state { since = previous } else { since = now }
     setState(.disconnected(since: since, retryAt: now.addingTimeInterval(delay.seconds), reason: "\(error)"))
-    try? await Task.sleep(for: delay)
+    woken = await reconnect.wait(delay, after: generation, clock: clock)
   }
 }

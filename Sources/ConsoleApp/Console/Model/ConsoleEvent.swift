@@ -39,4 +39,6 @@ enum ConsoleEffect: Equatable, Sendable {
   case operate(id: Int, ConsoleOperation)
   /// Leave with this exit status.
   case quit(Int32)
+  /// Stop waiting out the informers' reconnect backoff and try the API server now.
+  case reconnectNow
 }

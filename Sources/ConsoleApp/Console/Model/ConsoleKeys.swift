@@ -7,6 +7,7 @@ enum ConsoleAction: Hashable, Sendable {
   case zoom, narrower, wider, sort, yaml, describe, logs, follow, wrap, level, allNamespaces, quit
   case scale, pause, canary, delete, rollback, edit, editYAML
   case correlation, search, nextMatch, previousMatch
+  case reconnect
 }
 
 /// The console's key table.
@@ -47,6 +48,10 @@ enum ConsoleKeys {
       [.char("/")], .filter, label: "filter",
       description: "filter the list (/!text inverts, /-l key=value) or, in the logs, the lines"),
     KeyBinding([.char("q"), .ctrl("c")], .quit, label: "quit", description: "quit"),
+    KeyBinding(
+      [.ctrl("r")], .reconnect, label: "retry now",
+      description: "while the API server is unreachable: try it now instead of waiting out the backoff",
+      showInHints: false),
   ]
 
   static let navigation: [KeyBinding<ConsoleAction>] = [

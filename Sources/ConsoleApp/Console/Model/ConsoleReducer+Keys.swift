@@ -69,6 +69,7 @@ extension ConsoleReducer {
     case .follow, .wrap, .level, .correlation, .search, .nextMatch, .previousMatch: performLogAction(action, &state)
     case .allNamespaces: setNamespace(&state, nil)
     case .scale, .pause, .canary, .delete, .rollback, .edit, .editYAML: beginOperation(action, &state)
+    case .reconnect: return reconnectNow(&state)
     }
     return []
   }

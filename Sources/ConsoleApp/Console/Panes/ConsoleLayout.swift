@@ -12,8 +12,10 @@ struct ConsoleLayout {
   var activity: Rect
   var status: Rect
 
-  /// Rows of the header: identity, then connection and counts (a third for a banner when disconnected).
-  static func headerHeight(_ state: ConsoleState) -> Int { ConsoleState.Header(state).banner == nil ? 2 : 3 }
+  /// Rows of the header: identity, then connection and counts, then the banner's lines when disconnected.
+  static func headerHeight(_ state: ConsoleState) -> Int {
+    2 + ConsoleState.Header(state).bannerLines(width: state.size.width).count
+  }
 
   init(_ state: ConsoleState) {
     let screen = Rect(size: state.size)

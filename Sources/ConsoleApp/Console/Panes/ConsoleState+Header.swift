@@ -1,6 +1,7 @@
 import ClusterClient
 import Foundation
 import KubeCore
+import Views
 
 extension ConsoleState {
   /// What the header says, computed from the state (so tests read it without drawing).
@@ -11,7 +12,8 @@ extension ConsoleState {
     var connection: String
     /// Objects by health.
     var counts: [(Health, Int)]
-    /// A warning line while the API server is unreachable: since when, and how old the data is.
+    /// A warning while the API server is unreachable: why (whole, URL included), how old the data
+    /// is, the countdown to the next try and the key that tries now. It wraps over lines.
     var banner: String?
 
     init(_ state: ConsoleState) {
@@ -26,12 +28,13 @@ extension ConsoleState {
 
     private static func connection(_ states: [SyncState], kinds: Int, now: Date) -> (String, String?) {
       if kinds == 0 { return ("connecting", nil) }
-      for case .disconnected(let since, let retryAt, let reason) in states {
+      if let (since, retryAt, reason) = soonestRetry(states) {
         let retry = max(0, Int(retryAt.timeIntervalSince(now).rounded(.up)))
         let age = Timestamps.humanDuration(now.timeIntervalSince(since))
+        let key = ConsoleReducer.keyMap.bindings.first { $0.action == .reconnect }?.keyText ?? ""
         return (
           "disconnected, retrying in \(retry)s",
-          "API server unreachable (\(reason.prefix(60))) — showing data from \(age) ago; retrying in \(retry)s"
+          "API server unreachable — showing data from \(age) ago; retrying in \(retry)s (\(key): now) · \(reason)"
         )
       }
       var loaded = 0
@@ -50,6 +53,25 @@ extension ConsoleState {
         )
       }
       return ("synced", nil)
+    }
+
+    /// Since when the first informer is disconnected, and when and why the soonest one retries:
+    /// the countdown an operator waits for.
+    private static func soonestRetry(_ states: [SyncState]) -> (since: Date, retryAt: Date, reason: String)? {
+      var soonest: (since: Date, retryAt: Date, reason: String)?
+      for case .disconnected(let since, let retryAt, let reason) in states {
+        let earliest = min(since, soonest?.since ?? since)
+        soonest =
+          retryAt < soonest?.retryAt ?? .distantFuture
+          ? (earliest, retryAt, reason) : soonest.map { (earliest, $0.retryAt, $0.reason) }
+      }
+      return soonest
+    }
+
+    /// The banner as lines `width` columns wide, at most `limit` of them.
+    func bannerLines(width: Int, limit: Int = 4) -> [String] {
+      guard let banner else { return [] }
+      return Array(TextLayout.wrap("⚠ " + banner, width: max(1, width - 2)).prefix(limit)).map { " " + $0 }
     }
   }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Views
 
 /// The header: who and where (world, server, namespace, read-only badge, clock), then the
-/// connection state and the AI objects counted by health; a red banner while disconnected.
+/// connection state and the AI objects counted by health; a red banner, wrapped, while disconnected.
 struct HeaderPane {
   let header: ConsoleState.Header
   let readOnly: Bool
@@ -28,9 +28,9 @@ struct HeaderPane {
       line.append(Span("\(health.glyph) \(count) \(health.word)  ", style: theme[count > 0 ? health.role : .muted]))
     }
     _ = buffer.put(line, x: area.x, y: area.y + 1, maxWidth: area.width)
-    if let banner = header.banner, area.height > 2 {
+    for (row, text) in header.bannerLines(width: area.width).enumerated() where row + 2 < area.height {
       buffer.putAligned(
-        " ⚠ " + banner, x: area.x, y: area.y + 2, width: area.width, alignment: .left, style: theme[.flashError])
+        text, x: area.x, y: area.y + 2 + row, width: area.width, alignment: .left, style: theme[.flashError])
     }
   }
 

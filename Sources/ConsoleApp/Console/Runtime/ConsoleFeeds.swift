@@ -57,7 +57,7 @@ struct ConsoleFeeds: Sendable {
           await follow(
             Informer(
               client: client, resource: related.resource, namespace: related.namespace,
-              labelSelector: related.selector), as: related.kind)
+              labelSelector: related.selector, reconnect: requests.reconnect), as: related.kind)
         }
       }
       group.addTask { await logFollower.run() }
@@ -81,7 +81,7 @@ struct ConsoleFeeds: Sendable {
   }
 
   private func followAIKinds() async {
-    let informers = AIKindInformers(client: client)
+    let informers = AIKindInformers(client: client, reconnect: requests.reconnect)
     let events = await informers.events()
     await withDiscardingTaskGroup { group in
       group.addTask { await informers.run() }
