@@ -32,6 +32,16 @@ enum CRDSchemaParts {
           message: {type: string, maxLength: 32768}
           reconcileID: {type: string, maxLength: 128}
           changeID: {type: string, maxLength: 128}
+          lastChange:
+            type: object
+            description: The last reconcile that acted on a change, kept by the reconciles after it.
+            properties:
+              changeID: {type: string, maxLength: 128}
+              generation: {type: integer, format: int64, minimum: 0}
+              reconcileID: {type: string, maxLength: 128}
+              result: {type: string, enum: [Success, Error, Requeue]}
+              lastTime: {type: string, format: date-time}
+              durationMillis: {type: integer, format: int64, minimum: 0}
       """, by: indent)
   }
 

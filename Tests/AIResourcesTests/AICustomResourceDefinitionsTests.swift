@@ -85,7 +85,7 @@ struct AICustomResourceDefinitionsTests {
     let reconcile = try #require(status[path: ["reconcile", "properties"]])
     #expect(
       Set(reconcile.objectValue?.keys.map { $0 } ?? []) == [
-        "lastTime", "durationMillis", "result", "message", "reconcileID", "changeID",
+        "lastTime", "durationMillis", "result", "message", "reconcileID", "changeID", "lastChange",
       ])
     #expect(reconcile[path: ["result", "enum"]] == ["Success", "Error", "Requeue"])
   }

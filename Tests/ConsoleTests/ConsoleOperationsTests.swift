@@ -62,6 +62,25 @@ struct ConsoleOperationsTests {
     #expect(render(state).contains("reconciled: Success in 7ms"))
   }
 
+  @Test("the reconcile that acted on a change completes its row, and a later one that acted on none leaves it")
+  func activityKeepsTheActingReconcile() throws {
+    var state = selected(F.cluster("llama"))
+    _ = ConsoleReducer.reduce(&state, [.key(.char("s")), .key(KeyEvent(.backspace))])
+    _ = type("3", &state)
+    _ = ConsoleReducer.reduce(&state, .operationFinished(id: 1, changeID: "chg-1", failure: nil))
+    var acted = F.cluster("llama", replicas: 3)
+    let record: JSONValue = ["changeID": "chg-1", "reconcileID": "r-2", "result": "Success", "durationMillis": 40]
+    acted.set(
+      ["result": "Success", "changeID": "chg-1", "durationMillis": 40, "lastChange": record],
+      at: ["status", "reconcile"])
+    _ = ConsoleReducer.reduce(&state, .object(F.aiCluster, .modified(old: F.cluster("llama"), new: acted)))
+    var later = acted
+    later.set(
+      ["result": "Success", "changeID": nil, "durationMillis": 2, "lastChange": record], at: ["status", "reconcile"])
+    _ = ConsoleReducer.reduce(&state, .object(F.aiCluster, .modified(old: acted, new: later)))
+    #expect(state.activity.first?.reconcile == "Success in 40ms")
+  }
+
   @Test("ctrl-d asks first, naming the object; no sends nothing, yes sends one delete")
   func delete() {
     var state = selected(F.cluster("llama"))

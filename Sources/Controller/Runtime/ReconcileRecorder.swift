@@ -29,12 +29,14 @@ struct ReconcileRecorder: Sendable {
     _ key: NamespacedName, start: Start, reconcileID: String, result: ReconcileState.Result, message: String?
   ) async {
     let elapsed = ContinuousClock.now - start.time
-    let state = ReconcileState(
+    var state = ReconcileState(
       lastTime: LogTimestamp(Date()).rfc3339Seconds,
       durationMillis: elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000,
       result: result, message: message, reconcileID: reconcileID, changeID: start.changeID)
+    state.lastChange = start.changeID.map { .init(changeID: $0, generation: start.generation, of: state) }
     guard var encoded = try? JSONParser.parse(Array(JSONEncoder().encode(state))) else { return }
-    // In a merge patch an absent member keeps the old value; null removes it.
+    // In a merge patch an absent member keeps the old value; null removes it. `lastChange` is
+    // absent when this reconcile acted on no change, so the one that did stays recorded.
     for key in ["message", "changeID"] where encoded[key] == nil { encoded[key] = JSONValue.null }
     var status: JSONValue = ["reconcile": encoded]
     if result != .error, let generation = start.generation { status["observedGeneration"] = .int(generation) }

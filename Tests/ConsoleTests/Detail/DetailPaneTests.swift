@@ -50,6 +50,26 @@ struct DetailPaneTests {
       ])
   }
 
+  @Test("after a reconcile that acted on no change, the last change is shown with the reconcile that acted on it")
+  func lastChangeKeptWithItsReconcile() {
+    var cluster = F.cluster
+    cluster.set(
+      [
+        "lastTime": F.ago(5), "durationMillis": 3, "result": "Success", "reconcileID": "rec-9", "changeID": nil,
+        "lastChange": [
+          "changeID": "chg-1", "generation": 3, "reconcileID": "rec-1", "result": "Success", "lastTime": F.ago(120),
+        ],
+      ], at: ["status", "reconcile"])
+    let model = DetailModel(DetailContext(object: cluster, resource: F.resource("AICluster"), related: [:], now: F.now))
+    let lines = DetailPane(model: model).reconcileBlocks.flatMap { block -> [String] in
+      guard case .fields(let items) = block else { return [] }
+      return items.map { "\($0.key): \($0.value)" }
+    }
+    #expect(lines.contains("Reconcile ID: rec-9"))
+    #expect(!lines.contains { $0.hasPrefix("Change ID") })
+    #expect(lines.contains("Last change: chg-1 · Success · reconcile rec-1 · 2m ago"))
+  }
+
   @Test("scrolled down, it shows revisions with the current one marked, events and the owner tree")
   func clusterBottom() {
     let pane = DetailPane(model: DetailModel(F.clusterContext))

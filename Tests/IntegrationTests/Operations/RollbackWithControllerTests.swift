@@ -86,6 +86,10 @@ struct RollbackWithControllerTests {
       }
       #expect(reconciles.changeIDs(atGeneration: 4).isEmpty)
       #expect(reconciles.changeIDs(atGeneration: 3) == [rollback.changeID])
+      // The rollback stays recorded with the reconcile that acted on it.
+      let lastChange = try await world.get(.aiCluster, "llama")[path: ["status", "reconcile", "lastChange"]]
+      #expect(lastChange?["changeID"] == .string(rollback.changeID))
+      #expect(lastChange?["generation"] == 3)
       running.cancel()
       await running.value
     }

@@ -34,6 +34,7 @@ extension DetailPane {
     list.add("Duration", state.durationMillis.map { "\($0)ms" })
     list.add("Reconcile ID", state.reconcileID)
     list.add("Change ID", state.changeID)
+    list.add("Last change", state.lastChange)
     return [.heading("Reconcile"), .fields(list.items)]
   }
 

@@ -28,8 +28,11 @@ struct DetailReconcile: Hashable, Sendable {
   var durationMillis: Int64?
   /// The ID its log lines carry.
   var reconcileID: String?
-  /// The change ID of the edit that triggered it.
+  /// The change ID of the edit it acted on, if it acted on one.
   var changeID: String?
+  /// The last change the controller acted on and how that reconcile went, when the last
+  /// reconcile acted on none (`Change ID … · Success · reconcile r-1 · 2m ago`).
+  var lastChange: String?
   /// Time since it finished (`12s`).
   var since: String?
   /// When it will run again, when the controller said so or will retry a failure.
@@ -87,9 +90,18 @@ struct DetailReconcile: Hashable, Sendable {
     durationMillis = state["durationMillis"]?.intValue
     reconcileID = DetailFields.text(state["reconcileID"])
     changeID = DetailFields.text(state["changeID"])
+    lastChange = changeID == nil ? Self.lastChange(state["lastChange"], now: now) : nil
     let last = DetailTime.date(DetailFields.text(state["lastTime"]))
     since = last.map { DetailTime.age(of: $0, now: now) + " ago" }
     nextRetry = Self.nextRetry(result: result, message: message, last: last, now: now)
+  }
+
+  /// `c-1 · Success · reconcile r-7 · 3m ago`: the change and the reconcile that acted on it.
+  static func lastChange(_ record: JSONValue?, now: Date) -> String? {
+    guard let record, let id = DetailFields.text(record["changeID"]) else { return nil }
+    let age = DetailTime.date(DetailFields.text(record["lastTime"])).map { DetailTime.age(of: $0, now: now) + " ago" }
+    let reconcile = DetailFields.text(record["reconcileID"]).map { "reconcile \($0)" }
+    return ([id, DetailFields.text(record["result"]), reconcile, age].compactMap { $0 }).joined(separator: " · ")
   }
 
   /// The controller writes no retry time: a failure is retried with the queue's backoff, and a

@@ -206,7 +206,9 @@ extension ConsoleReducer {
 
   /// A reconcile that reports a change-id of ours completes that activity row.
   static func matchReconcile(_ object: JSONValue, _ state: inout ConsoleState) {
-    guard let reconcile = object[path: ["status", "reconcile"]],
+    // The last reconcile that acted on a change; the reconciles after it act on none and keep it.
+    guard
+      let reconcile = object[path: ["status", "reconcile", "lastChange"]] ?? object[path: ["status", "reconcile"]],
       let changeID = reconcile["changeID"]?.stringValue,
       // Every reconcile of the change updates the row, so it ends on the one that settled it.
       let index = state.activity.lastIndex(where: { $0.changeID == changeID })
