@@ -4,7 +4,8 @@ import Foundation
 import KubeCore
 
 /// `aiconsole get`: lists resources of any cluster through ClusterClient, printed like
-/// `kubectl get`; `ai` lists every AI kind.
+/// `kubectl get`; `ai` lists every AI kind. Named objects that are missing are reported as
+/// kubectl reports them (`Error from server (NotFound): …`, status 1) after the ones found.
 struct GetCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "get", abstract: "List resources, as kubectl get prints them (`ai` for every AI kind).")
@@ -12,8 +13,8 @@ struct GetCommand: AsyncParsableCommand {
   @Argument(help: "A resource (plural, singular, short name or kind), or `ai` for every AI kind.")
   var resource: String
 
-  @Argument(help: "One object's name.")
-  var name: String?
+  @Argument(help: "Objects' names (default: every object).")
+  var names: [String] = []
 
   @OptionGroup var cluster: ClusterOptions
 
@@ -30,67 +31,58 @@ struct GetCommand: AsyncParsableCommand {
     guard [nil, "wide", "name", "json", "yaml"].contains(output) else {
       throw ValidationError("unknown output format \"\(output ?? "")\": use wide, name, json or yaml")
     }
+    if allNamespaces, !names.isEmpty {
+      throw CommandFailure(message: "a resource cannot be retrieved by name across all namespaces")
+    }
+    if selector != nil, !names.isEmpty {
+      throw CommandFailure(message: "name cannot be provided when a selector is specified")
+    }
     let configuration = try cluster.configuration()
     let client = try KubeClient(configuration: configuration.identified(as: "get"))
+    let missing: [StatusError]
     do {
-      try await print(using: client, namespace: allNamespaces ? nil : configuration.namespace)
+      missing = try await print(using: client, namespace: allNamespaces ? nil : configuration.namespace)
       try await client.shutdown()
     } catch {
       try? await client.shutdown()
-      throw CommandFailure(message: "\(error)")
+      throw error as? CommandFailure ?? CommandFailure(message: "\(error)")
+    }
+    guard missing.isEmpty else {
+      let lines = missing.map { "Error from server (\($0.reason)): \($0.message)\n" }
+      JSONLineLogHandler.writeToStandardError(Array(lines.joined().utf8))
+      throw ExitCode.failure
     }
   }
 
-  private func print(using client: KubeClient, namespace: String?) async throws {
-    let catalog = try await APIDiscovery.catalog(client)
-    let resources: [APIResource]
-    if resource == "ai" {
-      resources = AIKindSelection().select(from: catalog, labelledCRDs: await APIDiscovery.labelledAICRDs(client))
-    } else if let found = catalog.resource(named: resource) {
-      resources = [found]
-    } else {
-      throw KubeError.notFound(
-        StatusError(code: 404, reason: "NotFound", message: "the server doesn't have a resource type \"\(resource)\""))
-    }
-    var printedAny = false
-    for resource in resources {
-      printedAny =
-        try await print(resource, using: client, namespace: namespace, several: resources.count > 1) || printedAny
-    }
-    if !printedAny, output == nil || output == "wide" {
-      let scope = namespace.map { " in \($0) namespace" } ?? ""
-      FileHandle.standardError.write(Data("No resources found\(scope).\n".utf8))
-    }
-  }
-
-  /// Prints one resource; false when it had nothing to print.
-  private func print(_ resource: APIResource, using client: KubeClient, namespace: String?, several: Bool) async throws
-    -> Bool
-  {
-    var options = ListOptions(labelSelector: selector)
-    if let name { options.fieldSelector = "metadata.name=\(name)" }
-    let scoped = resource.namespaced ? namespace : nil
-    let qualified = resource.kind.lowercased() + (resource.group.isEmpty ? "" : ".\(resource.group)")
+  /// Prints what was asked for; returns the server's answers for named objects it could not get.
+  private func print(using client: KubeClient, namespace: String?) async throws -> [StatusError] {
+    let resources = try await selected(using: client)
+    if resources.count > 1, !names.isEmpty { throw CommandFailure(message: "you must specify only one resource") }
+    let query = GetQuery(
+      names: names, selector: selector, namespace: namespace, several: resources.count > 1)
     switch output {
     case "json", "yaml":
-      let items = try await client.listAll(resource, namespace: scoped, options: options).items
-      guard !items.isEmpty || !several else { return false }
-      let list: JSONValue = ["apiVersion": "v1", "kind": "List", "items": .array(items)]
-      Swift.print(output == "json" ? list.jsonString : list.yamlString(), terminator: output == "json" ? "\n" : "")
-      return !items.isEmpty
+      return try await query.printObjects(resources, using: client, json: output == "json")
     case "name":
-      let items = try await client.listAll(resource, namespace: scoped, options: options).items
-      for item in items { Swift.print("\(qualified)/\(item[path: ["metadata", "name"]]?.stringValue ?? "")") }
-      return !items.isEmpty
+      return try await query.printNames(resources, using: client)
     default:
-      let table = try await client.table(resource, namespace: scoped, options: options)
-      guard !table.rows.isEmpty else { return false }
-      let printer = TablePrinter(
-        wide: output == "wide", withNamespace: resource.namespaced && namespace == nil,
-        kindPrefix: several ? qualified + "/" : nil)
-      for line in printer.lines(table) { Swift.print(line) }
-      if several { Swift.print("") }
-      return true
+      let (printedAny, missing) = try await query.printTables(resources, using: client, wide: output == "wide")
+      if !printedAny, missing.isEmpty {
+        let scope = namespace.map { " in \($0) namespace" } ?? ""
+        JSONLineLogHandler.writeToStandardError(Array("No resources found\(scope).\n".utf8))
+      }
+      return missing
     }
+  }
+
+  /// The resources `resource` names: one kind, or every AI kind for `ai`.
+  private func selected(using client: KubeClient) async throws -> [APIResource] {
+    let catalog = try await APIDiscovery.catalog(client)
+    if resource == "ai" {
+      return AIKindSelection().select(from: catalog, labelledCRDs: await APIDiscovery.labelledAICRDs(client))
+    }
+    if let found = catalog.resource(named: resource) { return [found] }
+    throw KubeError.notFound(
+      StatusError(code: 404, reason: "NotFound", message: "the server doesn't have a resource type \"\(resource)\""))
   }
 }

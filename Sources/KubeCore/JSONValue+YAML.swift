@@ -89,8 +89,27 @@ extension JSONValue {
   }
 
   private static func stringNode(_ text: String) -> Node {
-    let plain = resolveImplicit(text) == .string(text) && !text.isEmpty
+    let plain = resolveImplicit(text) == .string(text) && !text.isEmpty && !readsAsOtherTypeInYAML11(text)
     let style: Node.Scalar.Style = text.contains("\n") ? .literal : (plain ? .any : .doubleQuoted)
     return Node(text, Tag(.str), style)
+  }
+
+  /// Whether a YAML 1.1 reader (go-yaml v2 behind kubectl, PyYAML) takes the plain scalar `text`
+  /// for something other than a string: a timestamp (`2026-12-06T03:24:14Z`), a 1.1 boolean
+  /// (`yes`, `off`) or a base-60 number (`1:20`). kubectl quotes these, and so do we.
+  static func readsAsOtherTypeInYAML11(_ text: String) -> Bool {
+    let booleans: Set<String> = [
+      "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF",
+    ]
+    if booleans.contains(text) { return true }
+    // Both other forms open with a digit or sign; most strings are ruled out without a regex.
+    guard let first = text.utf8.first,
+      first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || (0x30...0x39).contains(first),
+      text.contains("-") || text.contains(":")
+    else { return false }
+    let timestamp =
+      #/[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt][0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:[0-9]{2}))|(?: [0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\.[0-9]+)?))?/#
+    let base60 = #/[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?/#
+    return text.wholeMatch(of: timestamp) != nil || text.wholeMatch(of: base60) != nil
   }
 }

@@ -59,4 +59,56 @@ import Testing
     #expect(empty.status == 0)
     #expect(empty.stderr == "No resources found in nothing-here namespace.\n")
   }
+
+  /// A server without the controller (status stays still between the two commands compared),
+  /// holding the samples, and kubectl pointed at it.
+  func withSamples(_ name: String, _ body: (ServeProcess, Kubectl) throws -> Void) throws {
+    let server = ServeProcess(stateDirectory: ServeProcess.temporaryDirectory(name), arguments: ["--no-controller"])
+    try server.start()
+    defer { server.stop() }
+    let kubectl = Kubectl(kubeconfig: server.kubeconfig)
+    #expect(try kubectl.run("apply", "-f", KubectlCompatibilityTests.samples).status == 0)
+    try body(server, kubectl)
+  }
+
+  @Test("a missing name is kubectl's NotFound error with status 1, printed after the names that were found")
+  func missingNames() throws {
+    guard Kubectl.isInstalled() else { return }
+    try withSamples("get-missing") { server, kubectl in
+      let missing = try aiconsole(["aic", "nosuch", "-n", "default"], kubeconfig: server.kubeconfig)
+      #expect(missing.status == 1)
+      #expect(missing.stdout == "")
+      #expect(missing.stderr == "Error from server (NotFound): aiclusters.ai.aiconsole.dev \"nosuch\" not found\n")
+      for arguments in [
+        ["aic", "nosuch"], ["aic", "llama-pool", "nosuch", "other"], ["aic", "llama-pool", "nosuch", "-o", "name"],
+        ["aic", "llama-pool", "nosuch", "-o", "wide"], ["namespaces", "default", "nosuch"], ["ai", "nosuch"],
+      ] {
+        let ours = try aiconsole(arguments, kubeconfig: server.kubeconfig)
+        let theirs = try kubectl.run(["get"] + arguments)
+        #expect(ours.status == theirs.status, "\(arguments): \(ours.stderr)")
+        #expect(ours.stderr == theirs.stderr, "\(arguments)")
+        #expect(
+          withoutAge(ours.stdout) == withoutAge(theirs.stdout), "\(arguments)\n\(ours.stdout)---\n\(theirs.stdout)")
+      }
+    }
+  }
+
+  @Test("-o yaml and -o json print one named object itself and several in a List, byte for byte as kubectl does")
+  func objectsAsKubectlPrintsThem() throws {
+    guard Kubectl.isInstalled() else { return }
+    try withSamples("get-objects") { server, kubectl in
+      let yaml = try aiconsole(["aic", "llama-pool", "-o", "yaml"], kubeconfig: server.kubeconfig)
+      #expect(yaml.stdout.hasPrefix("apiVersion: ai.aiconsole.dev/v1\nkind: AICluster\nmetadata:\n"))
+      for arguments in [
+        ["aic", "llama-pool", "-o", "yaml"], ["aic", "llama-pool", "-o", "json"], ["aic", "-o", "yaml"],
+        ["ai", "-o", "json"], ["aic", "llama-pool", "nosuch", "-o", "yaml"], ["namespaces", "default", "-o", "yaml"],
+        ["crd", "aiclusters.ai.aiconsole.dev", "-o", "yaml"], ["pods", "-n", "aiconsole-system", "-o", "json"],
+      ] {
+        let ours = try aiconsole(arguments, kubeconfig: server.kubeconfig)
+        let theirs = try kubectl.run(["get"] + arguments)
+        #expect(ours.status == theirs.status, "\(arguments): \(ours.stderr)")
+        #expect(ours.stdout == theirs.stdout, "\(arguments)\n\(ours.stdout)---\n\(theirs.stdout)")
+      }
+    }
+  }
 }

@@ -68,3 +68,12 @@ extension KubeClient {
     return first
   }
 }
+
+extension KubeClient {
+  /// One object's Table (one row), as `kubectl get KIND NAME` asks for it; a missing object is
+  /// `KubeError.notFound` with the server's `Status`.
+  public func table(_ resource: APIResource, name: String, namespace: String? = nil) async throws -> ServerTable {
+    try ServerTable(
+      decoding: try await json(.GET, resource.path(namespace: namespace, name: name), accept: ServerTable.accept))
+  }
+}

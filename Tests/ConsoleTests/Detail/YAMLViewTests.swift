@@ -21,10 +21,7 @@ struct YAMLViewTests {
   @Test("prints the object as YAML without managedFields")
   func dropsManagedFields() {
     let lines = YAMLView.lines(of: DetailFixtures.cluster)
-    #expect(
-      Array(lines.prefix(4)) == [
-        "apiVersion: ai.aiconsole.dev/v1", "kind: AICluster", "metadata:", "  name: llama-pool",
-      ])
+    #expect(Array(lines.prefix(3)) == ["apiVersion: ai.aiconsole.dev/v1", "kind: AICluster", "metadata:"])
     #expect(lines.contains("  modelName: llama-3-8b"))
     #expect(!lines.contains { $0.contains("managedFields") || $0.contains("manager") })
   }
@@ -55,20 +52,19 @@ struct YAMLViewTests {
       view.render(into: &buffer, area: area, scroll: DetailScroll(top: 1), theme: .plain)
     }
     #expect(
-      lines.map { $0.trimmingCharacters(in: .whitespaces) } == [
-        "2 kind: AICluster", "3 metadata:", "4   name: llama-pool",
-      ])
+      Array(lines.map { $0.trimmingCharacters(in: .whitespaces) }.prefix(2)) == ["2 kind: AICluster", "3 metadata:"])
+    #expect(lines[2].trimmingCharacters(in: .whitespaces).hasPrefix("4   creationTimestamp: \""))
     #expect(lines[0].hasPrefix(" 2 kind"))
   }
 
   @Test("scrolls sideways, and a scroll past the end shows the last page")
   func scrolling() {
     let view = YAMLView(object: DetailFixtures.cluster)
-    #expect(view.lines.suffix(2) == ["    reconcileID: rec-1", "    changeID: chg-1"])
-    let lines = screen(16, 2) { buffer, area in
-      view.render(into: &buffer, area: area, scroll: DetailScroll(top: 10_000, left: 4), theme: .plain)
+    #expect(view.lines.suffix(2) == ["    result: Success", "  replicas: 3"])
+    let lines = screen(17, 2) { buffer, area in
+      view.render(into: &buffer, area: area, scroll: DetailScroll(top: 10_000, left: 2), theme: .plain)
     }
-    #expect(lines == ["reconcileID: rec", "changeID: chg-1 "])
+    #expect(lines == ["  result: Success", "replicas: 3      "])
   }
 
   @Test("colours mapping keys with the theme's key style")
@@ -82,5 +78,45 @@ struct YAMLViewTests {
     }()
     #expect(buffer[x: 0, y: 0].style == theme[.text].patched(with: theme[.logKey]))
     #expect(buffer[x: 12, y: 0].style == theme[.text])
+  }
+
+  /// An AIModelRoute in the order a server sends it: `kind` before `apiVersion`, `metadata.name` first.
+  static let route: JSONValue = [
+    "kind": "AIModelRoute", "apiVersion": "ai.aiconsole.dev/v1",
+    "metadata": [
+      "name": "chat", "namespace": "demo", "uid": "uid-route", "resourceVersion": "7",
+      "creationTimestamp": "2026-12-06T03:24:14Z", "managedFields": [["manager": "kubectl"]],
+    ],
+    "status": ["conditions": [["type": "Accepted", "status": "True"]]],
+    "spec": ["model": "chat", "backends": [["weight": 100, "service": "assistant"]]],
+  ]
+
+  @Test("`y`, the $EDITOR text and get -o yaml show one YAML, keys in kubectl's order, timestamps quoted")
+  func kubectlOrder() {
+    let yaml = KubectlOutput.yaml(Self.route)
+    #expect(
+      yaml == """
+        apiVersion: ai.aiconsole.dev/v1
+        kind: AIModelRoute
+        metadata:
+          creationTimestamp: "2026-12-06T03:24:14Z"
+          name: chat
+          namespace: demo
+          resourceVersion: "7"
+          uid: uid-route
+        spec:
+          backends:
+          - service: assistant
+            weight: 100
+          model: chat
+        status:
+          conditions:
+          - status: "True"
+            type: Accepted
+
+        """)
+    #expect(YAMLView.lines(of: Self.route) == yaml.split(separator: "\n").map(String.init))
+    let target = ConsoleOperation.ObjectRef(resource: ConsoleFixtures.route, namespace: "demo", name: "chat")
+    #expect(EditorRequest(target, route: Self.route).body == yaml)
   }
 }

@@ -2,8 +2,8 @@ import Foundation
 import KubeCore
 import Views
 
-/// The object as YAML, as `kubectl get -o yaml` prints it but without `metadata.managedFields`,
-/// and with a Secret's values hidden unless the user asked to reveal them.
+/// The object as YAML, as `kubectl get -o yaml` prints it (`KubectlOutput`), with a Secret's
+/// values hidden unless the user asked to reveal them.
 struct YAMLView: Sendable {
   /// The YAML, one line each.
   var lines: [String]
@@ -21,10 +21,8 @@ struct YAMLView: Sendable {
 
   /// The lines of `object`'s YAML.
   static func lines(of object: JSONValue, revealSecrets: Bool = false) -> [String] {
-    var object = object
-    object.set(nil, at: ["metadata", "managedFields"])
-    if !revealSecrets { object = redacted(object) }
-    var lines = object.yamlString().components(separatedBy: "\n")
+    let object = revealSecrets ? object : redacted(object)
+    var lines = KubectlOutput.yaml(object).components(separatedBy: "\n")
     if lines.last == "" { lines.removeLast() }
     return lines
   }

@@ -107,7 +107,7 @@ extension ConsoleReducer {
     for change in FieldChange.diff(request.base["spec"], edited["spec"], at: ["spec"]) {
       rebased.set(change.new, at: change.path)
     }
-    fresh.body = rebased.yamlString()
+    fresh.body = KubectlOutput.yaml(rebased)
     let meanwhile = FieldChange.meanwhile(from: request.base, to: current)
     fresh.notes =
       ["The route was changed by someone else meanwhile:"] + meanwhile.map { "  \($0.description)" }

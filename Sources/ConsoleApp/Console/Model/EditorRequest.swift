@@ -14,10 +14,8 @@ struct EditorRequest: Sendable {
   /// The request for `route` as it is.
   init(_ target: ConsoleOperation.ObjectRef, route: JSONValue) {
     self.target = target
-    var shown = route
-    shown.set(nil, at: ["metadata", "managedFields"])
-    base = shown
-    body = shown.yamlString()
+    base = KubectlOutput.shown(route)
+    body = base.yamlString()
   }
 
   /// The file's content: header, notes, YAML.
