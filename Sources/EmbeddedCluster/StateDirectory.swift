@@ -92,11 +92,7 @@ struct StateDirectory: Sendable {
 
   /// The port of the previous start, from `endpoints.json`.
   func previousPort() -> Int? {
-    guard let data = FileManager.default.contents(atPath: endpointsPath),
-      let value = try? JSONParser.parse(Array(data)),
-      let text = value["apiServer"]?.stringValue, let components = URLComponents(string: text)
-    else { return nil }
-    return components.port
+    EndpointsFile.port("apiServer", in: url)
   }
 
   /// Writes the kubeconfig (context `aiconsole-embedded`, CA data, admin token) and `endpoints.json`.
@@ -132,7 +128,7 @@ struct StateDirectory: Sendable {
     try writePrivate("kubeconfig", kubeconfig.yamlString())
     var endpoints: JSONValue = ["apiServer": .string(apiServer)]
     for (key, value) in extra.sorted(by: { $0.key < $1.key }) { endpoints[key] = .string(value) }
-    try writePrivate("endpoints.json", endpoints.jsonString + "\n")
+    try EndpointsFile.replace(with: endpoints, in: url)
   }
 
   private static func context(_ name: String, user: String) -> JSONValue {
@@ -143,15 +139,6 @@ struct StateDirectory: Sendable {
   }
 
   private func writePrivate(_ name: String, _ text: String) throws {
-    let path = url.appendingPathComponent(name).path
-    let temporary = path + ".tmp"
-    guard
-      FileManager.default.createFile(
-        atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
-    else {
-      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary])
-    }
-    _ = try? FileManager.default.removeItem(atPath: path)
-    try FileManager.default.moveItem(atPath: temporary, toPath: path)
+    try PrivateFile.write(text, to: url.appendingPathComponent(name))
   }
 }
