@@ -8,7 +8,8 @@ import ServiceLifecycle
 
 /// `aiconsole serve --demo`: once the control plane serves, seeds the demo application (once per
 /// state directory, see `DemoSeed`), then, once the gateway listens, sends it demo traffic until
-/// serve shuts down. Listed after the gateway, so it stops first.
+/// serve shuts down, its request IDs continuing after the last start's (`DemoRequestNumbersFile`).
+/// Listed after the gateway, so it stops first.
 struct EmbeddedDemoService: Service {
   let ready: AsyncStream<ControlPlaneEndpoints>
   /// The port the gateway bound.
@@ -30,7 +31,9 @@ struct EmbeddedDemoService: Service {
         guard let port = await ports.next() else { return }
         let transport = DemoHTTPTransport(baseURL: "http://\(Self.host(dialing: address)):\(port)")
         await DemoTraffic(transport: transport, clock: ContinuousClock(), logger: logger)
-          .run(random: SystemRandomNumberGenerator())
+          .run(
+            random: SystemRandomNumberGenerator(),
+            numbers: DemoRequestNumbersFile.numbers(in: control.stateDirectory, logger: logger))
         try? await transport.shutdown()
       }
     } catch is CancellationError {

@@ -33,6 +33,8 @@ struct EmbeddedWorld {
     let gatewayReady = AsyncStream<ControlPlaneEndpoints>.makeStream()
     let demoReady = AsyncStream<ControlPlaneEndpoints>.makeStream()
     let gatewayListening = AsyncStream<Int>.makeStream()
+    // Read before the control plane starts: its first write of endpoints.json drops the entry.
+    let rememberedGatewayPort = EndpointsFile.port("gateway", in: options.stateDirectory)
     let controlPlane = try await ControlPlane(
       options: ControlPlaneOptions(
         stateDirectory: options.stateDirectory, address: options.address, port: options.port),
@@ -52,7 +54,7 @@ struct EmbeddedWorld {
       services.append(
         EmbeddedGatewayService(
           ready: gatewayReady.stream, address: local, port: options.gatewayPort,
-          onListening: { gatewayListening.continuation.yield($0) }))
+          rememberedPort: rememberedGatewayPort, onListening: { gatewayListening.continuation.yield($0) }))
     }
     if options.demo {
       services.append(

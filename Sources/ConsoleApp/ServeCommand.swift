@@ -29,7 +29,7 @@ struct ServeCommand: AsyncParsableCommand {
     inversion: .prefixedNo, help: "Run the AI gateway in-process (published as gateway and metrics in endpoints.json).")
   var gateway = true
 
-  @Option(help: "Port of the AI gateway; 0 picks a free one.")
+  @Option(help: "Port of the AI gateway; 0 picks a free one and keeps it across restarts.")
   var gatewayPort = 0
 
   @Flag(help: "Seed a demo application in namespace demo (once) and send it traffic through the gateway.")
@@ -53,7 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
     let world: EmbeddedWorld
     do {
       world = try await EmbeddedWorld(options: options, logger: logger) { endpoints in
-        FileHandle.standardOutput.write(Data("ready \(endpoints.apiServer)\n".utf8))
+        StandardOutput.write(lines: ["ready \(endpoints.apiServer)"])
       }
     } catch {
       throw ValidationError("cannot start the control plane in \(stateDir): \(error)")

@@ -105,8 +105,9 @@ public final class ControlPlane: Service {
 }
 
 /// Checks whether a TCP port can be bound right now.
-enum PortProbe {
-  static func isFree(_ address: String, _ port: Int) -> Bool {
+public enum PortProbe {
+  /// Whether `port` on the IPv4 `address` can be bound now (SO_REUSEADDR, as servers bind).
+  public static func isFree(_ address: String, _ port: Int) -> Bool {
     let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard descriptor >= 0 else { return false }
     defer { close(descriptor) }

@@ -54,6 +54,43 @@ import Testing
     #expect(!(try inventory(kubectl)).contains("aicluster.ai.aiconsole.dev/embeddings"))
   }
 
+  @Test("a restart keeps the gateway's port and continues the demo's request IDs, so an ID names one request")
+  func restartKeepsGatewayPortAndRequestIDs() throws {
+    guard Kubectl.isInstalled() else { return }
+    let directory = ServeProcess.temporaryDirectory("demo-restart")
+    let first = ServeProcess(stateDirectory: directory, arguments: ["--demo"])
+    try first.start()
+    defer { first.stop() }
+    let kubectl = Kubectl(kubeconfig: first.kubeconfig)
+    try waitUntil("demo requests in the gateway's access log") { try !requestIDs(kubectl).isEmpty }
+    let port = URLComponents(string: try endpoint("gateway", in: directory))?.port
+    first.stop()
+
+    let second = ServeProcess(stateDirectory: directory, arguments: ["--demo"])
+    try second.start()
+    defer { second.stop() }
+    // ready comes after endpoints.json is rewritten, so a gateway entry now is the new gateway's.
+    try waitUntil("the new gateway in endpoints.json") { (try? endpoint("gateway", in: directory)) != nil }
+    #expect(URLComponents(string: try endpoint("gateway", in: directory))?.port == port)
+    let before = try requestIDs(kubectl).count
+    try waitUntil("requests of the second start") { try requestIDs(kubectl).count > before }
+    let ids = try requestIDs(kubectl)
+    #expect(
+      Set(ids).count == ids.count,
+      "IDs repeated: \(Dictionary(grouping: ids) { $0 }.filter { $0.value.count > 1 }.keys)")
+  }
+
+  /// The `demo-N` correlation IDs of the gateway's access log, one per request, in order.
+  func requestIDs(_ kubectl: Kubectl) throws -> [String] {
+    let log = try kubectl.run("logs", "aiconsole-gateway", "-n", "aiconsole-system").stdout
+    return log.split(separator: "\n").compactMap { line in
+      guard let record = try? JSONParser.parse(Array(line.utf8)),
+        let id = record["correlation_id"]?.stringValue, id.hasPrefix("demo-")
+      else { return nil }
+      return id
+    }
+  }
+
   /// Every object the demo's namespace holds of the seeded kinds, by name and UID.
   func inventory(_ kubectl: Kubectl) throws -> [String] {
     let kinds = "aiapp,infsvc,airoute,mcs,mdep,secret,configmap"

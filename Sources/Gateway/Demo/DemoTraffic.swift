@@ -25,26 +25,24 @@ public struct DemoTraffic<C: Clock>: Sendable where C.Duration == Duration {
       maxInFlight: maxInFlight, initialBackoff: initialBackoff, maxBackoff: maxBackoff, logger: logger)
   }
 
-  /// Sends requests until cancelled.
-  public func run(random: some RandomNumberGenerator) async {
+  /// Sends requests until cancelled, numbering their IDs with `numbers`.
+  public func run(random: some RandomNumberGenerator, numbers: DemoRequestNumbers = DemoRequestNumbers()) async {
     var random = random
+    var numbers = numbers
     var schedule = DemoSchedule(shape: shape)
-    var number = 0
     let start = clock.now
     await withDiscardingTaskGroup { group in
       while !Task.isCancelled {
         if let pause = await state.backoff() {
           guard (try? await clock.sleep(for: pause)) != nil else { return }
-          number += 1
-          if await state.reserve() { await attempt(mix.request(number: number, using: &random)) }
+          if await state.reserve() { await attempt(mix.request(number: numbers.take(), using: &random)) }
           schedule.skip(to: start.duration(to: clock.now))
           continue
         }
         let step = schedule.next(using: &random)
         guard (try? await clock.sleep(until: start.advanced(by: step.at), tolerance: nil)) != nil else { return }
         for _ in 0..<step.count where await state.reserve() {
-          number += 1
-          let request = mix.request(number: number, using: &random)
+          let request = mix.request(number: numbers.take(), using: &random)
           group.addTask { await attempt(request) }
         }
       }
