@@ -15,9 +15,11 @@ struct AIConsole: AsyncParsableCommand {
     ],
     defaultSubcommand: ConsoleCommand.self)
 
-  /// Unblocks signals first, so that every thread started afterwards inherits the open mask.
+  /// Unblocks signals first, so that every thread started afterwards inherits the open mask; a
+  /// closed standard output is handled where it is written (`StandardOutput`).
   static func main() async {
     unblockSignals()
+    StandardOutput.ignoreBrokenPipeSignal()
     do {
       var command = try parseAsRoot()
       if var asynchronous = command as? any AsyncParsableCommand {

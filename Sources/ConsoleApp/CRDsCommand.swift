@@ -7,6 +7,6 @@ struct CRDsCommand: ParsableCommand {
     commandName: "crds", abstract: "Print the AI CustomResourceDefinitions as YAML.")
 
   func run() {
-    print(AICustomResourceDefinitions.yamlStream, terminator: "")
+    StandardOutput.write(AICustomResourceDefinitions.yamlStream)
   }
 }

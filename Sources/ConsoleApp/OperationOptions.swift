@@ -39,10 +39,9 @@ struct OperationOptions: ParsableArguments {
 
   /// Prints what an operation did: its summary, each changed field, and the change-id.
   static func report(_ result: OperationResult, fields: Bool = false) {
-    print(result.summary)
-    if fields {
-      for change in result.changes { print("  \(change)") }
-    }
-    print("change-id: \(result.changeID)")
+    var lines = [result.summary]
+    if fields { lines += result.changes.map { "  \($0)" } }
+    lines.append("change-id: \(result.changeID)")
+    StandardOutput.write(lines: lines)
   }
 }

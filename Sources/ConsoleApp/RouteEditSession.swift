@@ -35,7 +35,7 @@ struct RouteEditSession {
         guard errors.isEmpty else {
           throw CommandFailure(message: "Edit cancelled, no valid changes were saved.")
         }
-        print("Edit cancelled, no changes made.")
+        StandardOutput.write(lines: ["Edit cancelled, no changes made."])
         return
       }
       do throws(OperationError) {

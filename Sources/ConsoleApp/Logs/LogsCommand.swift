@@ -71,7 +71,7 @@ struct LogsCommand: AsyncParsableCommand {
     let format = LogLineFormat(rawValue: output) ?? .text
     guard follow else {
       let records = try await CorrelationTail.read(client: client, filter: filter, scope: scope, options: options)
-      Self.write(records.map(format.render))
+      StandardOutput.write(lines: records.map(format.render))
       return
     }
     // Listing first turns a bad server or identity into an error, not a silent wait.
@@ -82,13 +82,8 @@ struct LogsCommand: AsyncParsableCommand {
       // Lines of several pods arrive out of order: print them in batches, each sorted by time.
       while !Task.isCancelled {
         try await Task.sleep(for: .milliseconds(300))
-        Self.write(await tail.drain().map(format.render))
+        StandardOutput.write(lines: await tail.drain().map(format.render))
       }
     }
-  }
-
-  private static func write(_ lines: [String]) {
-    guard !lines.isEmpty else { return }
-    FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
   }
 }
