@@ -9,7 +9,9 @@ extension APIServer {
     case orphan = "Orphan"
   }
 
-  /// DELETE of one object: immediate, or marked with a deletionTimestamp while finalizers remain.
+  /// DELETE of one object: an object that goes at once is answered with a success `Status`
+  /// naming it; one that finalizers (or, for a namespace, its namespace controller) hold is
+  /// answered with itself, marked with a deletionTimestamp.
   func delete(_ scoped: ScopedRequest) async throws -> APIResponse {
     guard scoped.path.subresource == nil else { throw Self.pageNotFound }
     let options = try DeleteOptions(scoped.request)
@@ -19,8 +21,24 @@ extension APIServer {
         message: "namespaces \"default\" is forbidden: this namespace may not be deleted",
         details: ["name": "default", "kind": "namespaces"])
     }
+    if scoped.info.plural == "namespaces", scoped.info.group.isEmpty {
+      return try await deleteNamespace(scoped, options: options)
+    }
     let result = try await deleteObject(scoped.key, info: scoped.info, options: options)
+    // Marked (finalizers, or Foreground even if the collector let it go since): the object.
+    guard result.value["metadata"]?["deletionTimestamp"] != nil else {
+      return .json(Self.deleted(result, info: scoped.info))
+    }
     return try render(result, scoped)
+  }
+
+  /// The success `Status` kube-apiserver answers for an object deleted at once.
+  static func deleted(_ object: StoredObject, info: ResourceInfo) -> JSONValue {
+    var details: JSONValue = ["name": .string(object.key.name)]
+    if !info.group.isEmpty { details["group"] = .string(info.group) }
+    details["kind"] = .string(info.plural)
+    details["uid"] = object.value["metadata"]?["uid"] ?? .null
+    return ["kind": "Status", "apiVersion": "v1", "metadata": .emptyObject, "status": "Success", "details": details]
   }
 
   /// Deletes one object by key and collects what it owned.
@@ -39,6 +57,10 @@ extension APIServer {
       if marked["metadata"]?["deletionTimestamp"] == nil {
         marked.set(timestamp, at: ["metadata", "deletionTimestamp"])
         marked.set(0, at: ["metadata", "deletionGracePeriodSeconds"])
+        if info.tracksGeneration {
+          marked.set(
+            .int((current.value["metadata"]?["generation"]?.intValue ?? 0) + 1), at: ["metadata", "generation"])
+        }
       }
       marked.set(.array(finalizers.map { .string($0) }), at: ["metadata", "finalizers"])
       return ObjectLifecycle.sameContent(current.value, marked) ? .unchanged : .put(marked)

@@ -22,6 +22,9 @@ extension APIServer {
         "the namespace of the provided object does not match the namespace sent on the request")
     }
     try await requireNamespace(scoped)
+    try await refuseCreateIfTerminating(
+      scoped,
+      name: body["metadata"]?["name"]?.stringValue ?? body["metadata"]?["generateName"]?.stringValue ?? "")
     let lifecycle = ObjectLifecycle(info: scoped.info, now: now())
     let prepared = try lifecycle.prepareForCreate(body, namespace: scoped.namespace)
     var admitted = try admission.admit(prepared, old: nil)
@@ -38,6 +41,9 @@ extension APIServer {
     }
     guard let stored else { throw StatusError.internalError("create of \(key) stored nothing") }
     if isCRD(scoped.info) { try registerCRD(stored.value) }
+    if scoped.info.groupResource == BuiltinResources.namespaces.groupResource {
+      try await ensureDefaultServiceAccount(in: name)
+    }
     var response = try render(stored, scoped, status: 201)
     response.headers += admitted.warnings.map(Self.warningHeader)
     return response
@@ -51,6 +57,8 @@ extension APIServer {
       return try await updateScale(scoped) { _ in
         try scoped.decodedBody()
       }
+    case "finalize" where scoped.info.plural == "namespaces" && scoped.info.group.isEmpty:
+      return try await finalizeNamespace(scoped)
     default: throw Self.pageNotFound
     }
     var body = try scoped.decodedBody()
@@ -82,7 +90,10 @@ extension APIServer {
       proposed = lifecycle.merge(old: current.value, new: proposed, subresource: subresource)
       let admitted = try admission.admit(proposed, old: current.value)
       warnings.values = admitted.warnings
-      if ObjectLifecycle.readyToVanish(admitted.object) { return .delete }
+      if ObjectLifecycle.readyToVanish(admitted.object) {
+        warnings.vanished = admitted.object
+        return .delete
+      }
       return ObjectLifecycle.sameContent(current.value, admitted.object) ? .unchanged : .put(admitted.object)
     }
     guard let stored else { throw StatusError.notFound(scoped.info.groupResource, name: scoped.key.name) }
@@ -92,9 +103,17 @@ extension APIServer {
     } else if isCRD(scoped.info) {
       try registerCRD(stored.value)
     }
-    var response = try render(stored, scoped)
+    var response = try render(Self.lastState(of: stored, vanished: warnings.vanished), scoped)
     response.headers += warnings.values.map(Self.warningHeader)
     return response
+  }
+
+  /// What an update that deleted the object answers: the object as the update left it (without
+  /// the finalizers whose removal let it go), at the deletion's resourceVersion.
+  static func lastState(of tombstone: StoredObject, vanished: JSONValue?) -> StoredObject {
+    guard var value = vanished else { return tombstone }
+    value.set(tombstone.value["metadata"]?["resourceVersion"], at: ["metadata", "resourceVersion"])
+    return StoredObject(key: tombstone.key, value: value, revision: tombstone.revision)
   }
 
   /// A `Warning` header as the API server sends it (RFC 7234 code 299).
@@ -137,8 +156,10 @@ extension APIServer {
   }
 }
 
-/// Carries warnings out of the store's write closure. Only the closure writes it, and only the
-/// awaiting caller reads it after the write returns, so no two threads touch it at once.
+/// Carries warnings (and the object an update deleted) out of the store's write closure. Only the
+/// closure writes it, and only the awaiting caller reads it after the write returns, so no two
+/// threads touch it at once.
 final class WarningBox: @unchecked Sendable {
   var values: [String] = []
+  var vanished: JSONValue?
 }

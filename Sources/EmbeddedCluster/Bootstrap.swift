@@ -3,7 +3,8 @@ import Foundation
 import KubeCore
 
 /// What every embedded cluster has from its first start: the `default` and `aiconsole-system`
-/// namespaces, the AI CRDs, and the API server's own pod whose log is the server's log.
+/// namespaces, a `default` ServiceAccount in every namespace, the AI CRDs, and the API server's
+/// own pod whose log is the server's log.
 struct Bootstrap {
   let server: APIServer
 
@@ -22,6 +23,9 @@ struct Bootstrap {
     for namespace in ["default", Self.systemNamespace] {
       try await ensure(
         "/api/v1/namespaces", ["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(namespace)]])
+    }
+    for key in await server.store.keys(of: BuiltinResources.namespaces.groupResource) {
+      try await server.ensureDefaultServiceAccount(in: key.name)
     }
     for crd in AICustomResourceDefinitions.objects {
       try await ensure("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd)

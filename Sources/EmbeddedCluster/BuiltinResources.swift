@@ -3,8 +3,8 @@ import KubeCore
 /// The built-in resources the embedded server serves, with columns like kubectl shows for them.
 enum BuiltinResources {
   static let all: [ResourceInfo] = [
-    namespaces, nodes, pods, services, secrets, configMaps, events, deployments, controllerRevisions, leases,
-    customResourceDefinitions,
+    namespaces, nodes, pods, services, serviceAccounts, secrets, configMaps, events, deployments,
+    controllerRevisions, leases, customResourceDefinitions,
   ]
 
   static let namespaces = ResourceInfo(

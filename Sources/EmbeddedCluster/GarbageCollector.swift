@@ -2,8 +2,9 @@ import KubeCore
 
 /// Garbage collection by ownerReferences, run right after the deletes that cause it: dependents of
 /// a deleted owner are deleted (Background), or stripped of the reference (Orphan); an owner in
-/// Foreground deletion vanishes once its last dependent is gone. Deleting a namespace deletes its
-/// objects; deleting a CRD deletes its custom objects and stops serving them.
+/// Foreground deletion vanishes once its last dependent is gone. The last object to leave a
+/// terminating namespace lets the namespace go (`NamespaceLifecycle`); deleting a CRD deletes its
+/// custom objects and stops serving them.
 struct GarbageCollector {
   let server: APIServer
 
@@ -21,6 +22,7 @@ struct GarbageCollector {
     for reference in tombstone.value["metadata"]?["ownerReferences"]?.arrayValue ?? [] {
       try await finalizeForegroundOwner(reference, namespace: tombstone.key.namespace)
     }
+    try await server.finishNamespaceIfEmpty(tombstone.key.namespace)
   }
 
   /// Deletes (in the background) every object that names `owner` as an owner.

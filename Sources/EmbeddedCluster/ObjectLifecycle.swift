@@ -40,7 +40,7 @@ struct ObjectLifecycle {
     if info.plural == "namespaces", info.group.isEmpty {
       object.set(
         .string(metadata["name"]?.stringValue ?? ""), at: ["metadata", "labels", "kubernetes.io/metadata.name"])
-      object["status"] = ["phase": "Active"]
+      object = NamespaceLifecycle.created(object)
     }
     return Self.secretWritten(object, info: info)
   }
@@ -79,6 +79,10 @@ struct ObjectLifecycle {
       if info.tracksGeneration { metadata["generation"] = old["metadata"]?["generation"] }
       metadata["managedFields"] = nil
       result["metadata"] = metadata
+      if info.plural == "namespaces", info.group.isEmpty {
+        // Only `namespaces/NAME/finalize` changes a namespace's spec.finalizers.
+        result.set(old["spec"]?["finalizers"], at: ["spec", "finalizers"])
+      }
     }
     if info.tracksGeneration, Self.specChanged(old, result) {
       let generation = (old["metadata"]?["generation"]?.intValue ?? 0) + 1
@@ -123,8 +127,10 @@ struct ObjectLifecycle {
     (object["metadata"]?["finalizers"]?.arrayValue ?? []).compactMap(\.stringValue)
   }
 
-  /// Whether the object is being deleted and waits for nothing more.
+  /// Whether the object is being deleted and waits for nothing more (a namespace also for no
+  /// `spec.finalizers`).
   static func readyToVanish(_ object: JSONValue) -> Bool {
     object["metadata"]?["deletionTimestamp"] != nil && finalizers(object).isEmpty
+      && NamespaceLifecycle.specFinalizers(object).isEmpty
   }
 }
