@@ -2,7 +2,8 @@ import KubeCore
 
 extension BuiltinResources {
   /// `apps/v1` Deployments: stored and served with their `status` and `scale` subresources and the
-  /// columns `kubectl get deployments` shows. No deployment controller runs here; whoever creates
+  /// columns of kube-apiserver's deployment printer (Up-to-date and Available are integer cells
+  /// under `string` columns). No deployment controller runs here; whoever creates
   /// one (the AI controller's Kubernetes runtime, a test) also writes its status.
   static let deployments = ResourceInfo(
     group: "apps", version: "v1", plural: "deployments", singular: "deployment", kind: "Deployment",
@@ -15,14 +16,14 @@ extension BuiltinResources {
         name: "Ready", type: "string", description: "Number of the pod with ready state",
         source: .computed(deploymentReady)),
       PrinterColumn(
-        name: "Up-to-date", type: "integer",
+        name: "Up-to-date", type: "string",
         description:
-          "Total number of non-terminated pods targeted by this deployment that have the desired template spec.",
+          "Total number of non-terminating pods targeted by this deployment that have the desired template spec.",
         source: .computed { count($0, "updatedReplicas") }),
       PrinterColumn(
-        name: "Available", type: "integer",
+        name: "Available", type: "string",
         description:
-          "Total number of available pods (ready for at least minReadySeconds) targeted by this deployment.",
+          "Total number of available non-terminating pods (ready for at least minReadySeconds) targeted by this deployment.",
         source: .computed { count($0, "availableReplicas") }),
       ageColumn,
       PrinterColumn(
@@ -32,7 +33,10 @@ extension BuiltinResources {
         name: "Images", type: "string", description: "Images referenced by each container in the template.",
         priority: 1, source: .computed { templateContainers($0, "image") }),
       PrinterColumn(
-        name: "Selector", type: "string", description: "Label selector for pods.", priority: 1,
+        name: "Selector", type: "string",
+        description:
+          "Label selector for pods. Existing ReplicaSets whose pods are selected by this will be the ones affected by this deployment. It must match the pod template's labels.",
+        priority: 1,
         source: .computed(deploymentSelector)),
     ])
 

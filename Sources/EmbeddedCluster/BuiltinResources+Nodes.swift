@@ -14,21 +14,29 @@ extension BuiltinResources {
         name: "Version", type: "string", description: "Kubelet Version reported by the node.",
         source: .computed { nodeInfo($0, "kubeletVersion", absent: "") }),
       PrinterColumn(
-        name: "Internal-IP", type: "string", description: "List of addresses reachable to the node.", priority: 1,
+        name: "Internal-IP", type: "string", description: addressesDescription, priority: 1,
         source: .computed { nodeAddress($0, type: "InternalIP") }),
       PrinterColumn(
-        name: "External-IP", type: "string", description: "List of addresses reachable to the node.", priority: 1,
+        name: "External-IP", type: "string", description: addressesDescription, priority: 1,
         source: .computed { nodeAddress($0, type: "ExternalIP") }),
       PrinterColumn(
-        name: "OS-Image", type: "string", description: "OS Image reported by the node from /etc/os-release.",
+        name: "OS-Image", type: "string",
+        description: "OS Image reported by the node from /etc/os-release (e.g. Debian GNU/Linux 7 (wheezy)).",
         priority: 1, source: .computed { nodeInfo($0, "osImage", absent: "<unknown>") }),
       PrinterColumn(
-        name: "Kernel-Version", type: "string", description: "Kernel Version reported by the node.", priority: 1,
+        name: "Kernel-Version", type: "string",
+        description: "Kernel Version reported by the node from 'uname -r' (e.g. 3.16.0-0.bpo.4-amd64).", priority: 1,
         source: .computed { nodeInfo($0, "kernelVersion", absent: "<unknown>") }),
       PrinterColumn(
-        name: "Container-Runtime", type: "string", description: "Container Runtime Version reported by the node.",
+        name: "Container-Runtime", type: "string",
+        description:
+          "ContainerRuntime Version reported by the node through runtime remote API (e.g. containerd://1.4.2).",
         priority: 1, source: .computed { nodeInfo($0, "containerRuntimeVersion", absent: "<unknown>") }),
     ])
+
+  /// NodeStatus's `addresses` documentation, which both address columns carry.
+  private static let addressesDescription =
+    "List of addresses reachable to the node. Queried from cloud provider, if available. More info: https://kubernetes.io/docs/reference/node/node-status/#addresses Note: This field is declared as mergeable, but the merge key is not sufficiently unique, which can cause data corruption when it is merged. Callers should instead use a full-replacement patch. See https://pr.k8s.io/79391 for an example. Consumers should assume that addresses can change during the lifetime of a Node. However, there are some exceptions where this may not be possible, such as Pods that inherit a Node's address in its own status or consumers of the downward API (status.hostIP)."
 
   /// The label prefix whose suffix names a role, and the older label whose value does.
   private static let rolePrefix = "node-role.kubernetes.io/"

@@ -1,3 +1,4 @@
+import Foundation
 import KubeCore
 
 /// Everything the server knows about one served resource: names for discovery, scope, verbs,
@@ -42,6 +43,8 @@ struct ResourceInfo: Sendable {
   /// per-kind field label conversions, such as `involvedObject.name` for Events).
   var fieldLabels: Set<String> = []
   var columns: [PrinterColumn] = []
+  /// The `conditions` of an object's Table row (kube-apiserver marks finished pods `Completed`).
+  var rowConditions: (@Sendable (JSONValue) -> JSONValue?)?
   /// The `openAPIV3Schema` of a custom resource's served version.
   var schema: JSONValue?
   /// Whether the object was registered from a CustomResourceDefinition.
@@ -59,8 +62,12 @@ struct ResourceInfo: Sendable {
 struct PrinterColumn: Sendable {
   /// Where a cell's value comes from.
   enum Source: Sendable {
+    /// A custom resource's column: the first JSONPath result, formatted by the column's `type`.
     case jsonPath(String)
+    /// A built-in printer's cell, as it is (an integer cell may sit under a `string` column).
     case computed(@Sendable (JSONValue) -> JSONValue)
+    /// A built-in printer's cell that depends on the time of the request (ages, `3 (5m ago)`).
+    case printed(@Sendable (JSONValue, Date) -> JSONValue)
   }
 
   var name: String

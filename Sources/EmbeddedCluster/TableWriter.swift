@@ -23,17 +23,20 @@ struct TableWriter {
     accept.contains("as=PartialObjectMetadata") && !accept.contains("as=Table")
   }
 
+  /// The columns: a leading Name column unless the kind places its own (Events show it last, at
+  /// priority 1), then the kind's printer columns.
   var columnDefinitions: JSONValue {
-    .array(
-      [Self.nameColumn]
-        + info.columns.map { column in
-          [
-            "name": .string(column.name), "type": .string(column.type == "date" ? "date" : column.type),
-            "format": .string(column.format), "description": .string(column.description),
-            "priority": .int(Int64(column.priority)),
-          ]
-        })
+    let definitions: [JSONValue] = info.columns.map { column in
+      [
+        "name": .string(column.name), "type": .string(column.type), "format": .string(column.format),
+        "description": .string(column.description), "priority": .int(Int64(column.priority)),
+      ]
+    }
+    return .array(placesName ? definitions : [Self.nameColumn] + definitions)
   }
+
+  /// Whether the kind's columns include the name column (format `name`) themselves.
+  private var placesName: Bool { info.columns.contains { $0.format == "name" } }
 
   /// A Table of these objects with list metadata.
   func table(_ objects: [JSONValue], listMetadata: JSONValue) -> JSONValue {
@@ -43,11 +46,13 @@ struct TableWriter {
     ]
   }
 
-  /// One row: the Name cell, one cell per column, and the object in the requested form.
+  /// One row: the Name cell, one cell per column, the row's conditions if the kind has any, and
+  /// the object in the requested form.
   func row(_ object: JSONValue) -> JSONValue {
-    var cells: [JSONValue] = [object["metadata"]?["name"] ?? ""]
+    var cells: [JSONValue] = placesName ? [] : [object["metadata"]?["name"] ?? ""]
     for column in info.columns { cells.append(cell(column, object)) }
     var row: JSONValue = ["cells": .array(cells)]
+    if let conditions = info.rowConditions?(object) { row["conditions"] = conditions }
     switch includeObject {
     case "None": break
     case "Object": row["object"] = object
@@ -62,12 +67,13 @@ struct TableWriter {
   }
 
   private func cell(_ column: PrinterColumn, _ object: JSONValue) -> JSONValue {
-    let value: JSONValue?
+    let path: String
     switch column.source {
-    case .jsonPath(let path): value = JSONPath(path).evaluate(object).first
-    case .computed(let compute): value = compute(object)
+    case .jsonPath(let columnPath): path = columnPath
+    case .computed(let compute): return compute(object)
+    case .printed(let print): return print(object, now)
     }
-    guard let value else { return .null }
+    guard let value = JSONPath(path).evaluate(object).first else { return .null }
     if column.type == "date", let text = value.stringValue, let date = Timestamps.parse(text) {
       return .string(Timestamps.humanDuration(now.timeIntervalSince(date)))
     }
