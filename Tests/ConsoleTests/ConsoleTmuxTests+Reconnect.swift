@@ -44,13 +44,19 @@ extension ConsoleTmuxTests {
     let synced = await tmux.waitFor(timeout: 120) { $0.contains(" synced") }
     #expect(synced.contains("synced"), "console did not sync:\n\(synced)")
     tmux.run(["send-keys", "-t", "t:serve", "C-c"])
-    // Let the backoff grow until the next try is far off.
-    var screen = await tmux.waitFor(timeout: 120) { (Self.countdown($0) ?? 0) >= 12 }
+    // Let the backoff grow until the next try is seconds away (the soonest of every informer's).
+    var screen = await tmux.waitFor(timeout: 90) { (Self.countdown($0) ?? 0) >= 5 }
     guard Self.countdown(screen) != nil else {
       Issue.record("no countdown in the banner:\n\(screen)")
       return
     }
     #expect(screen.contains("(ctrl-r: now)"), "the banner does not name the retry key:\n\(screen)")
+    // While the server is down, ctrl-r retries at once: a countdown about to run out starts over
+    // at the grown backoff, sooner than any informer's own timer could make it.
+    screen = await tmux.waitFor(timeout: 60) { (2...3).contains(Self.countdown($0) ?? 0) }
+    tmux.sendKeys("C-r")
+    screen = await tmux.waitFor(timeout: 1.5) { (Self.countdown($0) ?? 0) >= 6 }
+    #expect((Self.countdown(screen) ?? 0) >= 6, "ctrl-r did not retry now:\n\(screen)")
     // ctrl-r, pressed over and over while the server starts: each press that fails starts every
     // informer's long wait again, so only a press can end the outage, and the first one after
     // the server is ready must.
