@@ -6,7 +6,7 @@ import Testing
 /// not load is said on screen, and after the API server comes back ctrl-r resyncs at once instead
 /// of waiting out the backoff the banner counts down.
 extension ConsoleTmuxTests {
-  @Test("--theme with an unknown name or a broken file says so in the status line, on the screen")
+  @Test("--theme with a broken theme file says why in the status line, on the screen")
   func themeWarningOnScreen() async throws {
     let tmux = try Tmux(name: "console-theme")
     defer { tmux.kill() }
