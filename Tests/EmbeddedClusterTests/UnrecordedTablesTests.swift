@@ -6,7 +6,7 @@ import Testing
 
 /// Tables of built-in kinds that have no kube-apiserver recording: their columns and cells follow
 /// kube-apiserver's printers (pkg/printers/internalversion/printers.go).
-@Suite("API server: Secrets, ControllerRevisions and Leases Tables as printers.go prints them")
+@Suite("API server: Secrets, ServiceAccounts, ControllerRevisions and Leases Tables as printers.go prints them")
 struct UnrecordedTablesTests {
   static func table(_ cluster: TestCluster, _ path: String) async throws -> JSONValue {
     try await cluster.call("GET", path, accept: CoreTablesTests.accept).value
@@ -70,5 +70,20 @@ struct UnrecordedTablesTests {
     let table = try await Self.table(cluster, path)
     #expect(Self.columns(table) == ["Name:string:0", "Holder:string:0", "Age:string:0"])
     #expect(Self.cells(table) == [["a", "controller-0"], ["b", ""]])
+  }
+
+  @Test("serviceaccounts: Secrets an integer cell counting secret references, with ServiceAccount's secrets doc")
+  func serviceAccounts() async throws {
+    let cluster = try await TestCluster()
+    let account: JSONValue = [
+      "apiVersion": "v1", "kind": "ServiceAccount", "metadata": ["name": "builder"],
+      "secrets": [["name": "builder-token"]],
+    ]
+    try await CoreTablesTests.create(cluster, "/api/v1/namespaces/default/serviceaccounts", account)
+    let table = try await Self.table(cluster, "/api/v1/namespaces/default/serviceaccounts")
+    #expect(Self.columns(table) == ["Name:string:0", "Secrets:string:0", "Age:string:0"])
+    #expect(Self.cells(table).contains(["builder", 1]))
+    let secrets = table["columnDefinitions"]?.arrayValue?.dropFirst().first?["description"]?.stringValue ?? ""
+    #expect(secrets.hasPrefix("Secrets is a list of the secrets in the same namespace"))
   }
 }
