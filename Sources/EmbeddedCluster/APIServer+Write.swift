@@ -37,7 +37,8 @@ extension APIServer {
     let object = admitted.object
     let stored = try await store.write(key) { current in
       if current != nil { throw StatusError.alreadyExists(scoped.info.groupResource, name: name) }
-      return .put(object)
+      guard scoped.info.groupResource == BuiltinResources.services.groupResource else { return .put(object) }
+      return .put(try serviceIPs.assign(object, name: name))
     }
     guard let stored else { throw StatusError.internalError("create of \(key) stored nothing") }
     if isCRD(scoped.info) { try registerCRD(stored.value) }

@@ -19,6 +19,8 @@ struct APIServer: Sendable {
   var watchBufferCapacity = 10_000
   /// Requests one client may have in flight (watches and followed logs aside).
   var clientLimits = ClientLimits(limit: 200)
+  /// The addresses of the service IP range that Services hold.
+  let serviceIPs = ServiceIPAllocator()
 
   static let maxBodyBytes = 3 * 1024 * 1024
 

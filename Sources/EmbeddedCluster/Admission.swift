@@ -76,6 +76,10 @@ struct Admission {
       errors += AIAdmission.validate(kind: info.kind, object: result, old: old)
     }
     if info.group.isEmpty, info.kind == "Pod" { errors += Self.admitPod(&result, old: old) }
+    if info.group.isEmpty, info.kind == "Service" {
+      ServiceAdmission.applyDefaults(to: &result, old: old)
+      errors += ServiceAdmission.validate(result, old: old)
+    }
     if info.group == "apps", info.kind == "Deployment" {
       DeploymentAdmission.applyDefaults(to: &result)
       errors += DeploymentAdmission.validate(result, old: old)

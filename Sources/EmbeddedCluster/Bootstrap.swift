@@ -3,8 +3,8 @@ import Foundation
 import KubeCore
 
 /// What every embedded cluster has from its first start: the `default` and `aiconsole-system`
-/// namespaces, a `default` ServiceAccount in every namespace, the AI CRDs, and the API server's
-/// own pod whose log is the server's log.
+/// namespaces, a `default` ServiceAccount in every namespace, the `kubernetes` Service, the AI
+/// CRDs, and the API server's own pod whose log is the server's log.
 struct Bootstrap {
   let server: APIServer
 
@@ -27,6 +27,9 @@ struct Bootstrap {
     for key in await server.store.keys(of: BuiltinResources.namespaces.groupResource) {
       try await server.ensureDefaultServiceAccount(in: key.name)
     }
+    let services = await server.store.list(ObjectFilter(resource: BuiltinResources.services.groupResource)).items
+    server.serviceIPs.load(services.map(\.value))
+    try await ensure("/api/v1/namespaces/default/services", Self.kubernetesService)
     for crd in AICustomResourceDefinitions.objects {
       try await ensure("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd)
     }
@@ -43,6 +46,16 @@ struct Bootstrap {
         ?? StatusError.internalError("bootstrap of \(collection) answered \(response.status)")
     }
   }
+
+  /// The `kubernetes` Service in `default` that every cluster has, on the range's first address.
+  static let kubernetesService: JSONValue = [
+    "apiVersion": "v1", "kind": "Service",
+    "metadata": ["name": "kubernetes", "labels": ["component": "apiserver", "provider": "kubernetes"]],
+    "spec": [
+      "clusterIP": .string(ServiceIPAllocator.apiServerIP),
+      "ports": [["name": "https", "port": 443, "protocol": "TCP"]],
+    ],
+  ]
 
   private func ensureAPIServerPod() async throws {
     let pod: JSONValue = [

@@ -15,6 +15,7 @@ struct GarbageCollector {
     if tombstone.key.resource == BuiltinResources.namespaces.groupResource {
       try await deleteNamespaceContents(tombstone.key.name)
     }
+    if tombstone.key.resource == BuiltinResources.services.groupResource { server.serviceIPs.release(tombstone.value) }
     if tombstone.key.resource == BuiltinResources.customResourceDefinitions.groupResource {
       try await deleteCustomObjects(of: tombstone.value)
     }
