@@ -26,6 +26,15 @@ enum ControllerPermissions {
     rules["/events"] = ["create", "patch"]
     rules["events.k8s.io/events"] = ["create", "patch"]
     rules["coordination.k8s.io/leases"] = ["get", "create", "update"]
+    // The Lease's namespace, made sure of before the election (ControllerNamespace).
+    rules["/namespaces"] = ["get", "create"]
     return rules
   }()
+
+  /// What `--runtime simulated` adds: the instance Pods it creates and deletes, binds through
+  /// pods/binding and whose status it writes, and the GPU Nodes it registers.
+  static let simulatedFleet: [String: Set<String>] = [
+    "/pods": ["create", "delete"], "/pods/binding": ["create"], "/pods/status": ["update"],
+    "/nodes": ["get", "list", "watch", "create"], "/nodes/status": ["update"],
+  ]
 }

@@ -95,6 +95,22 @@ struct DeployManifestsTests {
   @Test("the ClusterRole grants exactly the verbs the controller uses")
   func clusterRoleRules() throws {
     let role = try #require(try DeployManifests.object(kind: "ClusterRole"))
+    let granted = Self.granted(role)
+    #expect(granted == ControllerPermissions.expected)
+    #expect(!granted.values.contains { $0.contains("*") })
+  }
+
+  @Test("simulated-fleet/ grants what --runtime simulated adds (pods/binding, pods/status, nodes) to the same account")
+  func simulatedFleetRules() throws {
+    let documents = try DeployManifests.documents().filter { $0.file == "clusterrole.yaml" }.map(\.object)
+    let role = try #require(documents.first { $0["kind"] == "ClusterRole" })
+    #expect(Self.granted(role) == ControllerPermissions.simulatedFleet)
+    let binding = try #require(documents.first { $0["kind"] == "ClusterRoleBinding" })
+    #expect(binding[path: ["roleRef", "name"]] == role[path: ["metadata", "name"]])
+    #expect(binding[path: ["subjects"]]?.arrayValue?.first?["name"] == "aiconsole-controller")
+  }
+
+  private static func granted(_ role: JSONValue) -> [String: Set<String>] {
     var granted: [String: Set<String>] = [:]
     for rule in role["rules"]?.arrayValue ?? [] {
       let verbs = Set((rule["verbs"]?.arrayValue ?? []).compactMap(\.stringValue))
@@ -104,8 +120,7 @@ struct DeployManifestsTests {
         }
       }
     }
-    #expect(granted == ControllerPermissions.expected)
-    #expect(!granted.values.contains { $0.contains("*") })
+    return granted
   }
 
   private static func labels(_ value: JSONValue?) -> [String: String] {
