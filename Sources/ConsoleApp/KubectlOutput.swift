@@ -2,21 +2,22 @@ import Foundation
 import KubeCore
 
 /// Objects as kubectl prints them for people (`get -o yaml|json`, `edit`): without
-/// `metadata.managedFields` (kubectl's `--show-managed-fields=false`) and with the keys of every
-/// map sorted, as kubectl's printers leave them after their trip through a Go map — so an object
-/// opens with `apiVersion`, `kind`, `metadata`, then `spec` and `status`. `aiconsole get`, the
+/// `metadata.managedFields`, a list's items' included (kubectl's `--show-managed-fields=false`),
+/// and with the keys of every map sorted, as kubectl's printers leave them after their trip
+/// through a Go map — so an object opens with `apiVersion`, `kind`, `metadata`, then `spec` and
+/// `status`. `aiconsole get`, the
 /// console's YAML view and both `$EDITOR` edits print through here, so all of them agree.
 enum KubectlOutput {
   /// `object` as it is printed: managed fields left out, keys sorted at every level.
   static func shown(_ object: JSONValue) -> JSONValue {
-    var object = object
-    if object[path: ["metadata", "managedFields"]] != nil { object.set(nil, at: ["metadata", "managedFields"]) }
+    var object = withoutManagedFields(object)
+    if let items = object["items"]?.arrayValue { object["items"] = .array(items.map(withoutManagedFields)) }
     return sortedKeys(object)
   }
 
-  /// `object` as `kubectl get -o yaml` prints it.
+  /// `object` as `kubectl get -o yaml` prints it, long strings folded at 80 columns as go-yaml folds them.
   static func yaml(_ object: JSONValue) -> String {
-    shown(object).yamlString()
+    shown(object).yamlString(width: 80)
   }
 
   /// `object` as `kubectl get -o json` prints it: indented by four spaces, with a final newline.
@@ -27,6 +28,13 @@ enum KubectlOutput {
   /// The `List` kubectl wraps several objects in (`kubectl get aic -o yaml`).
   static func list(_ items: [JSONValue]) -> JSONValue {
     ["apiVersion": "v1", "items": .array(items), "kind": "List", "metadata": ["resourceVersion": ""]]
+  }
+
+  private static func withoutManagedFields(_ object: JSONValue) -> JSONValue {
+    guard object[path: ["metadata", "managedFields"]] != nil else { return object }
+    var object = object
+    object.set(nil, at: ["metadata", "managedFields"])
+    return object
   }
 
   /// `value` with the members of every object in key order.

@@ -65,9 +65,10 @@ extension JSONValue {
     }
   }
 
-  /// This value as block-style YAML, keys in their order, as `kubectl get -o yaml` prints objects.
-  public func yamlString() -> String {
-    (try? Yams.serialize(node: yamlNode(), indent: 2, width: -1, allowUnicode: true)) ?? ""
+  /// This value as block-style YAML, keys in their order; plain strings longer than `width`
+  /// are folded onto more lines, as kubectl's YAML (go-yaml, 80 columns) folds them; -1 never.
+  public func yamlString(width: Int = -1) -> String {
+    (try? Yams.serialize(node: yamlNode(), indent: 2, width: width, allowUnicode: true)) ?? ""
   }
 
   /// A stream of documents joined with `---`.

@@ -103,6 +103,8 @@ import Testing
         ["aic", "llama-pool", "-o", "yaml"], ["aic", "llama-pool", "-o", "json"], ["aic", "-o", "yaml"],
         ["ai", "-o", "json"], ["aic", "llama-pool", "nosuch", "-o", "yaml"], ["namespaces", "default", "-o", "yaml"],
         ["crd", "aiclusters.ai.aiconsole.dev", "-o", "yaml"], ["pods", "-n", "aiconsole-system", "-o", "json"],
+        // Long descriptions folded at 80 columns, and managedFields left out of a List's items too.
+        ["crd", "-o", "yaml"], ["aic", "-o", "json"],
       ] {
         let ours = try aiconsole(arguments, kubeconfig: server.kubeconfig)
         let theirs = try kubectl.run(["get"] + arguments)
