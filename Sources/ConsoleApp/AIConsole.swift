@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClusterClient
 import Foundation
 
 /// The `aiconsole` executable: the console and the commands that run its parts headless.
@@ -29,7 +30,8 @@ struct AIConsole: AsyncParsableCommand {
       }
     } catch let failure as CommandFailure {
       // kubectl's shape: `error: …` and status 1, without ArgumentParser's usage text.
-      FileHandle.standardError.write(Data("\(failure)\n".utf8))
+      // Not FileHandle.write: it traps when standard error is a closed pipe (`2>&1 | head -1`).
+      JSONLineLogHandler.writeToStandardError(Array("\(failure)\n".utf8))
       Foundation.exit(1)
     } catch {
       exit(withError: error)

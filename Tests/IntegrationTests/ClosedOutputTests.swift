@@ -36,6 +36,23 @@ struct ClosedOutputTests {
       stderr: String(decoding: collected.wait(), as: UTF8.self))
   }
 
+  @Test("an error into a closed pipe (2>&1 | true) still ends with status 1, not a crash")
+  func errorIntoClosedPipe() throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: ServeProcess.binary)
+    process.arguments = ["get", "aic", "--kubeconfig", "/nonexistent/config"]
+    let both = Pipe()
+    process.standardOutput = both
+    process.standardError = both
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    try? both.fileHandleForWriting.close()
+    try both.fileHandleForReading.close()
+    process.waitUntilExit()
+    #expect(process.terminationReason == .exit)
+    #expect(process.terminationStatus == 1)
+  }
+
   @Test("crds into a closed pipe ends by SIGPIPE with nothing on standard error")
   func crds() throws {
     let ending = try Self.runWithClosedOutput(["crds"])
