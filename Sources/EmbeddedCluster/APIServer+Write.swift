@@ -28,6 +28,7 @@ extension APIServer {
     let lifecycle = ObjectLifecycle(info: scoped.info, now: now())
     let prepared = try lifecycle.prepareForCreate(body, namespace: scoped.namespace)
     var admitted = try admission.admit(prepared, old: nil)
+    try await requireServiceAccount(of: admitted.object, scoped)
     if isCRD(scoped.info) {
       _ = try CustomResourceDefinitions.resources(of: admitted.object)
       admitted.object = CustomResourceDefinitions.withEstablishedStatus(admitted.object, now: Timestamps.format(now()))

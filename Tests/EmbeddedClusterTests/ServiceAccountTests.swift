@@ -28,3 +28,22 @@ struct ServiceAccountTests {
     #expect(created.value[path: ["metadata", "generation"]] == nil)
   }
 }
+
+extension ServiceAccountTests {
+  @Test("a Pod naming a missing service account is refused as the ServiceAccount admission plugin refuses it")
+  func missingAccountRefusesPod() async throws {
+    let cluster = try await TestCluster()
+    var pod = PodBindingTests.pod
+    pod.set("robot", at: ["spec", "serviceAccountName"])
+    let refused = try await cluster.call("POST", PodBindingTests.pods, body: pod)
+    #expect(refused.status == 403)
+    #expect(
+      refused.value["message"]
+        == "pods \"p1\" is forbidden: error looking up service account default/robot: serviceaccount \"robot\" not found"
+    )
+    _ = try await cluster.call(
+      "POST", "/api/v1/namespaces/default/serviceaccounts",
+      body: ["apiVersion": "v1", "kind": "ServiceAccount", "metadata": ["name": "robot"]])
+    #expect(try await cluster.call("POST", PodBindingTests.pods, body: pod).status == 201)
+  }
+}

@@ -27,7 +27,10 @@ struct CorrelationTailTests {
       "metadata": ["name": .string(name), "namespace": .string(namespace), "labels": labelValues],
       "spec": ["containers": [["name": "app", "image": "app:1"]]],
     ]
-    _ = try await client.create(pods, pod)
+    var created = try await client.create(pods, pod)
+    // Created Pending, as on a real cluster; a pod with logs is one a kubelet reported Running.
+    created["status"] = ["phase": "Running"]
+    _ = try await client.update(pods, created, subresource: "status")
   }
 
   /// Component pods, two instance pods (one elsewhere) and an unrelated pod, each with lines of

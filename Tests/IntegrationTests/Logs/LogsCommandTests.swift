@@ -21,7 +21,10 @@ struct LogsCommandTests {
       "metadata": ["name": .string(name), "namespace": .string(namespace), "labels": labels],
       "spec": ["containers": [["name": "app", "image": "app:1"]]],
     ]
-    _ = try await client.create(pods, pod)
+    var created = try await client.create(pods, pod)
+    // Created Pending, as on a real cluster; a pod with logs is one a kubelet reported Running.
+    created["status"] = ["phase": "Running"]
+    _ = try await client.update(pods, created, subresource: "status")
   }
 
   /// A server with no controller or gateway of its own, and lines of two IDs in two component pods
