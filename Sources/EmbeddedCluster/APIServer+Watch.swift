@@ -28,7 +28,7 @@ extension APIServer {
       return refusal
     }
     let encoder = WatchFrameEncoder(
-      scoped: scoped, table: TableWriter.wanted(request.accept) ? tableWriter(scoped) : nil)
+      scoped: scoped, table: TableWriter.wanted(request.accept) ? tableWriter(scoped) : nil, now: now)
     let timeout = Int(request.parameter("timeoutSeconds") ?? "").map { Duration.seconds($0) } ?? .seconds(1800)
     let interval = bookmarkInterval
     let store = store
@@ -87,9 +87,12 @@ extension APIServer {
 struct WatchFrameEncoder: Sendable {
   let scoped: ScopedRequest
   let table: TableWriter?
+  /// The server's clock, read for each event so that a long watch's ages and Last Seen are current.
+  let now: @Sendable () -> Date
 
   func frame(_ event: WatchEvent) -> [UInt8] {
-    guard let table else { return event.frame }
+    guard var table else { return event.frame }
+    table.now = now()
     let metadata: JSONValue = ["resourceVersion": .string(String(event.object.revision))]
     let object = table.table([event.object.value], listMetadata: metadata)
     return WatchEvent.frame(type: event.kind.rawValue, objectBytes: object.serialized())

@@ -4,7 +4,8 @@ import KubeCore
 /// Builds `meta.k8s.io/v1` Tables, the form `kubectl get` asks for, from a resource's printer columns.
 struct TableWriter {
   let info: ResourceInfo
-  let now: Date
+  /// The time ages are computed against.
+  var now: Date
   /// `includeObject`: None, Metadata (the default) or Object.
   let includeObject: String
 

@@ -1,5 +1,6 @@
 import Foundation
 import KubeCore
+import Synchronization
 import Testing
 
 @testable import EmbeddedCluster
@@ -189,4 +190,33 @@ struct CoreTablesTests {
       ])
     #expect(row["cells"]?.arrayValue?[2] == "Succeeded")
   }
+
+  @Test("a Table watch computes each event's ages when it is sent, not when the watch began")
+  func watchAgesAreCurrent() async throws {
+    let clock = SettableDate(Date(timeIntervalSince1970: 1_800_000_000))
+    let cluster = try await TestCluster(now: { clock.now })
+    try await Self.create(cluster, "/api/v1/namespaces/default/configmaps", ["metadata": ["name": "cm1"]])
+    let response = await cluster.send(
+      "GET", "/api/v1/namespaces/default/configmaps", query: ["watch": "1"], accept: Self.accept)
+    let (frames, task) = cluster.frames(of: response)
+    defer { task.cancel() }
+    clock.advance(by: 600)
+    let patch: JSONValue = ["data": ["a": "1"]]
+    _ = try await cluster.call(
+      "PATCH", "/api/v1/namespaces/default/configmaps/cm1", body: patch, contentType: "application/merge-patch+json")
+    let events = await frames.take(2)
+    #expect(events.map { $0["type"] } == ["ADDED", "MODIFIED"])
+    #expect(events.last?[path: ["object", "rows"]]?.arrayValue?.first?["cells"] == ["cm1", 1, "10m"])
+  }
+}
+
+/// A time that the test moves by hand, read as the server's clock.
+private final class SettableDate: Sendable {
+  private let time: Mutex<Date>
+
+  init(_ start: Date) { time = Mutex(start) }
+
+  var now: Date { time.withLock { $0 } }
+
+  func advance(by seconds: TimeInterval) { time.withLock { $0 = $0.addingTimeInterval(seconds) } }
 }

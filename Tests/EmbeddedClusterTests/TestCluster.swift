@@ -10,7 +10,7 @@ struct TestCluster {
 
   init(
     windowCapacity: Int = 1000, bookmarkInterval: Duration = .seconds(60), watchBuffer: Int = 10_000,
-    clientLimit: Int = 200
+    clientLimit: Int = 200, now: @escaping @Sendable () -> Date = { Date() }
   ) async throws {
     directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "aiconsole-test-\(UUID().uuidString.prefix(8))")
@@ -19,7 +19,7 @@ struct TestCluster {
     let store = try ObjectStore(journal: try SQLiteJournal(path: state.databasePath), windowCapacity: windowCapacity)
     var server = APIServer(
       store: store, registry: ResourceRegistry(), tokens: AccessTokens(admin: "admin-token", readOnly: "reader-token"),
-      podLogs: PodLogStore(directory: state.logsDirectory), logger: .init(label: "test"), now: { Date() })
+      podLogs: PodLogStore(directory: state.logsDirectory), logger: .init(label: "test"), now: now)
     server.bookmarkInterval = bookmarkInterval
     server.watchBufferCapacity = watchBuffer
     server.clientLimits = ClientLimits(limit: clientLimit)
