@@ -36,8 +36,9 @@ struct TableWriter {
     return .array(placesName ? definitions : [Self.nameColumn] + definitions)
   }
 
-  /// Whether the kind's columns include the name column (format `name`) themselves.
-  private var placesName: Bool { info.columns.contains { $0.format == "name" } }
+  /// Whether a built-in kind's columns include the name column (format `name`) themselves. A
+  /// custom resource always gets the leading Name column, whatever format its own columns name.
+  private var placesName: Bool { !info.isCustom && info.columns.contains { $0.format == "name" } }
 
   /// A Table of these objects with list metadata.
   func table(_ objects: [JSONValue], listMetadata: JSONValue) -> JSONValue {
