@@ -34,14 +34,20 @@ extension APIServer {
     default: throw Self.pageNotFound
     }
     let admission = Admission(info: scoped.info, fieldValidation: scoped.request.parameter("fieldValidation") ?? "Warn")
+    let manager = try fieldManager(scoped, type == .apply ? .apply : .update)
+    // JSONValue is nil-literal-expressible (JSON null), so the optional must be spelled out.
+    let config: JSONValue? = type == .apply ? .some(patch) : .none
     if type == .apply, scoped.path.subresource == nil, await store.get(scoped.key) == nil {
       var body = patch
       try admission.checkType(&body)
       body.set(.string(scoped.key.name), at: ["metadata", "name"])
-      return try await createObject(body, scoped, admission: admission)
+      return try await createObject(body, scoped, admission: admission, applied: patch)
     }
-    return try await commitUpdate(scoped, admission: admission) { current in
-      var patched = try Self.apply(patch, type: type, to: current.value)
+    return try await commitUpdate(scoped, admission: admission, fieldManager: manager, applied: config) { current in
+      var patched =
+        type == .apply
+        ? try manager.applied(try Self.applyConfiguration(patch), to: current.value)
+        : try Self.apply(patch, type: type, to: current.value)
       try admission.checkType(&patched)
       let name = patched["metadata"]?["name"]?.stringValue
       guard name == current.key.name else {
@@ -65,6 +71,12 @@ extension APIServer {
     } catch {
       throw StatusError.badRequest("error decoding patch: \(error)")
     }
+  }
+
+  /// An apply patch's configuration, which must be an object.
+  static func applyConfiguration(_ patch: JSONValue) throws(StatusError) -> JSONValue {
+    guard patch.objectValue != nil else { throw StatusError.badRequest("an apply configuration must be a YAML object") }
+    return patch
   }
 
   static func apply(_ patch: JSONValue, type: PatchType, to target: JSONValue) throws -> JSONValue {

@@ -14,7 +14,10 @@ extension APIServer {
   }
 
   /// Creates `body` (already type-checked) and answers 201.
-  func createObject(_ body: JSONValue, _ scoped: ScopedRequest, admission: Admission) async throws -> APIResponse {
+  func createObject(
+    _ body: JSONValue, _ scoped: ScopedRequest, admission: Admission, applied config: JSONValue? = nil
+  ) async throws -> APIResponse {
+    let manager = try fieldManager(scoped, config == nil ? .update : .apply)
     if let bodyNamespace = body["metadata"]?["namespace"]?.stringValue, scoped.info.namespaced, !bodyNamespace.isEmpty,
       bodyNamespace != scoped.namespace
     {
@@ -29,6 +32,9 @@ extension APIServer {
     let prepared = try lifecycle.prepareForCreate(body, namespace: scoped.namespace)
     var admitted = try admission.admit(prepared, old: nil)
     try await requireServiceAccount(of: admitted.object, scoped)
+    admitted.object.set(
+      try manager.managedFields(live: nil, result: admitted.object, requested: body, applied: config),
+      at: ["metadata", "managedFields"])
     if isCRD(scoped.info) {
       _ = try CustomResourceDefinitions.resources(of: admitted.object)
       admitted.object = CustomResourceDefinitions.withEstablishedStatus(admitted.object, now: Timestamps.format(now()))
@@ -72,15 +78,17 @@ extension APIServer {
         "the name of the object (\(bodyName)) does not match the name on the URL (\(scoped.key.name))")
     }
     let candidate = body
-    return try await commitUpdate(scoped, admission: admission) { _ in candidate }
+    return try await commitUpdate(scoped, admission: admission, fieldManager: try fieldManager(scoped, .update)) { _ in
+      candidate
+    }
   }
 
   /// Runs an update inside the store's write: builds the candidate from the current object,
   /// checks the resourceVersion precondition, admits, merges server-owned fields, and deletes the
   /// object if it was waiting only for finalizers that the update removed.
   func commitUpdate(
-    _ scoped: ScopedRequest, admission: Admission, precondition: Bool = true,
-    candidate: @escaping @Sendable (StoredObject) throws -> JSONValue
+    _ scoped: ScopedRequest, admission: Admission, precondition: Bool = true, fieldManager: FieldManager? = nil,
+    applied config: JSONValue? = nil, candidate: @escaping @Sendable (StoredObject) throws -> JSONValue
   ) async throws -> APIResponse {
     let lifecycle = ObjectLifecycle(info: scoped.info, now: now())
     let subresource = scoped.path.subresource
@@ -88,9 +96,15 @@ extension APIServer {
     let stored = try await store.write(scoped.key) { current in
       guard let current else { throw StatusError.notFound(scoped.info.groupResource, name: scoped.key.name) }
       var proposed = try candidate(current)
+      let requested = proposed
       if precondition { try lifecycle.checkPrecondition(proposed, current: current) }
       proposed = lifecycle.merge(old: current.value, new: proposed, subresource: subresource)
-      let admitted = try admission.admit(proposed, old: current.value)
+      var admitted = try admission.admit(proposed, old: current.value)
+      let managedFields =
+        try fieldManager?.managedFields(
+          live: current.value, result: admitted.object, requested: requested, applied: config)
+        ?? current.value["metadata"]?["managedFields"]
+      admitted.object.set(managedFields, at: ["metadata", "managedFields"])
       warnings.values = admitted.warnings
       if ObjectLifecycle.readyToVanish(admitted.object) {
         warnings.vanished = admitted.object
@@ -149,7 +163,10 @@ extension APIServer {
     var mainRequest = scoped
     mainRequest.path.subresource = nil
     let admission = Admission(info: scoped.info, fieldValidation: "Ignore")
-    let response = try await commitUpdate(mainRequest, admission: admission, precondition: false) { current in
+    let manager = try fieldManager(scoped, .update, subresource: "scale")
+    let response = try await commitUpdate(mainRequest, admission: admission, precondition: false, fieldManager: manager)
+    {
+      current in
       let requested = try newScale(try scale.scale(of: current.value))
       return try scale.apply(requested, to: current)
     }
