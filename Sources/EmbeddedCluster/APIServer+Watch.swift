@@ -37,6 +37,7 @@ extension APIServer {
       status: 200,
       body: .stream { writer in
         defer { continuation.finish() }
+        var encoder = encoder
         for event in started.backlog { try await writer.write(encoder.frame(event)) }
         if (sendInitial || fromRevision == nil) && bookmarks {
           try await writer.write(encoder.bookmark(started.revision, initialEventsEnd: true))
@@ -89,12 +90,21 @@ struct WatchFrameEncoder: Sendable {
   let table: TableWriter?
   /// The server's clock, read for each event so that a long watch's ages and Last Seen are current.
   let now: @Sendable () -> Date
+  /// Whether a Table with column definitions went out: only the first event carries them.
+  private var sentHeaders = false
 
-  func frame(_ event: WatchEvent) -> [UInt8] {
+  init(scoped: ScopedRequest, table: TableWriter?, now: @escaping @Sendable () -> Date) {
+    self.scoped = scoped
+    self.table = table
+    self.now = now
+  }
+
+  mutating func frame(_ event: WatchEvent) -> [UInt8] {
     guard var table else { return event.frame }
     table.now = now()
     let metadata: JSONValue = ["resourceVersion": .string(String(event.object.revision))]
-    let object = table.table([event.object.value], listMetadata: metadata)
+    let object = table.table([event.object.value], listMetadata: metadata, headers: !sentHeaders)
+    sentHeaders = true
     return WatchEvent.frame(type: event.kind.rawValue, objectBytes: object.serialized())
   }
 

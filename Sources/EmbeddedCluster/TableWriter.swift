@@ -40,11 +40,12 @@ struct TableWriter {
   /// custom resource always gets the leading Name column, whatever format its own columns name.
   private var placesName: Bool { !info.isCustom && info.columns.contains { $0.format == "name" } }
 
-  /// A Table of these objects with list metadata.
-  func table(_ objects: [JSONValue], listMetadata: JSONValue) -> JSONValue {
+  /// A Table of these objects with list metadata; without `headers` its `columnDefinitions` is
+  /// null, as kube-apiserver sends every watch event after the first.
+  func table(_ objects: [JSONValue], listMetadata: JSONValue, headers: Bool = true) -> JSONValue {
     [
-      "kind": "Table", "apiVersion": "meta.k8s.io/v1", "metadata": listMetadata, "columnDefinitions": columnDefinitions,
-      "rows": .array(objects.map(row)),
+      "kind": "Table", "apiVersion": "meta.k8s.io/v1", "metadata": listMetadata,
+      "columnDefinitions": headers ? columnDefinitions : .null, "rows": .array(objects.map(row)),
     ]
   }
 

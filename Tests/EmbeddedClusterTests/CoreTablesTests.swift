@@ -191,7 +191,7 @@ struct CoreTablesTests {
     #expect(row["cells"]?.arrayValue?[2] == "Succeeded")
   }
 
-  @Test("a Table watch computes each event's ages when it is sent, not when the watch began")
+  @Test("a Table watch computes each event's ages when it is sent, and sends the columns with the first event only")
   func watchAgesAreCurrent() async throws {
     let clock = SettableDate(Date(timeIntervalSince1970: 1_800_000_000))
     let cluster = try await TestCluster(now: { clock.now })
@@ -207,6 +207,9 @@ struct CoreTablesTests {
     let events = await frames.take(2)
     #expect(events.map { $0["type"] } == ["ADDED", "MODIFIED"])
     #expect(events.last?[path: ["object", "rows"]]?.arrayValue?.first?["cells"] == ["cm1", 1, "10m"])
+    // Only the first event carries the column definitions, as from kube-apiserver.
+    #expect(events.first?[path: ["object", "columnDefinitions"]]?.arrayValue?.count == 3)
+    #expect(events.last?[path: ["object", "columnDefinitions"]] == .null)
   }
 }
 
