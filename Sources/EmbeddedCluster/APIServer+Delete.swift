@@ -77,6 +77,9 @@ extension APIServer {
 
   /// DELETE of a collection: every selected object, answered with the list of what was deleted.
   func deleteCollection(_ scoped: ScopedRequest) async throws -> APIResponse {
+    guard Discovery.verbs(of: scoped.info).contains("deletecollection") else {
+      throw StatusError.methodNotAllowed("the server does not allow this method on the requested resource")
+    }
     let options = try DeleteOptions(scoped.request)
     let selected = await store.list(try filter(scoped)).items
     var deleted: [JSONValue] = []

@@ -55,7 +55,7 @@ struct Discovery {
     for info in infos {
       var entry: JSONValue = [
         "name": .string(info.plural), "singularName": .string(info.singular), "namespaced": .bool(info.namespaced),
-        "kind": .string(info.kind), "verbs": .array(ResourceInfo.verbs.map { .string($0) }),
+        "kind": .string(info.kind), "verbs": .array(Self.verbs(of: info).map { .string($0) }),
       ]
       if !info.shortNames.isEmpty { entry["shortNames"] = .array(info.shortNames.map { .string($0) }) }
       if !info.categories.isEmpty { entry["categories"] = .array(info.categories.map { .string($0) }) }
@@ -78,9 +78,18 @@ struct Discovery {
     ]
   }
 
+  /// The verbs of a resource: all of them, but no deletecollection of namespaces (kube-apiserver
+  /// deletes a namespace only one at a time, through its namespace controller).
+  static func verbs(of info: ResourceInfo) -> [String] {
+    isNamespaces(info) ? ResourceInfo.verbs.filter { $0 != "deletecollection" } : ResourceInfo.verbs
+  }
+
+  static func isNamespaces(_ info: ResourceInfo) -> Bool { info.plural == "namespaces" && info.group.isEmpty }
+
   private func subresources(of info: ResourceInfo) -> [(String, String, String?, String?, [String])] {
     var result: [(String, String, String?, String?, [String])] = []
     if info.hasBinding { result.append(("binding", "Binding", nil, nil, ["create"])) }
+    if Self.isNamespaces(info) { result.append(("finalize", info.kind, nil, nil, ["update"])) }
     if info.hasStatus { result.append(("status", info.kind, nil, nil, ["get", "patch", "update"])) }
     if info.scale != nil { result.append(("scale", "Scale", "autoscaling", "v1", ["get", "patch", "update"])) }
     if info.hasLog { result.append(("log", "Pod", nil, nil, ["get"])) }

@@ -103,3 +103,16 @@ struct NamespaceLifecycleTests {
     #expect(answer.value == expected)
   }
 }
+
+extension NamespaceLifecycleTests {
+  @Test("namespaces have no deletecollection (405) and list namespaces/finalize in discovery, as kube-apiserver")
+  func noDeleteCollection() async throws {
+    let cluster = try await TestCluster()
+    #expect(try await cluster.call("DELETE", Self.namespaces).status == 405)
+    #expect(try await cluster.call("GET", "\(Self.namespaces)/default").status == 200)
+    let resources = try await cluster.call("GET", "/api/v1").value["resources"]?.arrayValue ?? []
+    let namespaces = resources.first { $0["name"] == "namespaces" }
+    #expect(namespaces?["verbs"]?.arrayValue?.contains("deletecollection") == false)
+    #expect(resources.first { $0["name"] == "namespaces/finalize" }?["verbs"] == ["update"])
+  }
+}
