@@ -51,18 +51,16 @@ public struct ChangeStamp: Sendable, Hashable {
   /// The change-id a reconcile of `object`, as it is now, acts on: the stamp's, while the object
   /// is at the stamped generation and that change has not yet settled. A change settles with the
   /// first reconcile of its generation that succeeds; the reconciles after it (an instance came
-  /// up, a status moved) act on no change. A stamp with no generation (one written by hand)
-  /// counts until its generation is first observed.
+  /// up, a status moved) act on no change. `status.reconcile.lastChange` remembers which change
+  /// acted at which generation, so a change-id written by hand, with no generation, belongs to the
+  /// generation it was first acted on.
   public static func acted(on object: JSONValue) -> String? {
-    guard let stamp = ChangeStamp(on: object) else { return nil }
-    let generation = object[path: ["metadata", "generation"]]?.intValue
-    let observed = object[path: ["status", "observedGeneration"]]?.intValue ?? 0
-    guard let generation, stamp.generation == nil || stamp.generation == generation else { return nil }
-    guard observed >= generation else { return stamp.id }
-    let last = object[path: ["status", "reconcile"]]
-    let stillActing =
-      stamp.generation != nil && last?["changeID"]?.stringValue == stamp.id
-      && last?["result"]?.stringValue != ReconcileState.Result.success.rawValue
-    return stillActing ? stamp.id : nil
+    guard let stamp = ChangeStamp(on: object), let generation = object[path: ["metadata", "generation"]]?.intValue
+    else { return nil }
+    if let stamped = stamp.generation, stamped != generation { return nil }
+    let last = object[path: ["status", "reconcile", "lastChange"]]
+    guard last?["changeID"]?.stringValue == stamp.id else { return stamp.id }
+    let sameGeneration = last?["generation"]?.intValue == generation
+    return sameGeneration && last?["result"]?.stringValue != ReconcileState.Result.success.rawValue ? stamp.id : nil
   }
 }

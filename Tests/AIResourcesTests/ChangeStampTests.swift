@@ -4,16 +4,14 @@ import Testing
 
 @Suite("ChangeStamp")
 struct ChangeStampTests {
-  /// An object at `generation` stamped for `stamped`, whose last reconcile observed `observed`.
-  func object(
-    generation: Int64, stamped: Int64?, observed: Int64?, last: (String, String?)? = nil
-  ) -> JSONValue {
+  /// An object at `generation` stamped for `stamped`, whose last change acted at `acted` with `result`.
+  func object(generation: Int64, stamped: Int64?, acted: (Int64, String)? = nil) -> JSONValue {
     var object: JSONValue = ["metadata": ["generation": .int(generation)], "status": .emptyObject]
     ChangeStamp(id: "c-1", generation: stamped).stamp(&object)
-    if let observed { object.set(.int(observed), at: ["status", "observedGeneration"]) }
-    if let (result, changeID) = last {
+    if let (at, result) = acted {
       object.set(
-        ["result": .string(result), "changeID": changeID.map(JSONValue.string) ?? .null], at: ["status", "reconcile"])
+        ["changeID": "c-1", "generation": .int(at), "result": .string(result)],
+        at: ["status", "reconcile", "lastChange"])
     }
     return object
   }
@@ -30,26 +28,27 @@ struct ChangeStampTests {
 
   @Test("the first reconcile of the stamped generation acts on the change")
   func firstReconcile() {
-    #expect(ChangeStamp.acted(on: object(generation: 5, stamped: 5, observed: 4)) == "c-1")
+    #expect(ChangeStamp.acted(on: object(generation: 5, stamped: 5)) == "c-1")
   }
 
   @Test("reconciles of that generation act on it until one succeeds, and none after")
   func untilSettled() {
-    #expect(ChangeStamp.acted(on: object(generation: 5, stamped: 5, observed: 5, last: ("Requeue", "c-1"))) == "c-1")
-    #expect(ChangeStamp.acted(on: object(generation: 5, stamped: 5, observed: 5, last: ("Success", "c-1"))) == nil)
-    #expect(ChangeStamp.acted(on: object(generation: 5, stamped: 5, observed: 5, last: ("Requeue", nil))) == nil)
+    #expect(ChangeStamp.acted(on: object(generation: 5, stamped: 5, acted: (5, "Requeue"))) == "c-1")
+    #expect(ChangeStamp.acted(on: object(generation: 5, stamped: 5, acted: (5, "Success"))) == nil)
   }
 
   @Test("a later edit by another tool leaves the annotation, but its generation's reconciles act on no change")
   func laterGeneration() {
-    #expect(ChangeStamp.acted(on: object(generation: 6, stamped: 5, observed: 5, last: ("Success", "c-1"))) == nil)
-    #expect(ChangeStamp.acted(on: object(generation: 6, stamped: 5, observed: 6, last: ("Requeue", "c-1"))) == nil)
+    #expect(ChangeStamp.acted(on: object(generation: 6, stamped: 5, acted: (5, "Success"))) == nil)
+    #expect(ChangeStamp.acted(on: object(generation: 6, stamped: 5)) == nil)
   }
 
-  @Test("a change-id written by hand, with no generation, counts until its generation is observed")
+  @Test("a change-id written by hand, with no generation, belongs to the generation it first acted at")
   func handWritten() {
-    #expect(ChangeStamp.acted(on: object(generation: 2, stamped: nil, observed: 1)) == "c-1")
-    #expect(ChangeStamp.acted(on: object(generation: 2, stamped: nil, observed: 2, last: ("Requeue", "c-1"))) == nil)
+    #expect(ChangeStamp.acted(on: object(generation: 2, stamped: nil)) == "c-1")
+    #expect(ChangeStamp.acted(on: object(generation: 2, stamped: nil, acted: (2, "Requeue"))) == "c-1")
+    #expect(ChangeStamp.acted(on: object(generation: 2, stamped: nil, acted: (2, "Success"))) == nil)
+    #expect(ChangeStamp.acted(on: object(generation: 3, stamped: nil, acted: (2, "Requeue"))) == nil)
   }
 
   @Test("an object without a change-id acts on none")

@@ -82,7 +82,7 @@ actor ObservingReconciler: Reconciler {
     #expect(items.allSatisfy { $0[path: ["status", "reconcile", "result"]] == "Success" })
     #expect(items.allSatisfy { $0[path: ["status", "reconcile", "lastTime"]]?.stringValue != nil })
     let annotated = try await client.get(Self.aiclusters, name: "c1", namespace: "default")
-    #expect(annotated[path: ["status", "reconcile", "changeID"]] == "chg-42")
+    #expect(annotated[path: ["status", "reconcile", "lastChange", "changeID"]] == "chg-42")
     #expect(await reconciler.overlaps == 0)
     #expect(await reconciler.attempts["flaky-one"] ?? 0 >= 3)
     let totals = await controller.totals

@@ -97,7 +97,8 @@ import Testing
         #"{"metadata":{"annotations":{"ai.aiconsole.dev/change-id":"chg-v2"}},"spec":{"modelVersion":"2"}}"#
       ).status == 0)
     #expect(
-      try waitFor(kubectl, ["get", "aic", "chat", "-o", "jsonpath={.status.reconcile.changeID}"], equals: "chg-v2"))
+      try waitFor(
+        kubectl, ["get", "aic", "chat", "-o", "jsonpath={.status.reconcile.lastChange.changeID}"], equals: "chg-v2"))
     #expect(try serving(kubectl, "chat", 3))
     let second = try jsonpath(kubectl, "aic/chat", "{.status.currentRevision}")
     #expect(second != first)
