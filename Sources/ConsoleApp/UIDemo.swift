@@ -1,3 +1,4 @@
+import ClusterClient
 import Foundation
 import Views
 
@@ -9,12 +10,12 @@ func runUIDemo(arguments: [String]) -> Int32 {
   let environment = ProcessInfo.processInfo.environment
   let options = DemoOptions(arguments)
   let (theme, themeError) = ThemeLoader(environment: environment).load(options.theme)
-  if let themeError { FileHandle.standardError.write(Data("warning: \(themeError)\n".utf8)) }
+  if let themeError { JSONLineLogHandler.writeToStandardError(Array("warning: \(themeError)\n".utf8)) }
   var app = DemoApp(rows: options.rows, theme: theme, readOnly: options.readOnly)
   do {
     return try TerminalSession.run(&app, theme: theme, environment: environment)
   } catch {
-    FileHandle.standardError.write(Data("views-demo: \(error)\n".utf8))
+    JSONLineLogHandler.writeToStandardError(Array("views-demo: \(error)\n".utf8))
     return 1
   }
 }

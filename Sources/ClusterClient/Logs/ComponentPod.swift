@@ -32,7 +32,7 @@ public actor ComponentPod {
     do {
       try await ensurePod()
     } catch {
-      FileHandle.standardError.write(Data("cannot create pod \(Self.namespace)/\(name): \(error)\n".utf8))
+      JSONLineLogHandler.writeToStandardError(Array("cannot create pod \(Self.namespace)/\(name): \(error)\n".utf8))
     }
     await writer.run()
   }

@@ -41,7 +41,7 @@ struct ConsoleCommand: AsyncParsableCommand {
     }
     let environment = ProcessInfo.processInfo.environment
     let (theme, themeError) = ThemeLoader(environment: environment).load(theme)
-    if let themeError { FileHandle.standardError.write(Data("warning: \(themeError)\n".utf8)) }
+    if let themeError { JSONLineLogHandler.writeToStandardError(Array("warning: \(themeError)\n".utf8)) }
     let world = try chooseWorld(environment)
     let directory = stateDirectory(environment)
     let diagnostics = try StandardErrorRedirect(to: directory.appendingPathComponent("console.log"))
@@ -51,7 +51,7 @@ struct ConsoleCommand: AsyncParsableCommand {
     let code = await launch.run(theme: theme, themeError: themeError, readOnly: readonly)
     diagnostics.restore()
     if code != 0, let failure = launch.failure {
-      FileHandle.standardError.write(Data("error: \(failure)\n".utf8))
+      JSONLineLogHandler.writeToStandardError(Array("error: \(failure)\n".utf8))
     }
     if code != 0 { throw ExitCode(code) }
   }
