@@ -109,7 +109,8 @@ import Testing
     #expect(harness.condition("Progressing", of: service)?["reason"] == "ModelNotFound")
     #expect(
       harness.condition("Degraded", of: service)?["message"]
-        == "spec.modelRef: ModelDeployment \"mistral-v9\" not found; still serving llama-3-8b 1 from aicluster support (2/2 ready)")
+        == "spec.modelRef: ModelDeployment \"mistral-v9\" not found; still serving llama-3-8b 1 from aicluster support (2/2 ready)"
+    )
     #expect(try await harness.cluster("support")[path: ["spec", "replicas"]] == 2)
     try await harness.stop()
   }
