@@ -75,14 +75,21 @@ struct GetCommand: AsyncParsableCommand {
     }
   }
 
-  /// The resources `resource` names: one kind, or every AI kind for `ai`.
+  /// The resources `resource` names: a kind, every AI kind for `ai`, or a comma-separated list of
+  /// them (`pods,events`), as kubectl reads it.
   private func selected(using client: KubeClient) async throws -> [APIResource] {
     let catalog = try await APIDiscovery.catalog(client)
-    if resource == "ai" {
-      return AIKindSelection().select(from: catalog, labelledCRDs: await APIDiscovery.labelledAICRDs(client))
+    var selected: [APIResource] = []
+    for word in resource.split(separator: ",").map(String.init) {
+      if word == "ai" {
+        selected += AIKindSelection().select(from: catalog, labelledCRDs: await APIDiscovery.labelledAICRDs(client))
+      } else if let found = catalog.resource(named: word) {
+        selected.append(found)
+      } else {
+        throw KubeError.notFound(
+          StatusError(code: 404, reason: "NotFound", message: "the server doesn't have a resource type \"\(word)\""))
+      }
     }
-    if let found = catalog.resource(named: resource) { return [found] }
-    throw KubeError.notFound(
-      StatusError(code: 404, reason: "NotFound", message: "the server doesn't have a resource type \"\(resource)\""))
+    return selected.reduce(into: []) { kinds, kind in if !kinds.contains(kind) { kinds.append(kind) } }
   }
 }

@@ -19,7 +19,8 @@ struct TablePrinter {
     for row in table.rows {
       var cells = shown.map { index in
         let text = index < row.cells.count ? Self.text(row.cells[index]) : ""
-        return index == 0 && table.columns[index].name == "Name" ? (kindPrefix ?? "") + text : text
+        // kubectl prefixes the column whose format is `name`, wherever it stands (an Event's is last).
+        return table.columns[index].format == "name" ? (kindPrefix ?? "") + text : text
       }
       if withNamespace { cells.insert(row.namespace ?? "", at: 0) }
       grid.append(cells)

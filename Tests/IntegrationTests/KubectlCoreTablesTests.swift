@@ -72,5 +72,13 @@ struct KubectlCoreTablesTests {
       #expect(wide.stdout.contains(header), "no \(header) in\n\(wide.stdout)")
     }
     #expect(wide.stdout.contains("default-scheduler"), "\(wide.stdout)")
+    // Several kinds at once: the kind goes before the name in the column whose format is `name`,
+    // which for an Event is the last (priority 1) one, as kubectl places it.
+    let ours = try runCommand(
+      ServeProcess.binary, ["get", "events,cm", "-n", "default", "-o", "wide", "--kubeconfig", server.kubeconfig])
+    #expect(ours.status == 0, "\(ours.stderr)")
+    let eventLine = ours.stdout.split(separator: "\n").first { $0.contains("Scheduled") } ?? ""
+    #expect(eventLine.hasSuffix("event/p1.scheduled"), "\(ours.stdout)")
+    #expect(wide.stdout.contains("event/p1.scheduled"), "kubectl names it so too:\n\(wide.stdout)")
   }
 }

@@ -6,6 +6,8 @@ public struct ServerTable: Sendable {
   public struct Column: Sendable, Hashable {
     public var name: String
     public var type: String
+    /// `name` for the column that holds the object's name, wherever it stands (Events put it last).
+    public var format: String = ""
     /// 0 for the columns `kubectl get` shows; higher only with `-o wide`.
     public var priority: Int
   }
@@ -31,7 +33,7 @@ public struct ServerTable: Sendable {
     columns = definitions.map {
       Column(
         name: $0["name"]?.stringValue ?? "", type: $0["type"]?.stringValue ?? "string",
-        priority: Int($0["priority"]?.intValue ?? 0))
+        format: $0["format"]?.stringValue ?? "", priority: Int($0["priority"]?.intValue ?? 0))
     }
     rows = (value["rows"]?.arrayValue ?? []).map { row in
       let metadata = row[path: ["object", "metadata"]] ?? .emptyObject
