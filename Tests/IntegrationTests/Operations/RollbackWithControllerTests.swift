@@ -25,21 +25,7 @@ struct RollbackWithControllerTests {
 
   @Test("an AICluster goes back to the template of its previous revision")
   func cluster() async throws {
-    try await OperationsWorld.with { world in
-      var logger = Logger(label: "operations-test")
-      logger.logLevel = .warning
-      let manager = ControllerManager.aiController(
-        client: world.client, runtime: .simulated, fleet: .init(nodes: 1, gpusPerNode: 8, tick: .milliseconds(100)),
-        election: nil, logger: logger)
-      let running = Task { await manager.run() }
-      defer { running.cancel() }
-      try await world.create(.aiCluster, "llama", spec: ["modelName": "llama", "modelVersion": "v1", "replicas": 1])
-      try await eventually("revision 1 is current") { try await revisionCount(world) == 1 }
-      _ = try await world.client.patch(
-        OperationKind.aiCluster.resource, name: "llama", namespace: "default", .merge(["spec": ["modelVersion": "v2"]]))
-      try await eventually("revision 2 is recorded") { try await revisionCount(world) == 2 }
-      let reconciles = try await ReconcileLog.watching(world, "llama")
-      defer { reconciles.stop() }
+    try await withTwoRevisions { world, reconciles in
       let result = try await world.operations().rollback(.aiCluster, "llama")
       #expect(result.changes.map(\.description) == ["spec.modelVersion: v2 → v1"])
       try await eventually("the controller reconciled the rollback") {
@@ -51,28 +37,12 @@ struct RollbackWithControllerTests {
       let revisions = try await world.operations().revisions(.aiCluster, "llama")
       #expect(revisions.count == 2)
       #expect(revisions.last?.data["modelVersion"] == "v1")
-      running.cancel()
-      await running.value
     }
   }
 
   @Test("a rollback's change-id is credited to the rollback's reconcile, never to a later edit's")
   func changeIDBelongsToItsGeneration() async throws {
-    try await OperationsWorld.with { world in
-      var logger = Logger(label: "operations-test")
-      logger.logLevel = .warning
-      let manager = ControllerManager.aiController(
-        client: world.client, runtime: .simulated, fleet: .init(nodes: 1, gpusPerNode: 8, tick: .milliseconds(100)),
-        election: nil, logger: logger)
-      let running = Task { await manager.run() }
-      defer { running.cancel() }
-      try await world.create(.aiCluster, "llama", spec: ["modelName": "llama", "modelVersion": "v1", "replicas": 1])
-      try await eventually("revision 1 is current") { try await revisionCount(world) == 1 }
-      let reconciles = try await ReconcileLog.watching(world, "llama")
-      defer { reconciles.stop() }
-      _ = try await world.client.patch(
-        OperationKind.aiCluster.resource, name: "llama", namespace: "default", .merge(["spec": ["modelVersion": "v2"]]))
-      try await eventually("revision 2 is recorded") { try await revisionCount(world) == 2 }
+    try await withTwoRevisions { world, reconciles in
       let rollback = try await world.operations().rollback(.aiCluster, "llama")
       try await eventually("the rollback's reconcile reports its change-id") {
         reconciles.changeIDs(atGeneration: 3).contains(rollback.changeID)
@@ -90,6 +60,33 @@ struct RollbackWithControllerTests {
       let lastChange = try await world.get(.aiCluster, "llama")[path: ["status", "reconcile", "lastChange"]]
       #expect(lastChange?["changeID"] == .string(rollback.changeID))
       #expect(lastChange?["generation"] == 3)
+    }
+  }
+
+  /// Runs `body` with the controller in-process and AICluster `llama` at its second revision
+  /// (generation 2, model v2), its reconciles watched from before the second.
+  func withTwoRevisions(_ body: (OperationsWorld, ReconcileLog) async throws -> Void) async throws {
+    try await OperationsWorld.with { world in
+      var logger = Logger(label: "operations-test")
+      logger.logLevel = .warning
+      let manager = ControllerManager.aiController(
+        client: world.client, runtime: .simulated, fleet: .init(nodes: 1, gpusPerNode: 8, tick: .milliseconds(100)),
+        election: nil, logger: logger)
+      let running = Task { await manager.run() }
+      try await world.create(.aiCluster, "llama", spec: ["modelName": "llama", "modelVersion": "v1", "replicas": 1])
+      try await eventually("revision 1 is current") { try await revisionCount(world) == 1 }
+      let reconciles = try await ReconcileLog.watching(world, "llama")
+      defer { reconciles.stop() }
+      _ = try await world.client.patch(
+        OperationKind.aiCluster.resource, name: "llama", namespace: "default", .merge(["spec": ["modelVersion": "v2"]]))
+      try await eventually("revision 2 is recorded") { try await revisionCount(world) == 2 }
+      do {
+        try await body(world, reconciles)
+      } catch {
+        running.cancel()
+        await running.value
+        throw error
+      }
       running.cancel()
       await running.value
     }
