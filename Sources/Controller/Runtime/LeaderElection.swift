@@ -74,6 +74,8 @@ public struct LeaderElection: Sendable {
       failure = nil
       return result
     } catch {
+      // A stop cancels the attempt in flight: that is no failure to warn about.
+      if Task.isCancelled || error is CancellationError { return nil }
       let reason = (error as? KubeError)?.status.map { "\($0.reason) (\($0.code))" } ?? "\(error)"
       if reason != failure {
         var metadata = leaseMetadata
