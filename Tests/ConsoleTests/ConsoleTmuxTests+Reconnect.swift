@@ -65,11 +65,11 @@ extension ConsoleTmuxTests {
     let deadline = ContinuousClock.now + .seconds(60)
     while ContinuousClock.now < deadline {
       tmux.sendKeys("C-r")
-      try await Task.sleep(for: .milliseconds(250))
+      // The next press comes when this one has not resynced within a quarter second.
+      screen = await tmux.waitFor(timeout: 0.25) { !$0.contains("unreachable") && $0.contains(" synced") }
       if ready == nil, tmux.run(["capture-pane", "-p", "-t", "t:serve"]).output.contains("ready https://") {
         ready = .now
       }
-      screen = tmux.capture()
       if !screen.contains("unreachable"), screen.contains(" synced") { break }
     }
     let resynced = ContinuousClock.now

@@ -32,6 +32,22 @@ import Testing
     }
   }
 
+  /// The lease requests the embedded server refused, from its own access log.
+  func failedLeaseRequests(_ client: KubeClient) async throws -> Int {
+    let log = try await client.podLog(namespace: "aiconsole-system", pod: "aiconsole-apiserver")
+    return log.split(separator: "\n").filter { $0.contains("/leases") && $0.contains("\"status\":404") }.count
+  }
+
+  /// Polls `condition` until it holds, for at most 30 s; whether it did.
+  func eventually(_ condition: () async throws -> Bool) async throws -> Bool {
+    let deadline = ContinuousClock.now + .seconds(30)
+    while ContinuousClock.now < deadline {
+      if try await condition() { return true }
+      try await Task.sleep(for: .milliseconds(50))
+    }
+    return false
+  }
+
   func client(_ server: EmbeddedServer, context: String? = nil) throws -> KubeClient {
     try KubeClient(configuration: .load(kubeconfig: server.kubeconfigPath, context: context, rateLimit: .unlimited))
   }
@@ -72,8 +88,9 @@ import Testing
     election.retryPeriod = .milliseconds(50)
     election.logger = Logger(label: "test") { _ in Capture(records: records) }
     let running = Task { await election.run {} }
-    for _ in 0..<100 where records.entries.withLock({ $0.isEmpty }) { try await Task.sleep(for: .milliseconds(50)) }
-    try await Task.sleep(for: .milliseconds(300))
+    // Until the server has refused several attempts (its access log records each failed request).
+    let retried = try await eventually { try await failedLeaseRequests(client) >= 5 }
+    #expect(retried, "the election did not retry")
     running.cancel()
     await running.value
     // Under load an attempt can also fail otherwise (a timeout): a reason of its own, warned once
