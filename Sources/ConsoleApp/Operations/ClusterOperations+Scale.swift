@@ -19,28 +19,13 @@ extension ClusterOperations {
       try ScaleBounds(kind, object: object).check(replicas, target: target)
       let old = object[path: ["spec", "replicas"]]
       let stamp = ChangeStamp(id: changeID, editing: object, changesSpec: old != .int(Int64(replicas)))
-      let annotated = try await annotate(kind, name, object, with: stamp)
+      // The stamp alone first; the scale's conditional write then gives the stamped generation.
+      let annotated = try await sendStamped(kind, name, base: object, changes: [], stamp: stamp)
       let scale = try await scaleSubresource(kind, name, to: replicas, changeID: changeID, annotated: annotated)
       let change = FieldChange(path: ["spec", "replicas"], old: old, new: .int(Int64(replicas)))
       return OperationResult(
         action: "scale", target: target, changeID: changeID, changes: [change], object: scale,
         summary: "\(target) scaled to \(replicas) (was \(FieldChange.text(old)))")
-    }
-  }
-
-  /// Stamps the object as read with the change-id, conditionally on its resourceVersion so that
-  /// the stamped generation is the one the scale gives it.
-  private func annotate(_ kind: OperationKind, _ name: String, _ object: JSONValue, with stamp: ChangeStamp)
-    async throws -> JSONValue
-  {
-    try await sendRetryingForeignConflicts(
-      kind, name, resourceVersion: object[path: ["metadata", "resourceVersion"]],
-      stillAsOpened: { Self.changedOnlyOutsideTheEdit($0, object) }
-    ) { version in
-      var body = FieldChange.mergePatch([], stamp: stamp)
-      if let version { body.set(version, at: ["metadata", "resourceVersion"]) }
-      return try await client.patch(
-        kind.resource, name: name, namespace: namespace, .merge(body), fieldManager: ChangeID.fieldManager)
     }
   }
 

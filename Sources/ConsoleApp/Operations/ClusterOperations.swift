@@ -74,14 +74,25 @@ struct ClusterOperations: Sendable {
   }
 
   /// Merge-patches fields of `base`, the object as read, stamped with the change-id and the
-  /// generation the patch gives it. The patch is conditional on `base`'s resourceVersion, so that
-  /// generation is exact; a conflict only a status write caused is sent again.
+  /// generation the patch gives it, and returns the result.
   func patch(
     _ kind: OperationKind, _ name: String, base: JSONValue, action: String, changes: [FieldChange],
     changeID: String, summary: String
   ) async throws -> OperationResult {
     let stamp = ChangeStamp(id: changeID, editing: base, changesSpec: FieldChange.changesSpec(changes))
-    let after = try await sendRetryingForeignConflicts(
+    let after = try await sendStamped(kind, name, base: base, changes: changes, stamp: stamp)
+    return OperationResult(
+      action: action, target: "\(kind.singular)/\(name)", changeID: changeID, changes: changes, object: after,
+      summary: summary)
+  }
+
+  /// Sends `changes` (none: the stamp alone) as a merge patch of `base`, conditional on its
+  /// resourceVersion so that the stamped generation is exact; a conflict only a status write
+  /// caused is sent again.
+  func sendStamped(
+    _ kind: OperationKind, _ name: String, base: JSONValue, changes: [FieldChange], stamp: ChangeStamp
+  ) async throws -> JSONValue {
+    try await sendRetryingForeignConflicts(
       kind, name, resourceVersion: base[path: ["metadata", "resourceVersion"]],
       stillAsOpened: { Self.changedOnlyOutsideTheEdit($0, base) }
     ) { version in
@@ -90,8 +101,5 @@ struct ClusterOperations: Sendable {
       return try await client.patch(
         kind.resource, name: name, namespace: namespace, .merge(body), fieldManager: ChangeID.fieldManager)
     }
-    return OperationResult(
-      action: action, target: "\(kind.singular)/\(name)", changeID: changeID, changes: changes, object: after,
-      summary: summary)
   }
 }

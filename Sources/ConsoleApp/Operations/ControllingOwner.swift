@@ -26,6 +26,13 @@ struct ControllingOwner: Sendable, Hashable {
   /// The owner as an operation's kind, when it is one the operations act on.
   var operationKind: OperationKind? { OperationKind(rawValue: kind) }
 
+  /// Whether the same action on the owner does what the operator meant: the owner is a kind the
+  /// operations act on, and for a canary pool only scaling (rolling the owner back moves its
+  /// stable model, not the canary's).
+  func canActInstead(_ action: OwnedAction) -> Bool {
+    operationKind != nil && (!ownsCanary || action == .scale)
+  }
+
   /// `inferenceservice/assistant`.
   var target: String { "\(kind.lowercased())/\(name)" }
 
@@ -51,7 +58,7 @@ struct ControllingOwner: Sendable, Hashable {
     var message =
       "cannot \(action.rawValue) \(target): it is controlled by \(self.target), whose "
       + "\(winningField(for: action)) wins, so the change would be reverted by its next reconcile"
-    if operationKind != nil, !ownsCanary || action == .scale {
+    if canActInstead(action) {
       message += "; \(action.rawValue) \(self.target) instead"
     } else {
       message += "; edit \(self.target) instead"

@@ -1,3 +1,4 @@
+import AIResources
 import ClusterClient
 import Foundation
 import KubeCore
@@ -50,7 +51,7 @@ public struct EventRecorder: Sendable {
     let name = metadata["name"]?.stringValue ?? ""
     let stamp = LogTimestamp(now)
     var annotations: JSONValue = .emptyObject
-    if let changeID { annotations[ReconcileRecorder.changeIDAnnotation] = .string(changeID) }
+    if let changeID { annotations[ChangeStamp.idAnnotation] = .string(changeID) }
     return [
       "apiVersion": "v1", "kind": "Event",
       "metadata": [

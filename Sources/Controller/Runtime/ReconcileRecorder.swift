@@ -7,8 +7,6 @@ import KubeCore
 /// failed, `status.observedGeneration`: a merge patch of the status subresource, which touches
 /// only those fields and so never conflicts with the reconciler's own status writes.
 struct ReconcileRecorder: Sendable {
-  static let changeIDAnnotation = ChangeStamp.idAnnotation
-
   let client: KubeClient
   let resource: APIResource
 

@@ -16,8 +16,7 @@ extension ConsoleReducer {
     }
     guard let owner = ControllingOwner(of: object) else { return false }
     let target = "\(ref.resource.kind.lowercased())/\(ref.name)"
-    guard let ownerRef = ownerRef(owner, namespace: ref.namespace, state), owner.ownsCanary == false || owned == .scale
-    else {
+    guard owner.canActInstead(owned), let ownerRef = ownerRef(owner, namespace: ref.namespace, state) else {
       flash(&state, owner.refusal(owned, target: target).message, .flashWarn)
       return true
     }
@@ -37,7 +36,7 @@ extension ConsoleReducer {
   private static func ownerRef(_ owner: ControllingOwner, namespace: String, _ state: ConsoleState)
     -> ConsoleOperation.ObjectRef?
   {
-    guard owner.operationKind != nil, let resource = state.store.resource(kind: owner.kind),
+    guard let resource = state.store.resource(kind: owner.kind),
       state.store.object(resource, namespace: namespace, name: owner.name) != nil
     else { return nil }
     return ConsoleOperation.ObjectRef(resource: resource, namespace: namespace, name: owner.name)
