@@ -109,7 +109,7 @@ let package = Package(
     .executableTarget(
       name: "Benchmarks",
       dependencies: [
-        "KubeCore", "ClusterClient", "EmbeddedCluster", "Views", "Controller", "Gateway",
+        "KubeCore", "AIResources", "ClusterClient", "EmbeddedCluster", "Views", "Controller", "Gateway",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "NIOCore", package: "swift-nio"),

@@ -1,7 +1,8 @@
 /// The AICluster CRD: a pool of identical model instances, with the scale subresource.
 enum AIClusterCRD {
   /// The kind's names and manifest.
-  static let definition = AIKindDefinition(kind: "AICluster", plural: "aiclusters", shortNames: ["aic"], yaml: yaml)
+  static let definition = AIKindDefinition(
+    kind: "AICluster", plural: "aiclusters", shortNames: ["aic"], yaml: yaml, scalable: true)
 
   /// The CustomResourceDefinition manifest.
   static let yaml = """

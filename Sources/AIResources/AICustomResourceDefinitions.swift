@@ -10,6 +10,24 @@ public struct AIKindDefinition: Sendable, Hashable {
   public var shortNames: [String]
   /// The CustomResourceDefinition as YAML.
   public var yaml: String
+  /// Whether the CRD serves the scale subresource.
+  public var scalable: Bool
+
+  /// A kind's definition; `scalable` must agree with the manifest (a test checks it does).
+  init(kind: String, plural: String, shortNames: [String], yaml: String, scalable: Bool = false) {
+    self.kind = kind
+    self.plural = plural
+    self.shortNames = shortNames
+    self.yaml = yaml
+    self.scalable = scalable
+  }
+
+  /// The resource as discovery serves it, for every module that reads or writes the kind.
+  public var resource: APIResource {
+    APIResource(
+      group: AIKinds.group, version: AIKinds.version, name: plural, kind: kind, namespaced: true,
+      shortNames: shortNames, categories: ["ai"], subresources: scalable ? ["scale", "status"] : ["status"])
+  }
 
   /// The CRD's name, `<plural>.ai.aiconsole.dev`.
   public var crdName: String { "\(plural).\(AIKinds.group)" }

@@ -37,6 +37,9 @@ public protocol AIStatus: Codable, Sendable, Hashable {
 }
 
 extension AIObject {
+  /// The kind's resource, as discovery serves it.
+  public static var resource: APIResource { definition.resource }
+
   /// The condition of `type`, if the status has one.
   public func condition(_ type: String) -> Condition? {
     status?.conditions?.first { $0.type == type }

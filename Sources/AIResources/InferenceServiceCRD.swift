@@ -2,7 +2,7 @@
 enum InferenceServiceCRD {
   /// The kind's names and manifest.
   static let definition = AIKindDefinition(
-    kind: "InferenceService", plural: "inferenceservices", shortNames: ["infsvc"], yaml: yaml)
+    kind: "InferenceService", plural: "inferenceservices", shortNames: ["infsvc"], yaml: yaml, scalable: true)
 
   /// The CustomResourceDefinition manifest.
   static let yaml = """

@@ -1,3 +1,4 @@
+import AIResources
 import ClusterClient
 import Foundation
 import KubeCore
@@ -5,8 +6,7 @@ import KubeCore
 /// ClusterClient: decoding a large list and ingesting watch events into an informer's cache.
 enum ClientBenchmarks {
   static let area = "ClusterClient"
-  static let aiclusters = APIResource(
-    group: "ai.aiconsole.dev", version: "v1", name: "aiclusters", kind: "AICluster", namespaced: true)
+  static let aiclusters = AICluster.resource
 
   /// Decodes the embedded server's real 10,000-object list body: JSON parse plus list decode.
   static func listDecode(_ client: KubeClient) async throws -> BenchmarkReport.Row {

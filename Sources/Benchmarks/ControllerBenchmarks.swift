@@ -1,3 +1,4 @@
+import AIResources
 import ClusterClient
 import Controller
 import EmbeddedCluster
@@ -11,8 +12,7 @@ import ServiceLifecycle
 /// that took, with the controller, the fleet and the API server in one process as `serve` runs them.
 enum ControllerBenchmarks {
   static let area = "AI controller (serve's in-process controller and simulated fleet)"
-  static let aiclusters = APIResource(
-    group: "ai.aiconsole.dev", version: "v1", name: "aiclusters", kind: "AICluster", namespaced: true)
+  static let aiclusters = AICluster.resource
 
   static func run(into report: inout BenchmarkReport, clusters: Int = 1000, runs: Int = 3) async throws {
     var seconds: [Double] = []
@@ -90,8 +90,7 @@ enum ControllerBenchmarks {
       ],
     ]
     _ = try await client.create(
-      APIResource(
-        group: "ai.aiconsole.dev", version: "v1", name: "modeldeployments", kind: "ModelDeployment", namespaced: true),
+      ModelDeployment.resource,
       model)
   }
 

@@ -1,3 +1,4 @@
+import AIResources
 import AsyncHTTPClient
 import ClusterClient
 import EmbeddedCluster
@@ -119,25 +120,20 @@ enum GatewayBenchmarks {
 
   /// A route to an InferenceService whose one instance is a Ready, non-simulated Pod at the backend.
   static func seed(_ client: KubeClient, backendPort: Int) async throws {
-    func resource(_ name: String, _ kind: String, _ group: String = "ai.aiconsole.dev", _ version: String = "v1")
-      -> APIResource
-    {
-      APIResource(group: group, version: version, name: name, kind: kind, namespaced: true)
-    }
     let meta: JSONValue = ["name": "bench", "namespace": "default"]
     _ = try await client.create(
-      resource("inferenceservices", "InferenceService"),
+      InferenceService.resource,
       [
         "apiVersion": "ai.aiconsole.dev/v1", "kind": "InferenceService", "metadata": meta,
         "spec": ["modelRef": ["name": "bench"], "replicas": 1],
       ])
     _ = try await client.create(
-      resource("aiclusters", "AICluster"),
+      AICluster.resource,
       [
         "apiVersion": "ai.aiconsole.dev/v1", "kind": "AICluster", "metadata": meta,
         "spec": ["modelName": "bench-model", "replicas": 1, "endpoint": ["port": .int(Int64(backendPort))]],
       ])
-    let pods = resource("pods", "Pod", "", "v1")
+    let pods = CoreResources.pods
     var pod = try await client.create(
       pods,
       [
@@ -148,7 +144,7 @@ enum GatewayBenchmarks {
     pod["status"] = ["phase": "Running", "podIP": "127.0.0.1", "conditions": [["type": "Ready", "status": "True"]]]
     _ = try await client.update(pods, pod, subresource: "status")
     _ = try await client.create(
-      resource("aimodelroutes", "AIModelRoute"),
+      AIModelRoute.resource,
       [
         "apiVersion": "ai.aiconsole.dev/v1", "kind": "AIModelRoute", "metadata": meta,
         "spec": ["model": "bench-model", "backends": [["service": "bench"]]],

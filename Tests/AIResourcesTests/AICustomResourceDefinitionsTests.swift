@@ -141,3 +141,20 @@ struct AICustomResourceDefinitionsTests {
     #expect(AIApplication.definition.plural == "aiapplications")
   }
 }
+
+@Suite("AI kinds' published resources")
+struct AIKindResourceTests {
+  @Test("each kind's APIResource names what its CRD manifest serves: plural, kind, short names, scale")
+  func resourcesAgreeWithManifests() throws {
+    for (definition, manifest) in zip(AICustomResourceDefinitions.all, AICustomResourceDefinitions.objects) {
+      let resource = definition.resource
+      let names = manifest[path: ["spec", "names"]]
+      #expect(resource.name == names?["plural"]?.stringValue)
+      #expect(resource.kind == names?["kind"]?.stringValue)
+      #expect(resource.shortNames == names?["shortNames"]?.arrayValue?.compactMap(\.stringValue))
+      let version = manifest[path: ["spec", "versions"]]?.arrayValue?.first
+      #expect(resource.subresources.contains("scale") == (version?[path: ["subresources", "scale"]] != nil))
+      #expect(resource.group == manifest[path: ["spec", "group"]]?.stringValue)
+    }
+  }
+}

@@ -94,7 +94,7 @@ import Testing
     let informers = AIKindInformers(client: client)
     let events = await informers.events()
     let running = Task { await informers.run() }
-    let crds = AIKindInformers.definitionsResource
+    let crds = CoreResources.customResourceDefinitions
     _ = try await client.create(
       crds, Self.definition(group: "example.com", plural: "widgets", kind: "Widget", aiLabel: true))
     _ = try await client.create(

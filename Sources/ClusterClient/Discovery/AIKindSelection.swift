@@ -1,3 +1,5 @@
+import KubeCore
+
 /// Which resources count as "AI kinds": our group, anything in category `ai`, CRDs labelled
 /// `aiconsole.dev/ai: "true"`, and the well-known AI projects' groups.
 public struct AIKindSelection: Sendable, Hashable {

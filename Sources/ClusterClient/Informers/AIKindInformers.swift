@@ -25,10 +25,6 @@ public actor AIKindInformers {
   /// The AI kinds being watched, sorted by group and name.
   public private(set) var kinds: [APIResource] = []
 
-  public static let definitionsResource = APIResource(
-    group: "apiextensions.k8s.io", version: "v1", name: "customresourcedefinitions",
-    kind: "CustomResourceDefinition", namespaced: false)
-
   public init(
     client: KubeClient, selection: AIKindSelection = AIKindSelection(), namespace: String? = nil,
     reconnect: ReconnectSignal = ReconnectSignal()
@@ -41,7 +37,7 @@ public actor AIKindInformers {
 
   /// Discovers and follows until cancelled.
   public func run() async {
-    let definitions = Informer(client: client, resource: Self.definitionsResource, reconnect: reconnect)
+    let definitions = Informer(client: client, resource: CoreResources.customResourceDefinitions, reconnect: reconnect)
     let changes = await definitions.events()
     let watcher = Task { await definitions.run() }
     await withTaskCancellationHandler {

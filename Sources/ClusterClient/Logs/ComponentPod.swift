@@ -8,7 +8,7 @@ import KubeCore
 /// client reads them through the pod log API exactly as it would on a real cluster.
 public actor ComponentPod {
   public static let namespace = "aiconsole-system"
-  static let pods = APIResource(group: "", version: "v1", name: "pods", kind: "Pod", namespaced: true)
+  static let pods = CoreResources.pods
 
   let client: KubeClient
   public nonisolated let name: String

@@ -1,3 +1,5 @@
+import KubeCore
+
 /// What to read of a pod's log and how to keep following it.
 public struct PodLogOptions: Sendable, Equatable {
   /// Keep the stream open for new lines (`follow=true`); otherwise read what is there and end.

@@ -13,8 +13,7 @@ public struct PodSelectorFollower: Sendable {
   private let client: KubeClient
   private let backoff: Backoff
 
-  static let pods = APIResource(
-    group: "", version: "v1", name: "pods", kind: "Pod", namespaced: true, subresources: ["log", "status"])
+  static let pods = CoreResources.pods
 
   public init(
     client: KubeClient, namespace: String, labelSelector: String, container: String? = nil, backoff: Backoff = Backoff()

@@ -1,3 +1,5 @@
+import KubeCore
+
 extension KubeClient {
   /// Appends lines to a pod's log through the embedded server's `POST pods/{name}/log`, stamped
   /// with the server's clock; the simulated model instances write their JSON log lines this way.

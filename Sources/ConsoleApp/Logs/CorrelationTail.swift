@@ -13,7 +13,7 @@ actor CorrelationTail {
   static let componentNamespace = "aiconsole-system"
   /// The label every model instance pod carries.
   static let instanceLabel = "ai.aiconsole.dev/cluster"
-  static let podResource = APIResource(group: "", version: "v1", name: "pods", kind: "Pod", namespaced: true)
+  static let podResource = CoreResources.pods
 
   /// What a line must pass to be kept (usually a correlation ID).
   nonisolated let filter: LogFilter

@@ -40,7 +40,7 @@ extension ClusterOperations {
     }
   }
 
-  static let pods = APIResource(group: "", version: "v1", name: "pods", kind: "Pod", namespaced: true)
+  static let pods = CoreResources.pods
 
   static func isOwned(_ object: JSONValue, by owners: Set<String>) -> Bool {
     object[path: ["metadata", "ownerReferences"]]?.arrayValue?.contains {

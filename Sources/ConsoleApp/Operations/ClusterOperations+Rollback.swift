@@ -55,6 +55,5 @@ extension ClusterOperations {
 
 extension RollbackPlan {
   /// apps/v1 ControllerRevisions.
-  static let resource = APIResource(
-    group: "apps", version: "v1", name: "controllerrevisions", kind: "ControllerRevision", namespaced: true)
+  static let resource = CoreResources.controllerRevisions
 }

@@ -1,3 +1,4 @@
+import AIResources
 import ClusterClient
 import KubeCore
 
@@ -14,17 +15,11 @@ enum OperationKind: String, Sendable, CaseIterable {
   var resource: APIResource {
     switch self {
     case .aiCluster:
-      return APIResource(
-        group: Self.group, version: "v1", name: "aiclusters", kind: rawValue, namespaced: true,
-        subresources: ["status", "scale"])
+      return AICluster.resource
     case .inferenceService:
-      return APIResource(
-        group: Self.group, version: "v1", name: "inferenceservices", kind: rawValue, namespaced: true,
-        subresources: ["status", "scale"])
+      return InferenceService.resource
     case .modelRoute:
-      return APIResource(
-        group: Self.group, version: "v1", name: "aimodelroutes", kind: rawValue, namespaced: true,
-        subresources: ["status"])
+      return AIModelRoute.resource
     }
   }
 

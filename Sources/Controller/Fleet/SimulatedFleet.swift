@@ -33,7 +33,7 @@ public actor SimulatedFleet {
   public static let schedulerName = "aiconsole-simulated-fleet"
   /// The label of the fleet's nodes.
   public static let nodeLabel = "ai.aiconsole.dev/simulated-node"
-  static let nodes = APIResource(group: "", version: "v1", name: "nodes", kind: "Node", namespaced: false)
+  static let nodes = CoreResources.nodes
 
   let client: KubeClient
   let configuration: Configuration

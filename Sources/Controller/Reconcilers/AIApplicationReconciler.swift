@@ -6,14 +6,9 @@ import KubeCore
 /// AIApplication: aggregates the health of the InferenceServices and AIModelRoutes it names into
 /// `health`, `services` and `Ready`, and looks again whenever one of them changes.
 public struct AIApplicationReconciler: Reconciler {
-  public let resource = APIResource(
-    group: AIKinds.group, version: AIKinds.version, name: "aiapplications", kind: "AIApplication", namespaced: true,
-    subresources: ["status"])
-  static let services = APIResource(
-    group: AIKinds.group, version: AIKinds.version, name: "inferenceservices", kind: "InferenceService",
-    namespaced: true)
-  static let routes = APIResource(
-    group: AIKinds.group, version: AIKinds.version, name: "aimodelroutes", kind: "AIModelRoute", namespaced: true)
+  public let resource = AIApplication.resource
+  static let services = InferenceService.resource
+  static let routes = AIModelRoute.resource
   let client: KubeClient
 
   public init(client: KubeClient) { self.client = client }

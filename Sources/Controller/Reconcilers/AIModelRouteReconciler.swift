@@ -8,16 +8,10 @@ import KubeCore
 /// exists) and `Programmed` (the gateway can serve it: some weighted backend is ready), with
 /// `status.backends`. While not programmed it looks again every few seconds.
 public struct AIModelRouteReconciler: Reconciler {
-  public let resource = APIResource(
-    group: AIKinds.group, version: AIKinds.version, name: "aimodelroutes", kind: "AIModelRoute", namespaced: true,
-    subresources: ["status"])
-  static let inferenceServices = APIResource(
-    group: AIKinds.group, version: AIKinds.version, name: "inferenceservices", kind: "InferenceService",
-    namespaced: true)
-  static let secrets = APIResource(group: "", version: "v1", name: "secrets", kind: "Secret", namespaced: true)
-  static let schemas = APIResource(
-    group: AIKinds.group, version: AIKinds.version, name: "modelcontextschemas", kind: "ModelContextSchema",
-    namespaced: true)
+  public let resource = AIModelRoute.resource
+  static let inferenceServices = InferenceService.resource
+  static let secrets = CoreResources.secrets
+  static let schemas = ModelContextSchema.resource
   static let recheck: Duration = .seconds(5)
   let client: KubeClient
 

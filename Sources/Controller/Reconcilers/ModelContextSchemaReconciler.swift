@@ -7,9 +7,7 @@ import KubeCore
 /// embedded server's admission applies, which a real cluster without our webhook does not), and
 /// reports `Valid` and `ready`.
 public struct ModelContextSchemaReconciler: Reconciler {
-  public let resource = APIResource(
-    group: AIKinds.group, version: AIKinds.version, name: "modelcontextschemas", kind: "ModelContextSchema",
-    namespaced: true, subresources: ["status"])
+  public let resource = ModelContextSchema.resource
   let client: KubeClient
 
   public init(client: KubeClient) { self.client = client }

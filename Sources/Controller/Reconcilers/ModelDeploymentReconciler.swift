@@ -7,9 +7,7 @@ import KubeCore
 /// webhook, and that the artifact URI names a store instances can pull from) and reports
 /// `phase` and `Available`.
 public struct ModelDeploymentReconciler: Reconciler {
-  public let resource = APIResource(
-    group: AIKinds.group, version: AIKinds.version, name: "modeldeployments", kind: "ModelDeployment",
-    namespaced: true, subresources: ["status"])
+  public let resource = ModelDeployment.resource
   /// The stores an instance can pull weights from.
   static let artifactSchemes = ["hf", "s3", "gs", "oci", "pvc", "http", "https", "file"]
   let client: KubeClient

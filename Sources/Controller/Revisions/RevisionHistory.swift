@@ -6,8 +6,7 @@ import KubeCore
 /// ReplicaSets. Going back to an earlier template renumbers its revision as the newest instead of
 /// making a copy, so the history shows each template once and rollback is just a spec edit.
 struct RevisionHistory: Sendable {
-  static let resource = APIResource(
-    group: "apps", version: "v1", name: "controllerrevisions", kind: "ControllerRevision", namespaced: true)
+  static let resource = CoreResources.controllerRevisions
   /// The label key that ties a revision to its owner (its value is the owner's name).
   static let revisionLabel = "ai.aiconsole.dev/revision"
 

@@ -6,8 +6,7 @@ import Logging
 /// sure of before the election starts, so that a cluster without it gets the namespace created,
 /// or a clear error naming what to create, instead of an election that retries a 404 forever.
 public struct ControllerNamespace: Sendable {
-  static let namespaces = APIResource(
-    group: "", version: "v1", name: "namespaces", kind: "Namespace", namespaced: false)
+  static let namespaces = CoreResources.namespaces
 
   public var client: KubeClient
   public var name: String

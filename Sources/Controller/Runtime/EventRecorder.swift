@@ -14,7 +14,7 @@ public struct EventRecorder: Sendable {
     case warning = "Warning"
   }
 
-  static let events = APIResource(group: "", version: "v1", name: "events", kind: "Event", namespaced: true)
+  static let events = CoreResources.events
   public let client: KubeClient
   /// `source.component` and `reportingComponent`.
   public let component: String

@@ -9,8 +9,7 @@ import Logging
 /// leading. Every change goes through the Lease's resourceVersion, so two candidates can never
 /// both win.
 public struct LeaderElection: Sendable {
-  public static let leases = APIResource(
-    group: "coordination.k8s.io", version: "v1", name: "leases", kind: "Lease", namespaced: true)
+  public static let leases = CoreResources.leases
 
   public var client: KubeClient
   public var namespace: String

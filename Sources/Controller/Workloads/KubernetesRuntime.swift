@@ -16,10 +16,8 @@ import KubeCore
 public struct KubernetesRuntime: WorkloadRuntime {
   /// `kubernetes`.
   public let name = "kubernetes"
-  static let deployments = APIResource(
-    group: "apps", version: "v1", name: "deployments", kind: "Deployment", namespaced: true,
-    subresources: ["status", "scale"])
-  static let pods = APIResource(group: "", version: "v1", name: "pods", kind: "Pod", namespaced: true)
+  static let deployments = CoreResources.deployments
+  static let pods = CoreResources.pods
   /// The container every instance Pod runs.
   static let containerName = "model"
   let client: KubeClient

@@ -9,10 +9,8 @@ import KubeCore
 /// needs nothing but the Pod.
 public struct SimulatedRuntime: WorkloadRuntime {
   public let name = "simulated"
-  static let pods = APIResource(group: "", version: "v1", name: "pods", kind: "Pod", namespaced: true)
-  static let modelDeployments = APIResource(
-    group: AIKinds.group, version: AIKinds.version, name: "modeldeployments", kind: "ModelDeployment",
-    namespaced: true)
+  static let pods = CoreResources.pods
+  static let modelDeployments = ModelDeployment.resource
   /// The container every instance Pod runs.
   static let containerName = "model"
   let client: KubeClient

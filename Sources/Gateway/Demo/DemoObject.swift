@@ -14,20 +14,14 @@ public struct DemoObject: Sendable {
     "\(resource.kind)/\(body[path: ["metadata", "name"]]?.stringValue ?? "")"
   }
 
-  /// A core (`v1`) object.
-  static func core(_ plural: String, _ kind: String, namespaced: Bool = true, _ body: JSONValue) -> DemoObject {
-    DemoObject(
-      resource: APIResource(group: "", version: "v1", name: plural, kind: kind, namespaced: namespaced), body: body)
+  /// A built-in object.
+  static func core(_ resource: APIResource, _ body: JSONValue) -> DemoObject {
+    DemoObject(resource: resource, body: body)
   }
 
   /// One of the AI kinds, encoded from its typed form so that a field the API does not have
   /// cannot be written here.
   static func ai<Object: AIObject>(_ object: Object) throws -> DemoObject {
-    let definition = Object.definition
-    return DemoObject(
-      resource: APIResource(
-        group: AIKinds.group, version: AIKinds.version, name: definition.plural, kind: definition.kind,
-        namespaced: true),
-      body: try JSONValue(encoding: object))
+    DemoObject(resource: Object.resource, body: try JSONValue(encoding: object))
   }
 }

@@ -20,14 +20,14 @@ enum DemoObjects {
   }
 
   static let namespaceObject = DemoObject.core(
-    "namespaces", "Namespace", namespaced: false,
+    CoreResources.namespaces,
     [
       "apiVersion": "v1", "kind": "Namespace",
       "metadata": ["name": .string(namespace), "labels": ["app.kubernetes.io/part-of": "aiconsole-demo"]],
     ])
 
   static let keySecret = DemoObject.core(
-    "secrets", "Secret",
+    CoreResources.secrets,
     [
       "apiVersion": "v1", "kind": "Secret", "type": "Opaque",
       "metadata": [

@@ -25,7 +25,7 @@ public struct DemoSeed: Sendable {
   }
 
   static let marker = DemoObject.core(
-    "configmaps", "ConfigMap",
+    CoreResources.configMaps,
     [
       "apiVersion": "v1", "kind": "ConfigMap",
       "metadata": [

@@ -7,12 +7,6 @@ import Synchronization
 /// behind them, their instance Pods, the Secrets that hold API keys and the context schemas. A
 /// route edit reaches the next request as soon as its watch event arrives.
 public actor ClusterView {
-  static func resource(_ name: String, _ kind: String, group: String = AIKinds.group, version: String = AIKinds.version)
-    -> APIResource
-  {
-    APIResource(group: group, version: version, name: name, kind: kind, namespaced: true)
-  }
-
   let routes: Informer
   let services: Informer
   let clusters: Informer
@@ -21,14 +15,14 @@ public actor ClusterView {
   let schemas: Informer
 
   public init(client: KubeClient) {
-    routes = Informer(client: client, resource: Self.resource("aimodelroutes", "AIModelRoute"))
-    services = Informer(client: client, resource: Self.resource("inferenceservices", "InferenceService"))
-    clusters = Informer(client: client, resource: Self.resource("aiclusters", "AICluster"))
+    routes = Informer(client: client, resource: AIModelRoute.resource)
+    services = Informer(client: client, resource: InferenceService.resource)
+    clusters = Informer(client: client, resource: AICluster.resource)
     pods = Informer(
-      client: client, resource: Self.resource("pods", "Pod", group: "", version: "v1"),
+      client: client, resource: CoreResources.pods,
       labelSelector: "ai.aiconsole.dev/cluster")
-    secrets = Informer(client: client, resource: Self.resource("secrets", "Secret", group: "", version: "v1"))
-    schemas = Informer(client: client, resource: Self.resource("modelcontextschemas", "ModelContextSchema"))
+    secrets = Informer(client: client, resource: CoreResources.secrets)
+    schemas = Informer(client: client, resource: ModelContextSchema.resource)
   }
 
   var all: [Informer] { [routes, services, clusters, pods, secrets, schemas] }

@@ -1,5 +1,6 @@
 import ClusterClient
 import Foundation
+import KubeCore
 import Views
 
 /// Everything that reaches the reducer: keys and terminal changes from the UI loop, and what the

@@ -19,21 +19,20 @@ struct ConsoleFeeds: Sendable {
   /// The related kinds watched, by the kind name the state files them under.
   static let relatedResources: [(kind: String, resource: APIResource, namespace: String?, selector: String?)] = [
     (
-      "Pod", APIResource(group: "", version: "v1", name: "pods", kind: "Pod", namespaced: true), nil,
+      "Pod", CoreResources.pods, nil,
       "ai.aiconsole.dev/cluster"
     ),
     (
-      "ComponentPod", APIResource(group: "", version: "v1", name: "pods", kind: "Pod", namespaced: true),
+      "ComponentPod", CoreResources.pods,
       ConsoleReducer.componentNamespace, nil
     ),
-    ("Event", APIResource(group: "", version: "v1", name: "events", kind: "Event", namespaced: true), nil, nil),
+    ("Event", CoreResources.events, nil, nil),
     (
       "ControllerRevision",
-      APIResource(
-        group: "apps", version: "v1", name: "controllerrevisions", kind: "ControllerRevision", namespaced: true),
+      CoreResources.controllerRevisions,
       nil, nil
     ),
-    ("CustomResourceDefinition", AIKindInformers.definitionsResource, nil, nil),
+    ("CustomResourceDefinition", CoreResources.customResourceDefinitions, nil, nil),
   ]
 
   init(

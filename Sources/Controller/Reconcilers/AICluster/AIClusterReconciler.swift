@@ -10,9 +10,7 @@ import Logging
 /// instances, and reports counts and `Ready` / `Progressing` / `Degraded`.
 public struct AIClusterReconciler: Reconciler {
   public let resource = AIClusterReconciler.aiclusters
-  static let aiclusters = APIResource(
-    group: AIKinds.group, version: AIKinds.version, name: "aiclusters", kind: "AICluster", namespaced: true,
-    subresources: ["status", "scale"])
+  static let aiclusters = AICluster.resource
   /// How soon to look again while instances are on their way.
   static let recheck: Duration = .seconds(2)
   let client: KubeClient

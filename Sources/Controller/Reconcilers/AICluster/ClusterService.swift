@@ -5,7 +5,7 @@ import KubeCore
 /// The Service in front of an AICluster's instances: one per AICluster, selecting every revision,
 /// so its address stays the same through rollouts and rollbacks.
 struct ClusterService: Sendable {
-  static let services = APIResource(group: "", version: "v1", name: "services", kind: "Service", namespaced: true)
+  static let services = CoreResources.services
   let client: KubeClient
 
   /// Creates the Service if it is missing; returns the URL clients use.

@@ -9,9 +9,7 @@ import Logging
 /// a ControllerRevision for every model it served, so rolling back is setting `modelRef` back;
 /// and reports the pools' state as its own.
 public struct InferenceServiceReconciler: Reconciler {
-  public let resource = APIResource(
-    group: AIKinds.group, version: AIKinds.version, name: "inferenceservices", kind: "InferenceService",
-    namespaced: true, subresources: ["status", "scale"])
+  public let resource = InferenceService.resource
   static let models = SimulatedRuntime.modelDeployments
   let client: KubeClient
   let events: EventRecorder

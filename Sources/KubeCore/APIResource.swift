@@ -1,5 +1,3 @@
-import KubeCore
-
 /// One resource an API server serves in one group version, as discovery describes it.
 public struct APIResource: Sendable, Hashable, CustomStringConvertible {
   public var group: String
@@ -50,28 +48,5 @@ public struct APIResource: Sendable, Hashable, CustomStringConvertible {
     if let object { path += "/\(PathEscaping.segment(object))" }
     if let subresource { path += "/\(subresource)" }
     return path
-  }
-}
-
-/// Percent-encoding for path segments and query values.
-enum PathEscaping {
-  private static let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
-
-  static func segment(_ text: String) -> String { escape(text) }
-
-  static func query(_ pairs: [(String, String)]) -> String {
-    pairs.isEmpty ? "" : "?" + pairs.map { "\($0.0)=\(escape($0.1))" }.joined(separator: "&")
-  }
-
-  private static func escape(_ text: String) -> String {
-    var result = ""
-    for byte in text.utf8 {
-      if unreserved.contains(byte) {
-        result.unicodeScalars.append(Unicode.Scalar(byte))
-      } else {
-        result += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
-      }
-    }
-    return result
   }
 }
