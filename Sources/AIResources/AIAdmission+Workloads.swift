@@ -46,11 +46,7 @@ extension AIAdmission {
   /// InferenceService: replicas or scaling, sane scaling bounds and targets, a canary of another model.
   static func validateService(_ spec: JSONValue) -> [FieldError] {
     var errors: [FieldError] = []
-    if spec["replicas"] != nil, spec["scaling"] != nil {
-      errors.append(
-        FieldErrors.forbidden(
-          "spec.scaling", "may not be set together with spec.replicas (set spec.replicas to null to autoscale)"))
-    }
+    errors += ScaleBounds(spec: spec).admissionErrors(replicas: spec["replicas"])
     if let scaling = spec["scaling"], scaling.objectValue != nil {
       errors += validateScaling(scaling)
     }

@@ -30,7 +30,7 @@ enum AIClusterCRD {
                 type: object
                 required: [modelName]
                 properties:
-                  replicas: {type: integer, minimum: 0, maximum: 1000, default: 1}
+                  replicas: {type: integer, minimum: \(ScaleBounds.schema.lowerBound), maximum: \(ScaleBounds.schema.upperBound), default: 1}
                   modelName: {type: string, minLength: 1, maxLength: 253, description: The model the instances serve.}
                   modelVersion: {type: string, maxLength: 128, pattern: '^[A-Za-z0-9][A-Za-z0-9._+-]*$'}
                   image: {type: string, maxLength: 512}

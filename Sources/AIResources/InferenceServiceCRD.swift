@@ -34,7 +34,7 @@ enum InferenceServiceCRD {
                 properties:
                   modelRef:
     \(CRDSchemaParts.reference(indent: 16))
-                  replicas: {type: integer, minimum: 0, maximum: 1000, description: Fixed replicas; not with scaling.}
+                  replicas: {type: integer, minimum: \(ScaleBounds.schema.lowerBound), maximum: \(ScaleBounds.schema.upperBound), description: Fixed replicas; not with scaling.}
                   scaling:
                     type: object
                     description: Autoscaling bounds and targets; exclusive with replicas.

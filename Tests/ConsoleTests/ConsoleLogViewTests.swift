@@ -23,10 +23,10 @@ struct ConsoleLogViewTests {
     _ = ConsoleReducer.reduce(
       &state,
       [
-        .related("Pod", .added(F.pod("llama-abc", cluster: "llama"))),
-        .related("Pod", .added(F.pod("mistral-xyz", cluster: "mistral"))),
-        .related("ComponentPod", .added(F.componentPod("aiconsole-controller"))),
-        .related("ComponentPod", .added(F.componentPod("aiconsole-gateway"))),
+        .related(.pods, .added(F.pod("llama-abc", cluster: "llama"))),
+        .related(.pods, .added(F.pod("mistral-xyz", cluster: "mistral"))),
+        .related(.componentPods, .added(F.componentPod("aiconsole-controller"))),
+        .related(.componentPods, .added(F.componentPod("aiconsole-gateway"))),
         .object(F.aiCluster, .added(F.cluster("llama"))),
         .object(F.aiCluster, .added(F.cluster("mistral"))),
       ])
@@ -218,7 +218,7 @@ struct ConsoleLogViewTests {
     #expect(render(state).contains("no line with correlation_id req-7 yet"))
     let later = LogSource(namespace: "other", pod: "qwen-1")
     let effects = ConsoleReducer.reduce(
-      &state, .related("Pod", .added(F.pod("qwen-1", cluster: "qwen", namespace: "other"))))
+      &state, .related(.pods, .added(F.pod("qwen-1", cluster: "qwen", namespace: "other"))))
     #expect(effects == [.followLogs([Self.controller, Self.gateway, Self.llama, Self.mistral, later])])
     _ = ConsoleReducer.reduce(&state, [line(later, 2, "generated", id: "req-7")])
     #expect(logRows(state).first?.contains("qwen-1 generated correlation_id=req-7") == true)

@@ -43,7 +43,7 @@ struct ConsoleOperationsTests {
     #expect(effects.isEmpty)
     #expect(state.mode == .operationPrompt)
     #expect(state.prompt.text == "2000")
-    #expect(render(state).contains("2000 is outside 0–1000"))
+    #expect(render(state).contains("cannot scale aicluster/llama to 2000: replicas must be within 0..1000"))
   }
 
   @Test("the result and then the reconcile with the same change-id complete the activity row")

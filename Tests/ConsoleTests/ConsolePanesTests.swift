@@ -20,7 +20,7 @@ struct ConsolePanesTests {
     _ = ConsoleReducer.reduce(
       &state,
       [
-        .related("Pod", .added(F.pod("llama-abc", cluster: "llama"))),
+        .related(.pods, .added(F.pod("llama-abc", cluster: "llama"))),
         .object(F.aiCluster, .added(F.cluster("llama"))),
       ])
     // Lines arrive once the pods are followed; a late line of another pod is not shown.

@@ -156,7 +156,7 @@ struct ConsoleReducerTests {
       ],
     ]
     _ = ConsoleReducer.reduce(
-      &state, [.related("CustomResourceDefinition", .added(definition)), .object(F.kserve, .added(object))])
+      &state, [.related(.definitions, .added(definition)), .object(F.kserve, .added(object))])
     _ = keys(":isvc", &state)
     _ = ConsoleReducer.reduce(&state, .key(KeyEvent(.enter)))
     let text = render(state)
@@ -173,9 +173,9 @@ struct ConsoleReducerTests {
     let effects = ConsoleReducer.reduce(
       &state,
       [
-        .related("Pod", .added(F.pod("llama-abc", cluster: "llama"))),
-        .related("Pod", .added(F.pod("other-xyz", cluster: "other"))),
-        .related("ComponentPod", .added(F.componentPod("aiconsole-controller"))),
+        .related(.pods, .added(F.pod("llama-abc", cluster: "llama"))),
+        .related(.pods, .added(F.pod("other-xyz", cluster: "other"))),
+        .related(.componentPods, .added(F.componentPod("aiconsole-controller"))),
         .object(F.aiCluster, .added(F.cluster("llama"))),
       ])
     let expected: Set = [

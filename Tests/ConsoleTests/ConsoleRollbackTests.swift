@@ -28,9 +28,9 @@ struct ConsoleRollbackTests {
       &state,
       [
         .object(F.aiCluster, .added(F.cluster("llama"))),
-        .related("ControllerRevision", .added(Self.revision(1, version: "v1"))),
-        .related("ControllerRevision", .added(Self.revision(2, version: "v2"))),
-        .related("ControllerRevision", .added(Self.revision(9, version: "v9", owner: "someone-else"))),
+        .related(.revisions, .added(Self.revision(1, version: "v1"))),
+        .related(.revisions, .added(Self.revision(2, version: "v2"))),
+        .related(.revisions, .added(Self.revision(9, version: "v9", owner: "someone-else"))),
       ])
     return state
   }
@@ -82,7 +82,7 @@ struct ConsoleRollbackTests {
       &state,
       [
         .object(F.aiCluster, .added(F.cluster("llama"))),
-        .related("ControllerRevision", .added(Self.revision(2, version: "v2"))),
+        .related(.revisions, .added(Self.revision(2, version: "v2"))),
       ])
     _ = ConsoleReducer.reduce(&state, .key(.ctrl("l")))
     #expect(state.mode == .normal)

@@ -16,7 +16,7 @@ extension ClusterOperations {
       let target = "\(kind.singular)/\(name)"
       let object = try await object(kind, name)
       try ControllingOwner.refuse(.scale, object, target: target)
-      try ScaleBounds(kind, object: object).check(replicas, target: target)
+      try ScaleBounds(object: object).check(replicas, target: target)
       let old = object[path: ["spec", "replicas"]]
       let stamp = ChangeStamp(id: changeID, editing: object, changesSpec: old != .int(Int64(replicas)))
       // The stamp alone first; the scale's conditional write then gives the stamped generation.

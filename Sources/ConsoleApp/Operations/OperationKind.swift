@@ -2,38 +2,39 @@ import AIResources
 import ClusterClient
 import KubeCore
 
-/// The AI kinds an operation acts on, and the names an operator may call them by.
-enum OperationKind: String, Sendable, CaseIterable {
-  case aiCluster = "AICluster"
-  case inferenceService = "InferenceService"
-  case modelRoute = "AIModelRoute"
+/// The AI kinds an operation acts on, and the names an operator may call them by (the kinds'
+/// names come from their CRD definitions).
+enum OperationKind: Sendable, CaseIterable, RawRepresentable {
+  case aiCluster, inferenceService, modelRoute
 
-  /// The API group of every AI kind.
-  static let group = "ai.aiconsole.dev"
-
-  /// The resource in the API.
-  var resource: APIResource {
+  /// The kind's CRD definition.
+  var definition: AIKindDefinition {
     switch self {
-    case .aiCluster:
-      return AICluster.resource
-    case .inferenceService:
-      return InferenceService.resource
-    case .modelRoute:
-      return AIModelRoute.resource
+    case .aiCluster: AICluster.definition
+    case .inferenceService: InferenceService.definition
+    case .modelRoute: AIModelRoute.definition
     }
   }
+
+  /// The kind's name (`AICluster`).
+  var rawValue: String { definition.kind }
+
+  init?(rawValue: String) {
+    guard let kind = Self.allCases.first(where: { $0.rawValue == rawValue }) else { return nil }
+    self = kind
+  }
+
+  /// The API group of every AI kind.
+  static let group = AIKinds.group
+
+  /// The resource in the API.
+  var resource: APIResource { definition.resource }
 
   /// The lower-case singular name operators see in messages (`aicluster`).
   var singular: String { rawValue.lowercased() }
 
   /// The short name (`aic`).
-  var shortName: String {
-    switch self {
-    case .aiCluster: return "aic"
-    case .inferenceService: return "infsvc"
-    case .modelRoute: return "airoute"
-    }
-  }
+  var shortName: String { definition.shortNames.first ?? singular }
 
   /// Every spelling that names this kind, as kubectl accepts them: short, singular, plural,
   /// kind, and the plural or singular qualified by the group.

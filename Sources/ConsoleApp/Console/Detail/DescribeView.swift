@@ -44,7 +44,8 @@ struct DescribeView: Sendable {
     writer.members(metadataKeys.compactMap { key in metadata[key].map { (key, $0) } }, indent: 2)
     body(of: object, into: &writer)
     conditions(of: object, now: context.now, into: &writer)
-    events(DetailRelations(related: context.related).events(of: context.object), now: context.now, into: &writer)
+    let relations = DetailRelations(related: context.related, registry: context.registry)
+    events(relations.events(of: context.object), now: context.now, into: &writer)
     return writer.lines
   }
 

@@ -14,6 +14,8 @@ struct DetailContext: Sendable {
   /// `Event`, `InferenceService`, …); the views pick the object's pods, revisions, events and its
   /// owner/owned tree from these.
   var related: [String: [JSONValue]]
+  /// What the console knows of each kind: the links to pods and children, the summary fields.
+  var registry = KindRegistry.ours
   /// The time ages are measured against.
   var now: Date
 }

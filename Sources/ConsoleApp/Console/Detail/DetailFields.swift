@@ -3,9 +3,6 @@ import KubeCore
 /// Reads the parts of any Kubernetes object the detail views need, straight from its JSON, so
 /// that they work the same for our kinds, built-in kinds and custom resources nobody told us of.
 enum DetailFields {
-  /// The group every AI kind of ours belongs to.
-  static let aiGroup = "ai.aiconsole.dev"
-
   /// `metadata.name`.
   static func name(_ object: JSONValue) -> String { meta(object, "name") }
   /// `metadata.namespace` (empty for cluster-scoped objects).
@@ -18,11 +15,6 @@ enum DetailFields {
   static func group(_ object: JSONValue) -> String {
     let apiVersion = object["apiVersion"]?.stringValue ?? ""
     return apiVersion.contains("/") ? String(apiVersion.prefix { $0 != "/" }) : ""
-  }
-
-  /// Whether `object` is one of our AI kinds named `kind` (a KServe `InferenceService` is not).
-  static func isAI(_ object: JSONValue, kind: String) -> Bool {
-    group(object) == aiGroup && self.kind(object) == kind
   }
 
   /// `metadata.labels` as `key=value` texts, sorted by key.

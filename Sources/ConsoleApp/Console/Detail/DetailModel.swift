@@ -29,15 +29,15 @@ struct DetailModel: Hashable, Sendable {
   /// The model of `context.object`.
   init(_ context: DetailContext) {
     let object = context.object
-    let relations = DetailRelations(related: context.related)
-    summary = DetailSummary(object, now: context.now)
+    let relations = DetailRelations(related: context.related, registry: context.registry)
+    let descriptor = context.registry.descriptor(of: object)
+    let fields = (descriptor?.summary ?? KindDescriptor.flattenedSpec)(object)
+    summary = DetailSummary(object, fields: fields, now: context.now)
     conditions = DetailCondition.all(of: object, now: context.now)
     reconcile = DetailReconcile(object, now: context.now)
     instances = relations.pods(of: object).map { DetailInstance($0, now: context.now) }
       .sorted { $0.name < $1.name }
-    hasInstances = ["AICluster", "InferenceService", "AIApplication"].contains {
-      DetailFields.isAI(object, kind: $0)
-    }
+    hasInstances = descriptor?.hasInstances ?? false
     revisions = DetailRevision.all(relations.revisions(of: object), of: object, now: context.now)
     events = DetailEvent.newestFirst(relations.events(of: object))
     tree = DetailTree(relations: relations, now: context.now).roots(for: object)

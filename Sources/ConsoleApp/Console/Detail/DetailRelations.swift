@@ -2,61 +2,49 @@ import KubeCore
 
 /// Finds the objects around the selected one in the console's cache: its instances (Pods), its
 /// revisions, the Events about it, and its owner and owned objects. Links are the ones the
-/// controller makes (owner references, the `ai.aiconsole.dev/*` labels, an AIApplication's
-/// `spec.services`), so the same lookups work in the embedded world and on a real cluster.
+/// controller makes (owner references, labels naming the owner, lists in a spec), as each kind's
+/// descriptor declares them, so the same lookups work in the embedded world and on a real cluster.
 struct DetailRelations: Sendable {
-  /// The label naming the AICluster a Pod belongs to.
-  static let clusterLabel = "ai.aiconsole.dev/cluster"
-  /// The label naming the InferenceService an AICluster belongs to.
-  static let serviceLabel = "ai.aiconsole.dev/inferenceservice"
   /// Kinds that are about an object rather than part of it, left out of the owner tree.
-  static let notInTree: Set<String> = ["Event", "ControllerRevision"]
+  static let notInTree: Set<String> = [CoreResources.events.kind, CoreResources.controllerRevisions.kind]
 
   /// Every cached object by kind name.
   var related: [String: [JSONValue]]
+  /// The kinds' descriptors, for their links.
+  var registry = KindRegistry.ours
 
-  /// The cached objects of `kind` in `namespace`.
-  func objects(_ kind: String, in namespace: String) -> [JSONValue] {
-    (related[kind] ?? []).filter { DetailFields.namespace($0) == namespace }
+  /// The cached objects of `resource` in `namespace`.
+  func objects(_ resource: APIResource, in namespace: String) -> [JSONValue] {
+    (related[resource.kind] ?? []).filter {
+      DetailFields.namespace($0) == namespace && DetailFields.group($0) == resource.group
+    }
   }
 
-  /// The Pods serving `object`: for an AICluster those it owns or labels, for an
-  /// InferenceService those of its AIClusters, for an AIApplication those of its services, and
-  /// for any other kind the Pods it owns directly.
+  /// The Pods serving `object`, along its kind's instance links (an AICluster's own, an
+  /// InferenceService's through its AIClusters, …); for any other kind the Pods it owns directly.
   func pods(of object: JSONValue) -> [JSONValue] {
-    let namespace = DetailFields.namespace(object)
-    if DetailFields.isAI(object, kind: "AICluster") {
-      let name = DetailFields.name(object)
-      return objects("Pod", in: namespace).filter {
-        DetailFields.isOwned($0, by: object) || DetailFields.label($0, Self.clusterLabel) == name
+    guard let descriptor = registry.descriptor(of: object), descriptor.hasInstances else {
+      return objects(CoreResources.pods, in: DetailFields.namespace(object)).filter {
+        DetailFields.isOwned($0, by: object)
       }
     }
-    if DetailFields.isAI(object, kind: "InferenceService") { return clusters(of: object).flatMap(pods(of:)) }
-    if DetailFields.isAI(object, kind: "AIApplication") { return services(of: object).flatMap(pods(of:)) }
-    return objects("Pod", in: namespace).filter { DetailFields.isOwned($0, by: object) }
-  }
-
-  /// The AIClusters an InferenceService owns (by owner reference or by label).
-  func clusters(of service: JSONValue) -> [JSONValue] {
-    let name = DetailFields.name(service)
-    return objects("AICluster", in: DetailFields.namespace(service)).filter {
-      DetailFields.isOwned($0, by: service) || DetailFields.label($0, Self.serviceLabel) == name
+    return descriptor.instances.flatMap { link in
+      let found = targets(of: object, link)
+      if case .pods = link { return found }
+      return found.flatMap(pods(of:))
     }
   }
 
-  /// The InferenceServices an AIApplication names in `spec.services`, in its order.
-  func services(of application: JSONValue) -> [JSONValue] {
-    named("InferenceService", in: application, path: ["spec", "services"])
-  }
-
-  /// The AIModelRoutes an AIApplication names in `spec.routes`, in its order.
-  func routes(of application: JSONValue) -> [JSONValue] {
-    named("AIModelRoute", in: application, path: ["spec", "routes"])
+  /// The objects `link` leads to from `object`.
+  func targets(of object: JSONValue, _ link: KindLink) -> [JSONValue] {
+    link.targets(of: object, among: objects(link.target, in: DetailFields.namespace(object)))
   }
 
   /// The ControllerRevisions `object` owns.
   func revisions(of object: JSONValue) -> [JSONValue] {
-    objects("ControllerRevision", in: DetailFields.namespace(object)).filter { DetailFields.isOwned($0, by: object) }
+    objects(CoreResources.controllerRevisions, in: DetailFields.namespace(object)).filter {
+      DetailFields.isOwned($0, by: object)
+    }
   }
 
   /// The Events about `object` (by uid, or by kind, name and namespace for Events that carry
@@ -64,7 +52,7 @@ struct DetailRelations: Sendable {
   func events(of object: JSONValue) -> [JSONValue] {
     let (uid, kind, name) = (DetailFields.uid(object), DetailFields.kind(object), DetailFields.name(object))
     let namespace = DetailFields.namespace(object)
-    return (related["Event"] ?? []).filter { event in
+    return (related[CoreResources.events.kind] ?? []).filter { event in
       guard let subject = event["involvedObject"] ?? event["regarding"] else { return false }
       if let subjectUID = subject["uid"]?.stringValue, !subjectUID.isEmpty, !uid.isEmpty { return subjectUID == uid }
       return subject["kind"]?.stringValue == kind && subject["name"]?.stringValue == name
@@ -72,13 +60,11 @@ struct DetailRelations: Sendable {
     }
   }
 
-  /// The objects directly under `object` in the owner tree: an AIApplication's services and
-  /// routes, an AICluster's Pods, and whatever names `object` as its owner.
+  /// The objects directly under `object` in the owner tree: those its kind's descriptor links it
+  /// to (an AIApplication's services and routes, an AICluster's Pods), and whatever names `object`
+  /// as its owner.
   func children(of object: JSONValue) -> [JSONValue] {
-    var found: [JSONValue] = []
-    if DetailFields.isAI(object, kind: "AIApplication") { found = services(of: object) + routes(of: object) }
-    if DetailFields.isAI(object, kind: "InferenceService") { found = clusters(of: object) }
-    if DetailFields.isAI(object, kind: "AICluster") { found = pods(of: object) }
+    var found = (registry.descriptor(of: object)?.children ?? []).flatMap { targets(of: object, $0) }
     let namespace = DetailFields.namespace(object)
     for (kind, items) in related.sorted(by: { $0.key < $1.key }) where !Self.notInTree.contains(kind) {
       for item in items where DetailFields.namespace(item) == namespace && DetailFields.isOwned(item, by: object) {
@@ -88,8 +74,8 @@ struct DetailRelations: Sendable {
     return Self.unique(found)
   }
 
-  /// The object above `object` in the owner tree: a cached owner, else the AICluster or
-  /// InferenceService its label names, else for a service or route the AIApplication listing it.
+  /// The object above `object` in the owner tree: a cached owner, else the object whose kind's
+  /// descriptor links to it (the AICluster a Pod's label names, the AIApplication listing a route).
   func parent(of object: JSONValue) -> JSONValue? {
     let namespace = DetailFields.namespace(object)
     let owners = Set(DetailFields.ownerUIDs(object))
@@ -98,29 +84,15 @@ struct DetailRelations: Sendable {
         if let owner = items.first(where: { owners.contains(DetailFields.uid($0)) }) { return owner }
       }
     }
-    if DetailFields.kind(object) == "Pod", let name = DetailFields.label(object, Self.clusterLabel) {
-      return objects("AICluster", in: namespace).first { DetailFields.name($0) == name }
-    }
-    if DetailFields.isAI(object, kind: "AICluster"), let name = DetailFields.label(object, Self.serviceLabel) {
-      return objects("InferenceService", in: namespace).first { DetailFields.name($0) == name }
-    }
-    if DetailFields.isAI(object, kind: "InferenceService") || DetailFields.isAI(object, kind: "AIModelRoute") {
-      let name = DetailFields.name(object)
-      let path = DetailFields.kind(object) == "InferenceService" ? "services" : "routes"
-      return objects("AIApplication", in: namespace).first { application in
-        (application[path: ["spec", path]]?.arrayValue ?? []).contains { $0["name"]?.stringValue == name }
+    let group = DetailFields.group(object)
+    let kind = DetailFields.kind(object)
+    for descriptor in registry.all {
+      for link in descriptor.children where link.target.group == group && link.target.kind == kind {
+        let owner = objects(descriptor.resource, in: namespace).first { link.leads(from: $0, to: object) }
+        if let owner { return owner }
       }
     }
     return nil
-  }
-
-  private func named(_ kind: String, in owner: JSONValue, path: [String]) -> [JSONValue] {
-    let candidates = objects(kind, in: DetailFields.namespace(owner)).filter {
-      DetailFields.group($0) == DetailFields.aiGroup
-    }
-    return (owner[path: path]?.arrayValue ?? []).compactMap { reference in
-      candidates.first { DetailFields.name($0) == reference["name"]?.stringValue }
-    }
   }
 
   /// `objects` without repeats (by uid, or kind and name when there is no uid).

@@ -16,18 +16,18 @@ struct DetailSummary: Hashable, Sendable {
   var age: String
   /// `key=value` labels, sorted.
   var labels: [String]
-  /// The interesting spec fields, in words (see `DetailSpecSummary`).
+  /// The interesting spec fields, in words (its kind descriptor's `summary`).
   var spec: [KeyValueList.Item]
 
-  /// The summary of `object` at `now`.
-  init(_ object: JSONValue, now: Date) {
+  /// The summary of `object` at `now`, with its kind's summary `fields`.
+  init(_ object: JSONValue, fields: [KeyValueList.Item], now: Date) {
     kind = DetailFields.kind(object)
     apiVersion = DetailFields.text(object["apiVersion"]) ?? ""
     namespace = DetailFields.namespace(object)
     name = DetailFields.name(object)
     age = DetailTime.age(DetailFields.text(object, "metadata", "creationTimestamp"), now: now)
     labels = DetailFields.labels(object)
-    spec = DetailSpecSummary.fields(of: object)
+    spec = fields
   }
 
   /// `namespace/name`, or the name alone for a cluster-scoped object.

@@ -51,7 +51,7 @@ struct DetailTree: Sendable {
   /// A word or two on an object's health: a Pod's phase and readiness (or why it waits),
   /// another object's `Ready` condition.
   static func state(of object: JSONValue, now: Date) -> (String, ThemeRole?) {
-    if DetailFields.kind(object) == "Pod" && DetailFields.group(object).isEmpty {
+    if DetailFields.kind(object) == CoreResources.pods.kind && DetailFields.group(object).isEmpty {
       let pod = DetailInstance(object, now: now)
       return ("\(pod.reason.isEmpty ? pod.phase : pod.reason) \(pod.ready)", pod.role)
     }

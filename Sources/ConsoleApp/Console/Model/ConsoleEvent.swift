@@ -15,8 +15,8 @@ enum ConsoleEvent: Sendable {
   case kinds([APIResource])
   /// A change of an AI object, or of its informer's state.
   case object(APIResource, InformerEvent)
-  /// A change of a related object (`Pod`, `Event`, …) or of its informer's state.
-  case related(String, InformerEvent)
+  /// A change of a related object (a pod, an Event, …) or of its informer's state.
+  case related(RelatedFeed, InformerEvent)
   /// A log line of a followed source.
   case log(LogRecord)
   /// A scrape or query of a metrics source.

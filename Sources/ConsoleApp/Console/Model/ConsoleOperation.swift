@@ -23,6 +23,8 @@ enum ConsoleOperation: Equatable, Sendable {
 
     /// `AICluster demo/llama`.
     var description: String { "\(resource.kind) \(namespace)/\(name)" }
+    /// `aicluster/llama`, as the CLI and its messages name an object.
+    var target: String { "\(resource.kind.lowercased())/\(name)" }
   }
 
   /// The object it edits.

@@ -17,7 +17,7 @@ extension ConsoleReducer {
     case "logs", "log":
       if words.count > 1 { openCorrelation(words[1], &state) } else { openLogPrompt(.correlation, &state) }
     default:
-      guard let resource = kind(named: verb, in: state.store.kinds) else {
+      guard let resource = kind(named: verb, in: state.store.kinds, preferring: state.registry) else {
         let known = state.store.kinds.compactMap { $0.shortNames.first ?? $0.name }.joined(separator: " ")
         flash(&state, "no AI kind '\(verb)'; try :ai or one of: \(known)", .flashError)
         return []
@@ -27,13 +27,14 @@ extension ConsoleReducer {
     return []
   }
 
-  /// The AI kind called `name` by its plural, singular, short name or kind.
-  static func kind(named name: String, in kinds: [APIResource]) -> APIResource? {
+  /// The AI kind called `name` by its plural, singular, short name or kind; a described kind
+  /// first when two groups share the name.
+  static func kind(named name: String, in kinds: [APIResource], preferring registry: KindRegistry) -> APIResource? {
     let matches = kinds.filter {
       $0.name == name || $0.singularName == name || $0.shortNames.contains(name) || $0.kind.lowercased() == name
         || "\($0.name).\($0.group)" == name
     }
-    return matches.first { $0.group == ResourceColumns.ourGroup } ?? matches.first
+    return matches.first { registry.describes($0) } ?? matches.first
   }
 
   /// What the `:` prompt completes to.

@@ -3,9 +3,6 @@ import Foundation
 import KubeCore
 
 extension ConsoleReducer {
-  /// The kinds of related objects whose changes can change a detail view.
-  static let detailKinds: Set<String> = ["Pod", "Event", "ControllerRevision"]
-
   /// Rebuilds the detail at once when the selection changed, else marks it stale when `changed`
   /// (it is then rebuilt at the next tick, so a stream of changes costs one rebuild per tick).
   static func refreshDetail(_ state: inout ConsoleState, selectionChanged: Bool) {
@@ -42,7 +39,7 @@ extension ConsoleReducer {
   static func touchesDetail(_ event: ConsoleEvent, _ state: ConsoleState) -> Bool {
     switch event {
     case .object: return state.selection != nil
-    case .related(let kind, _): return detailKinds.contains(kind) && state.selection != nil
+    case .related(let feed, _): return feed.touchesDetail && state.selection != nil
     default: return false
     }
   }
@@ -52,7 +49,10 @@ extension ConsoleReducer {
     guard let (resource, object) = state.selection else { return nil }
     var related: [String: [JSONValue]] = [:]
     for kind in state.store.kinds { related[kind.kind, default: []] += state.store.objects(of: kind) }
-    for kind in detailKinds { related[kind] = state.store.related(kind) }
-    return DetailContext(object: object, resource: resource, related: related, now: state.now)
+    for feed in RelatedFeed.allCases where feed.touchesDetail {
+      related[feed.resource.kind, default: []] += state.store.related(feed)
+    }
+    return DetailContext(
+      object: object, resource: resource, related: related, registry: state.registry, now: state.now)
   }
 }

@@ -28,7 +28,8 @@ extension ConsoleReducer {
     switch state.listing {
     case .allKinds: state.columns = .allKinds
     case .kind(let resource):
-      state.columns = .forKind(resource, definition: state.store.definition(of: resource))
+      state.columns = .forKind(
+        state.registry.descriptor(for: resource, definition: state.store.definition(of: resource)))
     }
     let context = rowContext(state)
     var rows: [TableRow] = []
@@ -59,11 +60,13 @@ extension ConsoleReducer {
   /// columns is built only for lists that show them.
   static func rowContext(_ state: ConsoleState) -> RowContext {
     var context = RowContext(now: state.now)
-    guard state.columns.showsMetrics, state.metrics.hasData else { return context }
-    let instances = InstanceIndex(state.store)
+    guard state.columns.showsMetrics, state.metrics.hasData, case .kind(let resource) = state.listing else {
+      return context
+    }
+    let instances = InstanceIndex(state.store, registry: state.registry, listing: resource)
     let board = state.metrics
-    context.tokensPerSecond = { resource, object in instances.tokensPerSecond(resource, object, board) }
-    context.gpuPercent = { resource, object in instances.gpuPercent(resource, object, board) }
+    context.tokensPerSecond = { instances.tokensPerSecond($0, board) }
+    context.gpuPercent = { instances.gpuPercent($0, board) }
     return context
   }
 

@@ -25,14 +25,14 @@ extension ConsoleReducer {
   static func logSources(_ state: ConsoleState) -> Set<LogSource> {
     var sources: Set<LogSource> = []
     // The API server's own request log is left out: it logs every log line the others append.
-    for pod in state.store.related("ComponentPod") where !ResourceStore.key(pod).contains("apiserver") {
+    for pod in state.store.related(.componentPods) where !ResourceStore.key(pod).contains("apiserver") {
       if let source = source(of: pod) { sources.insert(source) }
     }
     let pods: [JSONValue]
     if state.logs.correlationID != nil {
-      pods = Array(state.store.related("Pod").prefix(correlationPodLimit))
+      pods = Array(state.store.related(.pods).prefix(correlationPodLimit))
     } else if let (resource, object) = state.selection {
-      pods = Array(Ownership(store: state.store).pods(of: resource, object).prefix(8))
+      pods = Array(Ownership(store: state.store, registry: state.registry).pods(of: resource, object).prefix(8))
     } else {
       pods = []
     }

@@ -6,14 +6,11 @@ extension ConsoleReducer {
   /// nodes, drawn first and emphasised in the metrics pane.
   static func metricsHighlight(_ state: ConsoleState) -> MetricsHighlight {
     guard let (resource, object) = state.selection else { return MetricsHighlight() }
-    let spec = object["spec"]
-    var models: Set<String> = []
+    let descriptor = state.registry.descriptor(for: resource)
+    let models: Set<String> = descriptor.model(object).map { [$0] } ?? []
     var routes: Set<String> = []
-    for model in [spec?["modelName"], spec?["model"]].compactMap({ $0?.stringValue }) { models.insert(model) }
-    if resource.kind == "AIModelRoute", let name = object[path: ["metadata", "name"]]?.stringValue {
-      routes.insert(name)
-    }
-    let pods = Ownership(store: state.store).pods(of: resource, object)
+    if descriptor.isGatewayRoute, let name = object[path: ["metadata", "name"]]?.stringValue { routes.insert(name) }
+    let pods = Ownership(store: state.store, registry: state.registry).pods(of: resource, object)
     var podKeys: Set<String> = []
     var nodes: Set<String> = []
     for pod in pods {

@@ -1,3 +1,4 @@
+import AIResources
 import ClusterClient
 import Foundation
 import KubeCore
@@ -18,31 +19,35 @@ extension ConsoleReducer {
     let ref = ConsoleOperation.ObjectRef(
       resource: resource, namespace: object[path: ["metadata", "namespace"]]?.stringValue ?? "",
       name: object[path: ["metadata", "name"]]?.stringValue ?? "")
-    let ours = resource.group == ResourceColumns.ourGroup
-    if ours, offerOwner(action, ref, object, &state) { return }
+    let descriptor = state.registry.descriptor(for: resource)
+    guard descriptor.allows(action) else {
+      flash(&state, "\(labelOf(action)) does not apply to \(resource.kind)", .flashWarn)
+      return
+    }
+    if offerOwner(action, ref, object, &state) { return }
     switch action {
-    case .scale where ours && ["AICluster", "InferenceService"].contains(resource.kind):
+    case .scale:
       let current = Int(object[path: ["spec", "replicas"]]?.intValue ?? 0)
-      openOperationPrompt(.scale(ref, current: current, bounds: scaleBounds(object)), "\(current)", &state)
-    case .canary where ours && resource.kind == "InferenceService":
+      openOperationPrompt(.scale(ref, current: current, bounds: ScaleBounds(object: object)), "\(current)", &state)
+    case .canary:
       let percent = object[path: ["spec", "canary", "trafficPercent"]]?.intValue.map(String.init) ?? ""
       openOperationPrompt(.canary(ref), percent, &state)
-    case .pause where ours && resource.kind == "AICluster":
+    case .pause:
       let paused = object[path: ["spec", "paused"]]?.boolValue == true
       let verb = paused ? "Resume" : "Pause"
       ask(
         ConfirmDialog(title: "\(verb) reconciliation", message: "\(verb) \(ref.description)?"),
         .pause(ref, paused: !paused), &state)
-    case .rollback where ours && ["AICluster", "InferenceService"].contains(resource.kind):
+    case .rollback:
       openRollback(ref, object, &state)
-    case .edit where ours && resource.kind == "AIModelRoute":
+    case .edit:
       openRouteForm(ref, object, &state)
-    case .editYAML where ours && resource.kind == "AIModelRoute":
+    case .editYAML:
       openRouteEditor(EditorRequest(ref, route: object), &state)
-    case .delete where ours && ["AICluster", "InferenceService", "AIModelRoute"].contains(resource.kind):
-      let owned = Ownership(store: state.store).clusters(ownedBy: object).count
-      let pods = Ownership(store: state.store).pods(of: resource, object).count
-      let extra = owned + pods == 0 ? "" : " and what it owns (\(owned) AIClusters, \(pods) pods)"
+    case .delete:
+      let owned = Ownership(store: state.store, registry: state.registry).owned(by: resource, object)
+      let counts = owned.map { "\($0.count) \($0.kind)\($0.count == 1 ? "" : "s")" }
+      let extra = owned.isEmpty ? "" : " and what it owns (\(counts.joined(separator: ", ")))"
       ask(
         ConfirmDialog(
           title: "Delete", message: "Delete \(ref.description)\(extra)?", confirmLabel: "Delete",
@@ -51,14 +56,6 @@ extension ConsoleReducer {
     default:
       flash(&state, "\(labelOf(action)) does not apply to \(resource.kind)", .flashWarn)
     }
-  }
-
-  /// The replicas an object may be scaled to: its autoscaling range when it has one.
-  static func scaleBounds(_ object: JSONValue) -> ClosedRange<Int> {
-    let scaling = object[path: ["spec", "scaling"]]
-    let low = Int(scaling?["minReplicas"]?.intValue ?? 0)
-    let high = Int(scaling?["maxReplicas"]?.intValue ?? 1000)
-    return low...max(low, high)
   }
 
   private static func labelOf(_ action: ConsoleAction) -> String {
@@ -71,7 +68,8 @@ extension ConsoleReducer {
     let prefix: String
     switch prompt {
     case .scale(let ref, let current, let bounds):
-      prefix = "scale \(ref.description) (now \(current), \(bounds.lowerBound)–\(bounds.upperBound)) to: "
+      let range = "\(bounds.autoscaled ? "autoscaled " : "")\(bounds.minimum)–\(bounds.maximum)"
+      prefix = "scale \(ref.description) (now \(current), \(range)) to: "
     case .canary(let ref): prefix = "canary of \(ref.description): traffic % (0–100), promote or abort: "
     }
     state.operationPrompt = prompt
@@ -150,9 +148,7 @@ extension ConsoleReducer {
     switch prompt {
     case .scale(let ref, _, let bounds):
       guard let replicas = Int(text) else { throw InvalidValue(message: "'\(text)' is not a whole number of replicas") }
-      guard bounds.contains(replicas) else {
-        throw InvalidValue(message: "\(replicas) is outside \(bounds.lowerBound)–\(bounds.upperBound)")
-      }
+      if let refusal = bounds.refusal(replicas, target: ref.target) { throw InvalidValue(message: refusal) }
       return .scale(ref, replicas: replicas)
     case .canary(let ref):
       switch text.lowercased() {

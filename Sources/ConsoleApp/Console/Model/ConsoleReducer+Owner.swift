@@ -15,7 +15,7 @@ extension ConsoleReducer {
     default: return false
     }
     guard let owner = ControllingOwner(of: object) else { return false }
-    let target = "\(ref.resource.kind.lowercased())/\(ref.name)"
+    let target = ref.target
     guard owner.canActInstead(owned), let ownerRef = ownerRef(owner, namespace: ref.namespace, state) else {
       flash(&state, owner.refusal(owned, target: target).message, .flashWarn)
       return true
@@ -36,7 +36,7 @@ extension ConsoleReducer {
   private static func ownerRef(_ owner: ControllingOwner, namespace: String, _ state: ConsoleState)
     -> ConsoleOperation.ObjectRef?
   {
-    guard let resource = state.store.resource(kind: owner.kind),
+    guard let resource = owner.operationKind.flatMap({ state.store.served($0.resource) }),
       state.store.object(resource, namespace: namespace, name: owner.name) != nil
     else { return nil }
     return ConsoleOperation.ObjectRef(resource: resource, namespace: namespace, name: owner.name)

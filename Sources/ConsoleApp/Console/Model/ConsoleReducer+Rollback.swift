@@ -6,7 +6,7 @@ extension ConsoleReducer {
   static func openRollback(_ ref: ConsoleOperation.ObjectRef, _ object: JSONValue, _ state: inout ConsoleState) {
     do throws(OperationError) {
       state.rollbackPicker = try RollbackPicker.make(
-        ref, object: object, revisions: state.store.related("ControllerRevision"), now: state.now)
+        ref, object: object, revisions: state.store.related(.revisions), now: state.now)
       state.mode = .rollback
     } catch {
       flash(&state, error.message, .flashWarn)

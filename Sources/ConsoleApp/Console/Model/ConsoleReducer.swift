@@ -21,7 +21,7 @@ enum ConsoleReducer {
     for event in events {
       effects += apply(&state, event)
       if effects.contains(where: { if case .quit = $0 { true } else { false } }) { return effects }
-      if case .related(let kind, _) = event, kind.hasSuffix("Pod") { podsChanged = true }
+      if case .related(let feed, _) = event, feed.carriesPods { podsChanged = true }
       if touchesDetail(event, state) { state.detailStale = true }
     }
     settleList(&state)
@@ -51,9 +51,9 @@ enum ConsoleReducer {
     case .tick(let now): tick(&state, now)
     case .kinds(let kinds): setKinds(&state, kinds)
     case .object(let resource, let change): objectChanged(&state, resource, change)
-    case .related(let kind, let change):
-      state.store.applyRelated(kind, change)
-      if kind == "CustomResourceDefinition", change.object != nil, case .kind = state.listing {
+    case .related(let feed, let change):
+      state.store.applyRelated(feed, change)
+      if feed == .definitions, change.object != nil, case .kind = state.listing {
         state.listNeedsRebuild = true
       }
     case .log(let record):

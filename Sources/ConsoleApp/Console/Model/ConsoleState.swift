@@ -1,3 +1,4 @@
+import AIResources
 import ClusterClient
 import Foundation
 import KubeCore
@@ -72,12 +73,14 @@ struct ConsoleState {
 
   /// What an open operation prompt asks for.
   enum OperationPrompt: Equatable, Sendable {
-    case scale(ConsoleOperation.ObjectRef, current: Int, bounds: ClosedRange<Int>)
+    case scale(ConsoleOperation.ObjectRef, current: Int, bounds: ScaleBounds)
     case canary(ConsoleOperation.ObjectRef)
   }
 
   var world: World
   var theme: Theme
+  /// What the console knows of each kind.
+  let registry: KindRegistry
   var store = ResourceStore()
   var listing = Listing.allKinds
   var columns = ResourceColumns.allKinds
@@ -153,11 +156,12 @@ struct ConsoleState {
   /// The listing changed: sort it the default way again.
   var listNeedsDefaultSort = true
 
-  /// A state for `world` at `now`.
-  init(world: World, theme: Theme = .default, now: Date = Date()) {
+  /// A state for `world` at `now`, knowing the kinds `registry` describes.
+  init(world: World, theme: Theme = .default, now: Date = Date(), registry: KindRegistry = .ours) {
     self.world = world
     self.theme = theme
     self.now = now
+    self.registry = registry
   }
 
   /// Whether every AI kind's informer holds the server's state.

@@ -1,54 +1,63 @@
 import ClusterClient
 import KubeCore
 
-/// Who owns whom among the cached objects: the AIApplication → InferenceService → AICluster → Pod
-/// chain by owner references and by the application's service list, for the log sources and the
-/// metrics of a selection.
+/// Who serves and who is owned among the cached objects, along each kind's descriptor links
+/// (an AIApplication → its InferenceServices → their AICluster → Pods), for the log sources,
+/// the metrics of a selection and what a delete takes with it.
 struct Ownership {
   let store: ResourceStore
+  let registry: KindRegistry
 
   /// The instance pods behind `object`: its own for an AICluster, its clusters' for an
   /// InferenceService, its services' for an AIApplication, its backends' for a route.
   func pods(of resource: APIResource, _ object: JSONValue) -> [JSONValue] {
-    let namespace = object[path: ["metadata", "namespace"]]?.stringValue ?? ""
-    let name = object[path: ["metadata", "name"]]?.stringValue ?? ""
-    switch resource.kind {
-    case "AICluster":
-      return store.related("Pod").filter {
-        $0[path: ["metadata", "namespace"]]?.stringValue == namespace
-          && $0[path: ["metadata", "labels", "ai.aiconsole.dev/cluster"]]?.stringValue == name
-      }
-    case "InferenceService":
-      return clusters(ownedBy: object).flatMap { pods(of: $0.resource, $0.object) }
-    case "AIApplication":
-      return services(named: object[path: ["spec", "services"]], namespace: namespace, key: "name")
-        .flatMap { pods(of: $0.resource, $0.object) }
-    case "AIModelRoute":
-      return services(named: object[path: ["spec", "backends"]], namespace: namespace, key: "service")
-        .flatMap { pods(of: $0.resource, $0.object) }
-    default:
-      return []
+    registry.descriptor(for: resource).instances.flatMap { link -> [JSONValue] in
+      let found = targets(of: object, link)
+      if case .pods = link { return found }
+      return found.flatMap { pods(of: link.target, $0) }
     }
   }
 
-  /// The AIClusters whose owner is `object`.
-  func clusters(ownedBy object: JSONValue) -> [(resource: APIResource, object: JSONValue)] {
-    guard let uid = object[path: ["metadata", "uid"]]?.stringValue, let clusters = store.resource(kind: "AICluster")
-    else { return [] }
-    return store.objects(of: clusters).filter { cluster in
-      (cluster[path: ["metadata", "ownerReferences"]]?.arrayValue ?? []).contains { $0["uid"]?.stringValue == uid }
-    }.map { (clusters, $0) }
+  /// What deleting `object` takes with it, as the garbage collector follows owner references:
+  /// the objects it owns (and theirs) and their pods, counted by kind.
+  func owned(by resource: APIResource, _ object: JSONValue) -> [(kind: String, count: Int)] {
+    var counts: [String: Int] = [:]
+    var order: [String] = []
+    for found in ownedObjects(of: resource, object) {
+      let kind = DetailFields.kind(found)
+      if counts[kind] == nil { order.append(kind) }
+      counts[kind, default: 0] += 1
+    }
+    return order.map { ($0, counts[$0] ?? 0) }
   }
 
-  private func services(named list: JSONValue?, namespace: String, key: String) -> [(
-    resource: APIResource, object: JSONValue
-  )] {
-    guard let services = store.resource(kind: "InferenceService") else { return [] }
-    return (list?.arrayValue ?? []).compactMap { entry in
-      guard let name = entry[key]?.stringValue,
-        let object = store.object(services, namespace: namespace, name: name)
-      else { return nil }
-      return (services, object)
+  private func ownedObjects(of resource: APIResource, _ object: JSONValue) -> [JSONValue] {
+    registry.descriptor(for: resource).children.filter(\.isOwnership).flatMap { link -> [JSONValue] in
+      let found = targets(of: object, link)
+      return found + found.flatMap { ownedObjects(of: link.target, $0) }
+    }
+  }
+
+  private func targets(of object: JSONValue, _ link: KindLink) -> [JSONValue] {
+    link.targets(of: object, among: candidates(link.target, in: DetailFields.namespace(object)))
+  }
+
+  /// The cached objects of `resource` in `namespace`.
+  private func candidates(_ resource: APIResource, in namespace: String) -> [JSONValue] {
+    if resource == CoreResources.pods {
+      return store.related(.pods).filter { DetailFields.namespace($0) == namespace }
+    }
+    guard let served = store.served(resource) else { return [] }
+    return store.objects(of: served).filter { DetailFields.namespace($0) == namespace }
+  }
+}
+
+extension KindLink {
+  /// Whether the objects at the end of the link are owned (deleted with the object).
+  var isOwnership: Bool {
+    switch self {
+    case .pods, .owned: true
+    case .listed: false
     }
   }
 }

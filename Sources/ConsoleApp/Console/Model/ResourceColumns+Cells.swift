@@ -2,57 +2,6 @@ import ClusterClient
 import KubeCore
 
 extension ResourceColumns {
-  /// The cells between the name and the age.
-  func extraCells(_ object: JSONValue, resource: APIResource, context: RowContext) -> [String] {
-    let spec = object["spec"]
-    let status = object["status"]
-    let tokens = RowContext.rate(context.tokensPerSecond(resource, object))
-    let gpu = RowContext.percent(context.gpuPercent(resource, object))
-    let reconcile = Self.reconcileSummary(object)
-    switch layout {
-    case .aiCluster:
-      return [
-        Self.text(spec?["modelName"]), Self.text(spec?["modelVersion"]),
-        Self.fraction(status?["activeInstances"], spec?["replicas"]),
-        Self.shortRevision(status?["currentRevision"]?.stringValue), tokens, gpu, reconcile,
-      ]
-    case .inferenceService:
-      return [
-        Self.text(spec?[path: ["modelRef", "name"]]),
-        Self.fraction(status?["readyReplicas"], status?["currentReplicas"] ?? spec?["replicas"]),
-        Self.canary(spec?["canary"]), Self.text(status?["modelStatus"]), tokens, gpu, reconcile,
-      ]
-    case .route:
-      return [
-        Self.text(spec?["model"]), Self.backends(spec?["backends"]),
-        Self.text(spec?[path: ["auth", "type"]], or: "None"),
-        Self.limit(spec?["rateLimit"]), spec?[path: ["cache", "enabled"]]?.boolValue == true ? "on" : "off", tokens,
-        reconcile,
-      ]
-    case .modelDeployment:
-      return [
-        Self.text(spec?["modelName"]), Self.text(spec?["modelVersion"]), Self.text(spec?["runtime"]),
-        Self.text(status?["phase"]), reconcile,
-      ]
-    case .contextSchema:
-      return [
-        String(spec?["contextFields"]?.arrayValue?.count ?? 0), status?["ready"]?.boolValue == true ? "true" : "false",
-        reconcile,
-      ]
-    case .application:
-      let services = status?["services"]?.arrayValue ?? []
-      let ready = services.filter { $0["ready"]?.boolValue == true }.count
-      return [
-        Self.text(status?["health"]), "\(ready)/\(spec?["services"]?.arrayValue?.count ?? services.count)",
-        String(spec?["routes"]?.arrayValue?.count ?? 0), reconcile,
-      ]
-    case .printer(let columns):
-      return columns.map { Self.text($0.path.evaluate(object).first) } + [Self.conditionStatus(object, "Ready")]
-    case .allKinds:
-      return [Self.readiness(object), Self.model(object), reconcile]
-    }
-  }
-
   /// `Success`, `Error`, `Requeue`, or `pending` while the spec is ahead of what was reconciled.
   static func reconcileSummary(_ object: JSONValue) -> String {
     if let generation = object[path: ["metadata", "generation"]]?.intValue,
@@ -76,30 +25,6 @@ extension ResourceColumns {
 
   static func fraction(_ ready: JSONValue?, _ desired: JSONValue?) -> String {
     "\(ready?.intValue ?? 0)/\(desired?.intValue.map(String.init) ?? "-")"
-  }
-
-  /// `ab12cd` from `name-ab12cd`, the hash part of a revision name.
-  static func shortRevision(_ name: String?) -> String {
-    guard let name, !name.isEmpty else { return "-" }
-    return name.split(separator: "-").last.map(String.init) ?? name
-  }
-
-  static func canary(_ canary: JSONValue?) -> String {
-    guard let canary, let model = canary[path: ["modelRef", "name"]]?.stringValue else { return "-" }
-    return "\(model) \(canary["trafficPercent"]?.intValue ?? 0)%"
-  }
-
-  static func backends(_ backends: JSONValue?) -> String {
-    let list = backends?.arrayValue ?? []
-    if list.isEmpty { return "-" }
-    return list.map { "\(text($0["service"])) \($0["weight"]?.intValue ?? 1)" }.joined(separator: ", ")
-  }
-
-  static func limit(_ limit: JSONValue?) -> String {
-    var parts: [String] = []
-    if let requests = limit?["requestsPerMinute"]?.intValue { parts.append("\(requests)rpm") }
-    if let tokens = limit?["tokensPerMinute"]?.intValue { parts.append("\(tokens)tpm") }
-    return parts.isEmpty ? "-" : parts.joined(separator: " ")
   }
 
   /// A condition's status (`True`, `False`, `Unknown`), or `-` when the object has none of that type.

@@ -2,7 +2,7 @@ import ClusterClient
 import KubeCore
 
 /// The console's copy of the cluster, fed by informer events: every object of every AI kind, the
-/// objects around them (pods, events, revisions, CRDs) by kind name, and each informer's sync state.
+/// objects around them (pods, events, revisions, CRDs) by feed, and each informer's sync state.
 struct ResourceStore: Sendable {
   /// The AI kinds served now, sorted by group and name.
   private(set) var kinds: [APIResource] = []
@@ -10,10 +10,10 @@ struct ResourceStore: Sendable {
   private(set) var objects: [APIResource: [String: JSONValue]] = [:]
   /// Where each AI kind's informer stands.
   private(set) var states: [APIResource: SyncState] = [:]
-  /// Related objects by kind name (`Pod`, `Event`, `ControllerRevision`, `CustomResourceDefinition`).
-  private(set) var related: [String: [String: JSONValue]] = [:]
-  /// Where each related informer stands, by kind name.
-  private(set) var relatedStates: [String: SyncState] = [:]
+  /// Related objects by feed and `namespace/name`.
+  private(set) var related: [RelatedFeed: [String: JSONValue]] = [:]
+  /// Where each related informer stands.
+  private(set) var relatedStates: [RelatedFeed: SyncState] = [:]
   /// The health of each AI object by kind and `namespace/name`, kept as objects change so the
   /// header's counts cost nothing per frame.
   private var health: [APIResource: [String: Health]] = [:]
@@ -55,8 +55,8 @@ struct ResourceStore: Sendable {
     return object
   }
 
-  /// Applies one event of a related kind.
-  mutating func applyRelated(_ kind: String, _ event: InformerEvent) {
+  /// Applies one event of a related feed.
+  mutating func applyRelated(_ kind: RelatedFeed, _ event: InformerEvent) {
     if case .state(let state) = event {
       relatedStates[kind] = state
       return
@@ -77,17 +77,18 @@ struct ResourceStore: Sendable {
     objects[resource]?["\(namespace ?? "")/\(name)"]
   }
 
-  /// The related objects of one kind, unordered.
-  func related(_ kind: String) -> [JSONValue] { related[kind].map { Array($0.values) } ?? [] }
+  /// The related objects of one feed, unordered.
+  func related(_ feed: RelatedFeed) -> [JSONValue] { related[feed].map { Array($0.values) } ?? [] }
 
-  /// The AI kind named `kind` (ours first when two groups share a kind name).
-  func resource(kind: String) -> APIResource? {
-    kinds.first { $0.kind == kind && $0.group == ResourceColumns.ourGroup } ?? kinds.first { $0.kind == kind }
+  /// The served resource of `resource`'s group and kind (discovery's description of it, which
+  /// keys the store), when it is served.
+  func served(_ resource: APIResource) -> APIResource? {
+    kinds.first { $0.group == resource.group && $0.kind == resource.kind }
   }
 
   /// The CustomResourceDefinition of an AI kind, when cached.
   func definition(of resource: APIResource) -> JSONValue? {
-    related["CustomResourceDefinition"]?["/\(resource.name).\(resource.group)"]
+    related[.definitions]?["/\(resource.name).\(resource.group)"]
   }
 
   /// The number of AI objects.

@@ -8,9 +8,9 @@ struct RowContext {
   /// The time ages are measured against.
   var now: Date
   /// Tokens per second (in + out) the object serves now, if known.
-  var tokensPerSecond: (APIResource, JSONValue) -> Double? = { _, _ in nil }
+  var tokensPerSecond: (JSONValue) -> Double? = { _ in nil }
   /// Mean GPU utilisation (0–100) of the object's instances, if known.
-  var gpuPercent: (APIResource, JSONValue) -> Double? = { _, _ in nil }
+  var gpuPercent: (JSONValue) -> Double? = { _ in nil }
 
   /// `3m20s`, as kubectl prints ages; blank without a creation time.
   func age(_ object: JSONValue) -> String {

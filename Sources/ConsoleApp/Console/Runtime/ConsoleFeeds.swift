@@ -16,25 +16,6 @@ struct ConsoleFeeds: Sendable {
   /// Carries out one operation as one edit; returns its change-id or why it failed.
   let runOperation: @Sendable (ConsoleOperation) async -> (changeID: String?, failure: OperationError?)
 
-  /// The related kinds watched, by the kind name the state files them under.
-  static let relatedResources: [(kind: String, resource: APIResource, namespace: String?, selector: String?)] = [
-    (
-      "Pod", CoreResources.pods, nil,
-      "ai.aiconsole.dev/cluster"
-    ),
-    (
-      "ComponentPod", CoreResources.pods,
-      ConsoleReducer.componentNamespace, nil
-    ),
-    ("Event", CoreResources.events, nil, nil),
-    (
-      "ControllerRevision",
-      CoreResources.controllerRevisions,
-      nil, nil
-    ),
-    ("CustomResourceDefinition", CoreResources.customResourceDefinitions, nil, nil),
-  ]
-
   init(
     client: KubeClient, inbox: ConsoleInbox, requests: ConsoleRequests, metricsSources: [MetricsSource],
     runOperation: @escaping @Sendable (ConsoleOperation) async -> (changeID: String?, failure: OperationError?)
@@ -51,12 +32,12 @@ struct ConsoleFeeds: Sendable {
   func run() async {
     await withDiscardingTaskGroup { group in
       group.addTask { await followAIKinds() }
-      for related in Self.relatedResources {
+      for feed in RelatedFeed.allCases {
         group.addTask {
           await follow(
             Informer(
-              client: client, resource: related.resource, namespace: related.namespace,
-              labelSelector: related.selector, reconnect: requests.reconnect), as: related.kind)
+              client: client, resource: feed.resource, namespace: feed.namespace,
+              labelSelector: feed.labelSelector, reconnect: requests.reconnect), as: feed)
         }
       }
       group.addTask { await logFollower.run() }
@@ -93,11 +74,11 @@ struct ConsoleFeeds: Sendable {
     }
   }
 
-  private func follow(_ informer: Informer, as kind: String) async {
+  private func follow(_ informer: Informer, as feed: RelatedFeed) async {
     let events = await informer.events()
     await withDiscardingTaskGroup { group in
       group.addTask { await informer.run() }
-      for await event in events { inbox.post(.related(kind, event)) }
+      for await event in events { inbox.post(.related(feed, event)) }
     }
   }
 }

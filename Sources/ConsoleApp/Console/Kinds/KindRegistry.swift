@@ -1,0 +1,55 @@
+import KubeCore
+
+/// The kinds the console knows how to show: our descriptors, and for every other kind the
+/// server serves a descriptor made from what discovery and its CRD say. A value handed to the
+/// console's state when it starts (no global registry), so that tests and other worlds can
+/// bring their own.
+struct KindRegistry: Sendable {
+  /// Our AI kinds, each described once.
+  static let ours = KindRegistry(descriptors: [
+    AIClusterKind.descriptor, InferenceServiceKind.descriptor, AIModelRouteKind.descriptor,
+    ModelDeploymentKind.descriptor, ModelContextSchemaKind.descriptor, AIApplicationKind.descriptor,
+  ])
+
+  /// The described kinds by group and kind.
+  private let described: [GroupKind: KindDescriptor]
+
+  init(descriptors: [KindDescriptor]) {
+    described = Dictionary(descriptors.map { (GroupKind($0.resource), $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// The descriptor of `resource`: ours when we described it, else one from its printer columns
+  /// (`definition` is its CustomResourceDefinition when cached).
+  func descriptor(for resource: APIResource, definition: JSONValue? = nil) -> KindDescriptor {
+    guard var descriptor = described[GroupKind(resource)] else {
+      return PrinterColumnsKind.descriptor(resource, definition: definition)
+    }
+    // The server's own description (version, verbs) wins over ours.
+    descriptor.resource = resource
+    return descriptor
+  }
+
+  /// The descriptor of an object by its `apiVersion` and `kind`, when the kind is described.
+  func descriptor(of object: JSONValue) -> KindDescriptor? {
+    described[GroupKind(group: DetailFields.group(object), kind: DetailFields.kind(object))]
+  }
+
+  /// Whether `resource` is one we described.
+  func describes(_ resource: APIResource) -> Bool { described[GroupKind(resource)] != nil }
+
+  /// Every described kind.
+  var all: [KindDescriptor] { described.values.sorted { $0.resource.kind < $1.resource.kind } }
+}
+
+/// A kind within its group: what identifies a kind across versions.
+struct GroupKind: Hashable, Sendable {
+  var group: String
+  var kind: String
+
+  init(group: String, kind: String) {
+    self.group = group
+    self.kind = kind
+  }
+
+  init(_ resource: APIResource) { self.init(group: resource.group, kind: resource.kind) }
+}
