@@ -162,7 +162,8 @@ let package = Package(
       name: "ConsoleTests",
       dependencies: [
         "ConsoleApp", "Fuzzing", "Views", "KubeCore", "ClusterClient", "AIResources", "ClusterTestSupport",
-      ]
+      ],
+      exclude: ["Screens/Expected"]
     ),
     .testTarget(
       name: "GatewayTests", dependencies: ["Gateway", "KubeCore", "AIResources", "ClusterClient", "ClusterTestSupport"]),
