@@ -45,7 +45,9 @@ extension APIServer {
   func filter(_ scoped: ScopedRequest) throws(StatusError) -> ObjectFilter {
     var filter = ObjectFilter(resource: scoped.info.groupResource, namespace: scoped.path.namespace)
     if let selector = scoped.request.parameter("labelSelector") {
-      filter.labelSelector = try LabelSelector(parsing: selector)
+      let parsed = try LabelSelector(parsing: selector)
+      try SelectorKeyValidation.check(parsed)
+      filter.labelSelector = parsed
     }
     if let selector = scoped.request.parameter("fieldSelector") {
       filter.fieldSelector = try FieldSelector(
@@ -85,9 +87,8 @@ extension APIServer {
 
   private func checkListRevision(_ request: APIRequest, current: Int64) throws(StatusError) {
     guard let text = request.parameter("resourceVersion"), text != "0" else { return }
-    guard let requested = Int64(text) else {
-      throw StatusError.badRequest("invalid resource version \"\(text)\"")
-    }
+    // ListOptionsValidation refused what is not an unsigned integer; past Int64 is "too large".
+    let requested = Int64(text) ?? .max
     if requested > current {
       throw StatusError(
         code: 504, reason: "Timeout", message: "Timeout: Too large resource version: \(requested), current: \(current)",

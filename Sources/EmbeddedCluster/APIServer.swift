@@ -27,6 +27,7 @@ struct APIServer: Sendable {
   /// Answers one request.
   func handle(_ request: APIRequest) async -> APIResponse {
     do {
+      if RequestTarget.hasMalformedEscape(request.path) { return .malformedPath }
       guard let target = RequestTarget.parse(request.path) else { throw Self.pageNotFound }
       switch target {
       case .version: return .json(Discovery.version)
@@ -89,7 +90,9 @@ struct APIServer: Sendable {
       throw Self.pageNotFound
     }
     let verb = Self.verb(request.method, path, request)
-    try access.authorize(verb: verb, info: info, namespace: path.namespace, subresource: path.subresource)
+    try access.authorize(
+      verb: verb, info: info, namespace: path.namespace, name: path.name, subresource: path.subresource)
+    if verb == "list" || verb == "watch" { try ListOptionsValidation.check(request, verb: verb) }
     let scoped = ScopedRequest(info: info, path: path, request: request)
     switch verb {
     case "get": return try await get(scoped)

@@ -9,20 +9,33 @@ struct AccessTokens: Sendable {
     case admin
     case readOnly
 
-    /// Refuses a mutating verb to the read-only token with the 403 a real server gives, naming
-    /// the subresource (`pods/log`) as RBAC does when the request is for one.
-    func authorize(verb: String, info: ResourceInfo, namespace: String?, subresource: String? = nil)
-      throws(StatusError)
-    {
-      guard case .readOnly = self, !["get", "list", "watch"].contains(verb) else { return }
-      let scope = namespace.map { " in the namespace \"\($0)\"" } ?? ""
-      let groupText = info.group.isEmpty ? "\"\"" : "\"\(info.group)\""
+    /// Refuses what Kubernetes' `view` role does not grant: every mutating verb, and any read of
+    /// Secrets (they hold credentials, the gateway's API keys among them). The 403 is worded as
+    /// RBAC words it, naming the object and the subresource (`pods/log`) when the request has them.
+    func authorize(
+      verb: String, info: ResourceInfo, namespace: String?, name: String? = nil, subresource: String? = nil
+    ) throws(StatusError) {
+      guard case .readOnly = self else { return }
+      let reads = ["get", "list", "watch"].contains(verb)
+      guard !reads || Self.hiddenFromViewers(info) else { return }
+      let scope = namespace.map { " in the namespace \"\($0)\"" } ?? " at the cluster scope"
       let resource = subresource.map { "\(info.plural)/\($0)" } ?? info.plural
+      let subject = name.map { "\(info.groupResource) \"\($0)\"" } ?? "\(info.groupResource)"
+      // Ordered and trimmed as kube-apiserver sends them: no group for a core kind.
+      var details: JSONValue = .emptyObject
+      if let name { details["name"] = .string(name) }
+      if !info.group.isEmpty { details["group"] = .string(info.group) }
+      details["kind"] = .string(info.plural)
       throw StatusError(
         code: 403, reason: "Forbidden",
         message:
-          "\(info.groupResource) is forbidden: User \"aiconsole:read-only\" cannot \(verb) resource \"\(resource)\" in API group \(groupText)\(scope)",
-        details: ["group": .string(info.group), "kind": .string(info.plural)])
+          "\(subject) is forbidden: User \"aiconsole:read-only\" cannot \(verb) resource \"\(resource)\" in API group \"\(info.group)\"\(scope)",
+        details: details)
+    }
+
+    /// Resources the `view` role leaves out even for reading.
+    static func hiddenFromViewers(_ info: ResourceInfo) -> Bool {
+      info.group.isEmpty && info.plural == "secrets"
     }
   }
 

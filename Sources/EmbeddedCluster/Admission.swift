@@ -19,7 +19,12 @@ struct Admission {
   /// into an object.
   static func decode(_ body: [UInt8], contentType: String, info: ResourceInfo) throws(StatusError) -> JSONValue {
     guard !body.isEmpty else { throw StatusError.badRequest("the body of the request was empty") }
-    if ProtobufBody.isProtobuf(contentType) { return try ProtobufBody.decode(body, info: info) }
+    switch BodyMediaType(contentType: contentType, info: info) {
+    case .protobuf: return try ProtobufBody.decode(body, info: info)
+    case .yaml: return try decodeYAML(body, info: info)
+    case .json: break
+    case .unsupported(let refusal): throw refusal
+    }
     do {
       let value = try JSONParser.parse(body)
       guard value.objectValue != nil else {
@@ -39,6 +44,22 @@ struct Admission {
     }
   }
 
+  /// A YAML body (`kubectl create --raw` and other clients may send one) read into an object.
+  private static func decodeYAML(_ body: [UInt8], info: ResourceInfo) throws(StatusError) -> JSONValue {
+    let value: JSONValue
+    do {
+      value = try JSONValue.parseYAML(String(decoding: body, as: UTF8.self))
+    } catch {
+      throw StatusError.badRequest(
+        "the object provided is unrecognized (must be of type \(info.kind)): couldn't get version/kind; yaml: \(error)")
+    }
+    guard value.objectValue != nil else {
+      throw StatusError.badRequest(
+        "the object provided is unrecognized (must be of type \(info.kind)): expected a YAML mapping")
+    }
+    return value
+  }
+
   /// Checks the object's apiVersion and kind against the resource, filling them in when absent.
   func checkType(_ object: inout JSONValue) throws(StatusError) {
     let apiVersion = object["apiVersion"]?.stringValue ?? info.apiVersion
@@ -50,12 +71,14 @@ struct Admission {
     }
     object["apiVersion"] = .string(apiVersion)
     object["kind"] = .string(kind)
+    try checkGoTypes(object)  // before any defaulting can overwrite the client's values
   }
 
   /// Prunes, defaults and validates; `old` is the stored object on update.
   func admit(_ object: JSONValue, old: JSONValue?) throws(StatusError) -> Admitted {
+    try checkGoTypes(object)
     var result = object
-    var errors = Self.metadataErrors(object)
+    var errors = ObjectMetaValidation.errors(object, kind: info.kind, group: info.group)
     var warnings: [String] = []
     if let schema = info.schema {
       let admitted = SchemaAdmission.admit(object, schema: schema)
@@ -80,6 +103,11 @@ struct Admission {
       ServiceAdmission.applyDefaults(to: &result, old: old)
       errors += ServiceAdmission.validate(result, old: old)
     }
+    if info.group.isEmpty, info.kind == "ConfigMap" { errors += DataKeyValidation.configMapErrors(result) }
+    if info.group.isEmpty, info.kind == "Secret" { errors += DataKeyValidation.secretErrors(result) }
+    if info.group == "apiextensions.k8s.io", info.kind == "CustomResourceDefinition" {
+      errors += CustomResourceDefinitions.validate(result)
+    }
     if info.group == "apps", info.kind == "Deployment" {
       DeploymentAdmission.applyDefaults(to: &result)
       errors += DeploymentAdmission.validate(result, old: old)
@@ -89,6 +117,15 @@ struct Admission {
       throw StatusError.invalid(kind: info.kind, group: info.group, name: name, errors: errors)
     }
     return Admitted(object: result, warnings: warnings)
+  }
+
+  /// Refuses a value of the wrong JSON type as kube-apiserver's decoder does, with 400 before any
+  /// validation: built-in kinds against their Go structs, custom resources' metadata against ObjectMeta.
+  func checkGoTypes(_ object: JSONValue) throws(StatusError) {
+    let root = BuiltinGoTypes.roots["\(info.group)/\(info.kind)"] ?? BuiltinGoTypes.unstructured
+    guard let error = BuiltinGoTypes.check.firstError(object, root: root) else { return }
+    throw StatusError.badRequest(
+      "\(info.kind) in version \"\(info.version)\" cannot be handled as a \(info.kind): \(error)")
   }
 
   /// A Pod's defaults; on create the status kube-apiserver starts it with, on update the rules
@@ -103,21 +140,5 @@ struct Admission {
     var before = old
     PodDefaults.apply(to: &before)  // a Pod stored before these defaults existed
     return PodUpdateRules.errors(old: before, new: pod)
-  }
-
-  private static func metadataErrors(_ object: JSONValue) -> [FieldError] {
-    guard let name = object["metadata"]?["name"]?.stringValue else { return [] }
-    let valid =
-      !name.isEmpty && name.count <= 253
-      && name.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" || $0 == "." }
-      && name.first.map { $0.isLetter || $0.isNumber } == true && name.last.map { $0.isLetter || $0.isNumber } == true
-    guard !valid else { return [] }
-    return [
-      FieldError(
-        field: "metadata.name", reason: .invalid,
-        message:
-          "Invalid value: \"\(name)\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"
-      )
-    ]
   }
 }

@@ -31,33 +31,8 @@ enum CustomResourceDefinitions {
     }
   }
 
-  private static func validate(_ crd: JSONValue) -> [FieldError] {
-    var errors: [FieldError] = []
-    let spec = crd["spec"] ?? .emptyObject
-    let group = spec["group"]?.stringValue ?? ""
-    let plural = spec["names"]?["plural"]?.stringValue ?? ""
-    if group.isEmpty { errors.append(FieldError(field: "spec.group", reason: .required, message: "Required value")) }
-    if plural.isEmpty {
-      errors.append(FieldError(field: "spec.names.plural", reason: .required, message: "Required value"))
-    }
-    if spec["names"]?["kind"]?.stringValue?.isEmpty ?? true {
-      errors.append(FieldError(field: "spec.names.kind", reason: .required, message: "Required value"))
-    }
-    let name = crd["metadata"]?["name"]?.stringValue ?? ""
-    if !group.isEmpty, !plural.isEmpty, name != "\(plural).\(group)" {
-      errors.append(
-        FieldError(
-          field: "metadata.name", reason: .invalid,
-          message: "Invalid value: \"\(name)\": must be spec.names.plural+\".\"+spec.group"))
-    }
-    if (spec["versions"]?.arrayValue ?? []).isEmpty {
-      errors.append(
-        FieldError(
-          field: "spec.versions", reason: .required,
-          message: "Required value: must have exactly one version marked as storage version"))
-    }
-    return errors
-  }
+  /// Every reason kube-apiserver would refuse this CRD (see `CRDValidation`).
+  static func validate(_ crd: JSONValue) -> [FieldError] { CRDValidation.errors(crd) }
 
   private static func scalePaths(_ scale: JSONValue) -> ResourceInfo.ScalePaths {
     ResourceInfo.ScalePaths(

@@ -1,3 +1,4 @@
+import Foundation
 import KubeCore
 
 /// What a request path addresses: discovery documents, or a resource collection, object or subresource.
@@ -24,9 +25,11 @@ enum RequestTarget: Equatable, Sendable {
     var watchPrefix = false
   }
 
-  /// Parses a request path; nil when the path is not one the API serves.
+  /// Parses a request path, its percent-escapes decoded first as Go's `URL.Path` is; nil when the
+  /// path is not one the API serves.
   static func parse(_ path: String) -> RequestTarget? {
-    let segments = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+    guard let decoded = path.removingPercentEncoding else { return nil }
+    let segments = decoded.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
     switch segments.first {
     case "version": return segments.count == 1 ? .version : nil
     case "healthz", "livez", "readyz": return .health(segments[0])
@@ -83,5 +86,20 @@ enum RequestTarget: Equatable, Sendable {
     path.name = rest.count > 1 ? rest[1] : nil
     path.subresource = rest.count > 2 ? rest[2] : nil
     return .resource(path)
+  }
+}
+
+extension RequestTarget {
+  /// Whether the path has a `%` not followed by two hex digits (or escapes that are not UTF-8),
+  /// which Go's HTTP server refuses before any handler sees the request.
+  static func hasMalformedEscape(_ path: String) -> Bool {
+    path.contains("%") && path.removingPercentEncoding == nil
+  }
+}
+
+extension APIResponse {
+  /// What Go's HTTP server answers for a request-target it cannot parse: a plain-text 400.
+  static var malformedPath: APIResponse {
+    APIResponse(status: 400, contentType: "text/plain; charset=utf-8", body: .bytes(Array("400 Bad Request".utf8)))
   }
 }
