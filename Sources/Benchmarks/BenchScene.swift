@@ -25,10 +25,15 @@ struct BenchScene {
     table = TableState(rows: (0..<rows).map { BenchScene.row($0, generation: 0) })
     table.moveSelection(by: rows / 2, viewport: 60)
     for i in 0..<2_000 {
+      let level = [("INFO", ThemeRole.logInfo), ("WARN", .logWarn), ("ERROR", .logError), ("DEBUG", .logDebug)][i % 4]
       logs.append(
-        #"{"ts":"2025-06-01T12:00:\#(i % 60).000Z","level":"\#(["info", "warn", "error", "debug"][i % 4])","#
-          + #""msg":"request \#(i) served","route":"chat","model":"llama-\#(i % 7)","latency_ms":\#(i % 300),"correlation_id":"req-\#(i)"}"#
-      )
+        LogEntry(
+          time: "12:00:\(i % 60 < 10 ? "0" : "")\(i % 60).000", level: level.0, levelRole: level.1, source: nil,
+          message: "request \(i) served",
+          fields: [
+            ("route", "chat"), ("model", "llama-\(i % 7)"), ("latency_ms", "\(i % 300)"),
+            ("correlation_id", "req-\(i)"),
+          ]))
     }
     series = (0..<4).map { s in (0..<400).map { Double(($0 * (s + 3) * 7919) % 1000) } }
   }

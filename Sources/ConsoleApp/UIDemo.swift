@@ -55,6 +55,8 @@ struct DemoApp: TerminalApplication {
   var keyMap: KeyMap<DemoAction>
   var table: TableState
   var logs = LogViewState(capacity: 5_000)
+  /// Where the demo's generated log lines pretend to come from.
+  static let logSource = LogSource(namespace: "demo", pod: "gateway", container: "gateway")
   var tokens: [Double] = []
   var latency: [Double] = []
   var gpu = 0.42
@@ -228,10 +230,10 @@ extension DemoApp {
     let levels = ["info", "info", "debug", "warn", "error"]
     let level = levels[random.next(levels.count)]
     let model = "model-" + String(format: "%05d", random.next(table.rows.count))
-    logs.append(
+    let line =
       #"{"ts":"2025-06-01T12:\#(String(format: "%02d:%02d", tickCount / 60 % 60, tickCount % 60)).000Z","level":"\#(level)","#
-        + #""msg":"request served","model":"\#(model)","latency_ms":\#(20 + random.next(400)),"correlation_id":"req-\#(tickCount)"}"#
-    )
+      + #""msg":"request served","model":"\#(model)","latency_ms":\#(20 + random.next(400)),"correlation_id":"req-\#(tickCount)"}"#
+    logs.append(LogEntry(LogRecord(line: line, source: Self.logSource, timestamped: false), source: nil))
   }
 
   mutating func sample() {

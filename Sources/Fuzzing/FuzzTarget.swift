@@ -1,7 +1,6 @@
 import ClusterClient
 import Foundation
 import KubeCore
-import Views
 
 /// The parsers that read what others wrote — API bodies, patches, selectors, kubeconfigs,
 /// exposition text, log lines — each a function from bytes that may refuse but must not crash,
@@ -30,10 +29,11 @@ enum FuzzTarget: String, CaseIterable {
     case .prometheus: _ = try? PrometheusTextParser.parse(bytes)
     case .logline:
       var splitter = LogLineSplitter(maximumLineBytes: 4096)
+      let filter = try? LogFilter.parse(text)
       for line in splitter.split(bytes) + [splitter.finish()].compactMap({ $0 }) {
-        _ = LogEntry(parsing: line)
+        let record = LogRecord(line: line, source: LogSource(namespace: "fuzz", pod: "fuzz"), timestamped: true)
+        _ = filter?.matches(record)
       }
-      _ = try? LogFilter.parse(text)
     case .kubeconfig: _ = try? Kubeconfig(parsing: Data(bytes), path: "/fuzz/kubeconfig")
     }
   }

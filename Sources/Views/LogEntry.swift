@@ -1,106 +1,84 @@
-/// Severity of a log line.
-public enum LogLevel: Int, Comparable, Hashable, Sendable, CaseIterable {
-  case trace, debug, info, warn, error, unknown
-
-  /// Parses common spellings (`INFO`, `warning`, `err`, `fatal`...).
-  public init(parsing text: String) {
-    switch text.lowercased() {
-    case "trace": self = .trace
-    case "debug", "dbg": self = .debug
-    case "info", "information", "notice": self = .info
-    case "warn", "warning": self = .warn
-    case "error", "err", "fatal", "critical", "panic": self = .error
-    default: self = .unknown
-    }
-  }
-
-  /// The five-column label shown in the view.
-  public var label: String { ["TRACE", "DEBUG", "INFO ", "WARN ", "ERROR", "     "][rawValue] }
-
-  /// The theme role of the level.
-  public var role: ThemeRole { [.logTrace, .logDebug, .logInfo, .logWarn, .logError, .text][rawValue] }
-
-  /// Orders levels by severity.
-  public static func < (a: LogLevel, b: LogLevel) -> Bool { a.rawValue < b.rawValue }
-}
-
 /// A run of a log line's display text and the role it is drawn in.
 public struct LogSegment: Hashable, Sendable {
   /// The text.
   public var text: String
   /// Its role.
   public var role: ThemeRole
+
+  /// A run of `text` drawn in `role`.
+  public init(text: String, role: ThemeRole) {
+    self.text = text
+    self.role = role
+  }
 }
 
-/// One parsed log line. JSON lines show `time LEVEL source message key=value...` (the message
-/// first, then the other fields in their order); other lines show as they are, coloured by a level
-/// word. `source` is a `src` field, which a viewer merging several logs adds to name each line's
-/// origin: it goes up front, where a narrow pane does not cut it off.
+/// One line of a log view, laid out for drawing. Views reads no log format: whoever parsed the
+/// line hands over its parts, and a structured line shows as `time LEVEL source message key=value...`
+/// (the message first, then the other fields in their order), a plain one as it is. The source
+/// (the pod of a merged log) goes up front, where a narrow pane does not cut it off.
 public struct LogEntry: Hashable, Sendable {
-  /// The line as received.
-  public let raw: String
-  /// Severity.
-  public let level: LogLevel
+  /// Columns the level label is padded to, so messages line up.
+  public static let levelWidth = 5
+
   /// The display text, as drawn.
   public let text: String
-  /// The display text split by role.
-  public let segments: [LogSegment]
   /// Display width of `text`.
   public let width: Int
+  /// Where each run of one role ends in `text` (a UTF-8 offset): a console keeps thousands of
+  /// entries, and one string with these is a fraction of the size of a string per run.
+  private let runs: [Run]
 
-  static let timestampKeys: Set = ["ts", "time", "timestamp", "@timestamp"]
-  static let levelKeys: Set = ["level", "lvl", "severity"]
-  static let messageKeys: Set = ["msg", "message"]
-  static let sourceKeys: Set = ["src"]
+  private struct Run: Hashable, Sendable {
+    var end: Int32
+    var role: ThemeRole
+  }
 
-  /// Parses one line.
-  public init(parsing line: String) {
-    raw = line
-    var segments: [LogSegment]
-    if line.first == "{", let pairs = FlatJSON.parse(line) {
-      (level, segments) = LogEntry.fromJSON(pairs)
-    } else {
-      level = LogEntry.sniffLevel(line)
-      segments = [LogSegment(text: line, role: level == .unknown || level == .info ? .text : level.role)]
+  /// A line of the given runs (empty runs are dropped).
+  public init(segments: [LogSegment]) {
+    var text = ""
+    var runs: [Run] = []
+    for segment in segments where !segment.text.isEmpty {
+      text += segment.text
+      runs.append(Run(end: Int32(text.utf8.count), role: segment.role))
     }
-    segments = segments.filter { !$0.text.isEmpty }
-    self.segments = segments
-    text = segments.map(\.text).joined()
+    self.text = text
+    self.runs = runs
     width = DisplayWidth.of(text)
   }
 
-  private static func fromJSON(_ pairs: [(key: String, value: String)]) -> (LogLevel, [LogSegment]) {
-    let time = pairs.first { timestampKeys.contains($0.key) }?.value
-    let levelText = pairs.first { levelKeys.contains($0.key) }?.value ?? ""
-    let level = LogLevel(parsing: levelText)
-    let message = pairs.first { messageKeys.contains($0.key) }?.value ?? ""
+  /// The display text split by role.
+  public var segments: [LogSegment] {
+    var start = text.utf8.startIndex
+    return runs.map { run in
+      let end = text.utf8.index(text.utf8.startIndex, offsetBy: Int(run.end))
+      defer { start = end }
+      return LogSegment(text: String(text[start..<end]), role: run.role)
+    }
+  }
+
+  /// A plain line, drawn in one role (a level's role when the line names one).
+  public init(plain text: String, role: ThemeRole = .text) {
+    self.init(segments: [LogSegment(text: text, role: role)])
+  }
+
+  /// A structured line from its parts: `time` as it is to be shown (nil for none), the level's
+  /// label and role (nil label for a line without a level: the column stays, blank), the source,
+  /// the message, then every other field as `key=value` (a value holding a space is quoted).
+  public init(
+    time: String?, level: String?, levelRole: ThemeRole, source: String?, message: String,
+    fields: [(key: String, value: String)]
+  ) {
     var segments: [LogSegment] = []
-    if let time { segments.append(LogSegment(text: shortTime(time) + " ", role: .logTimestamp)) }
-    segments.append(LogSegment(text: level.label + " ", role: level.role))
-    if let source = pairs.first(where: { sourceKeys.contains($0.key) })?.value {
-      segments.append(LogSegment(text: source + " ", role: .logKey))
-    }
+    if let time { segments.append(LogSegment(text: time + " ", role: .logTimestamp)) }
+    let label = level ?? ""
+    let padding = String(repeating: " ", count: max(0, Self.levelWidth - DisplayWidth.of(label)))
+    segments.append(LogSegment(text: label + padding + " ", role: level == nil ? .text : levelRole))
+    if let source { segments.append(LogSegment(text: source + " ", role: .logKey)) }
     segments.append(LogSegment(text: message, role: .text))
-    let skip = timestampKeys.union(levelKeys).union(messageKeys).union(sourceKeys)
-    for pair in pairs where !skip.contains(pair.key) {
-      segments.append(LogSegment(text: " \(pair.key)=", role: .logKey))
-      segments.append(LogSegment(text: pair.value.contains(" ") ? "\"\(pair.value)\"" : pair.value, role: .text))
+    for field in fields {
+      segments.append(LogSegment(text: " \(field.key)=", role: .logKey))
+      segments.append(LogSegment(text: field.value.contains(" ") ? "\"\(field.value)\"" : field.value, role: .text))
     }
-    return (level, segments)
-  }
-
-  /// `12:34:56.789` from an RFC 3339 time; other text unchanged.
-  static func shortTime(_ text: String) -> String {
-    guard let t = text.firstIndex(of: "T") else { return text }
-    let rest = text[text.index(after: t)...]
-    return String(rest.prefix { $0 != "Z" && $0 != "+" && $0 != "-" }.prefix(12))
-  }
-
-  private static func sniffLevel(_ line: String) -> LogLevel {
-    for word in line.prefix(80).split(whereSeparator: { !$0.isLetter }).prefix(6) {
-      let level = LogLevel(parsing: String(word))
-      if level != .unknown && word.uppercased() == word { return level }
-    }
-    return .unknown
+    self.init(segments: segments)
   }
 }

@@ -28,15 +28,15 @@ public struct LogViewState: Sendable {
   /// Absolute number one past the newest line.
   public var endLine: Int { dropped + entries.count }
 
-  /// Appends one raw line.
-  public mutating func append(_ line: String) {
-    entries.append(LogEntry(parsing: line))
+  /// Appends one line.
+  public mutating func append(_ entry: LogEntry) {
+    entries.append(entry)
     trimToCapacity()
   }
 
-  /// Appends raw lines.
-  public mutating func append(contentsOf lines: [String]) {
-    entries.append(contentsOf: lines.map(LogEntry.init(parsing:)))
+  /// Appends lines.
+  public mutating func append(contentsOf lines: [LogEntry]) {
+    entries.append(contentsOf: lines)
     trimToCapacity()
   }
 

@@ -6,18 +6,30 @@ import Testing
 struct LogViewTests {
   static func sample() -> LogViewState {
     var logs = LogViewState()
-    logs.append(#"{"ts":"2025-06-01T12:00:01.250Z","level":"info","msg":"served","model":"llama","latency_ms":42}"#)
-    logs.append("plain ERROR line with text")
-    logs.append(#"{"level":"warn","msg":"slow 日本","route":"chat"}"#)
+    logs.append(
+      LogEntry(
+        time: "12:00:01.250", level: "INFO", levelRole: .logInfo, source: nil, message: "served",
+        fields: [("model", "llama"), ("latency_ms", "42")]))
+    logs.append(LogEntry(plain: "plain ERROR line with text", role: .logError))
+    logs.append(
+      LogEntry(
+        time: nil, level: "WARN", levelRole: .logWarn, source: nil, message: "slow 日本", fields: [("route", "chat")]))
     return logs
   }
 
-  @Test("shows JSON lines as time, level, message, then key=value")
-  func jsonFields() {
-    let entry = LogEntry(parsing: #"{"msg":"hi","level":"error","ts":"2025-06-01T01:02:03.004Z","pod":"a b","n":1}"#)
+  /// Plain lines.
+  static func plain(_ lines: [String]) -> [LogEntry] { lines.map { LogEntry(plain: $0) } }
+
+  @Test("lays out a structured line as time, level, message, then key=value")
+  func structuredLine() {
+    let entry = LogEntry(
+      time: "01:02:03.004", level: "ERROR", levelRole: .logError, source: nil, message: "hi",
+      fields: [("pod", "a b"), ("n", "1")])
     #expect(entry.text == #"01:02:03.004 ERROR hi pod="a b" n=1"#)
-    #expect(entry.level == .error)
-    #expect(LogEntry(parsing: "2025 WARN disk low").level == .warn)
+    #expect(entry.segments.first { $0.text.hasPrefix("ERROR") }?.role == .logError)
+    let unlevelled = LogEntry(time: nil, level: nil, levelRole: .logWarn, source: nil, message: "hi", fields: [])
+    #expect(unlevelled.text == "      hi", "the level column stays, blank")
+    #expect(unlevelled.segments.allSatisfy { $0.role == .text })
   }
 
   @Test("follows the newest lines without wrapping")
@@ -66,10 +78,10 @@ struct LogViewTests {
   @Test("pauses when scrolled up and resumes at the end")
   func pauseAndFollow() {
     var logs = LogViewState()
-    logs.append(contentsOf: (0..<10).map { "line \($0)" })
+    logs.append(contentsOf: Self.plain((0..<10).map { "line \($0)" }))
     logs.scroll(by: -3, viewport: 2)
     #expect(!logs.follow)
-    logs.append("line 10")
+    logs.append(LogEntry(plain: "line 10"))
     #expect(
       snapshot(8, 2) { LogView().render(into: &$0, area: $1, state: logs, theme: .plain) } == ["line 5  ", "line 6  "])
     logs.scroll(by: 100, viewport: 2)
@@ -81,7 +93,7 @@ struct LogViewTests {
   @Test("search highlights matches and moves between them")
   func search() {
     var logs = LogViewState()
-    logs.append(contentsOf: (0..<20).map { $0 % 5 == 0 ? "hit \($0)" : "miss \($0)" })
+    logs.append(contentsOf: Self.plain((0..<20).map { $0 % 5 == 0 ? "hit \($0)" : "miss \($0)" }))
     logs.setSearch("hit", viewport: 4)
     #expect(logs.currentMatch == 15)
     logs.nextMatch(viewport: 4)
@@ -96,34 +108,35 @@ struct LogViewTests {
     #expect(buffer[x: 3, y: 0].style.attributes.isEmpty)
   }
 
-  @Test("a src field is shown after the level, before the message")
+  @Test("the source is shown after the level, before the message")
   func sourceUpFront() {
     let entry = LogEntry(
-      parsing: #"{"ts":"2025-06-01T01:02:03.004Z","level":"info","msg":"served","route":"chat","src":"gw-1"}"#)
+      time: "01:02:03.004", level: "INFO", levelRole: .logInfo, source: "gw-1", message: "served",
+      fields: [("route", "chat")])
     #expect(entry.text == "01:02:03.004 INFO  gw-1 served route=chat")
   }
 
   @Test("a late line is inserted where it belongs; a paused view and the current match stay on their lines")
   func insert() throws {
     var logs = LogViewState()
-    logs.append(contentsOf: (0..<10).map { "line \($0)" })
+    logs.append(contentsOf: Self.plain((0..<10).map { "line \($0)" }))
     logs.setSearch("line 8", viewport: 4)
     let top = logs.top
-    logs.insert("late", before: 2)
+    logs.insert(LogEntry(plain: "late"), before: 2)
     #expect(logs.entry(at: 2)?.text == "late")
     #expect(logs.entry(at: try #require(logs.currentMatch))?.text == "line 8")
     #expect(logs.top == top + 1)
-    logs.insert("last", before: 100)
+    logs.insert(LogEntry(plain: "last"), before: 100)
     #expect(logs.entries.last?.text == "last")
   }
 
   @Test("replacing every line keeps wrap, follow and the search")
   func replaceAll() {
     var logs = LogViewState()
-    logs.append(contentsOf: (0..<10).map { "line \($0)" })
+    logs.append(contentsOf: Self.plain((0..<10).map { "line \($0)" }))
     logs.toggleWrap()
     logs.setSearch("line", viewport: 4)
-    logs.replaceAll(with: ["line a", "other", "line b"], viewport: 4)
+    logs.replaceAll(with: Self.plain(["line a", "other", "line b"]), viewport: 4)
     #expect(logs.entries.map(\.text) == ["line a", "other", "line b"])
     #expect(logs.wrap)
     #expect(!logs.follow)
@@ -134,9 +147,9 @@ struct LogViewTests {
   @Test("keeps at most its capacity")
   func capacity() {
     var logs = LogViewState(capacity: 8)
-    logs.append(contentsOf: (0..<100).map { "l\($0)" })
+    logs.append(contentsOf: Self.plain((0..<100).map { "l\($0)" }))
     #expect(logs.entries.count == 8)
-    #expect(logs.entry(at: 99)?.raw == "l99")
+    #expect(logs.entry(at: 99)?.text == "l99")
     #expect(logs.entry(at: 10) == nil)
   }
 }

@@ -31,7 +31,7 @@ extension LogFilter {
   func confirms(_ object: JSONValue) -> Bool {
     if let correlationID, object["correlation_id"]?.stringValue != correlationID { return false }
     if let minimumLevel {
-      guard let level = object["level"]?.stringValue.flatMap({ Level(parsing: $0) }), level >= minimumLevel else {
+      guard let level = LogRecord.level(in: object), level >= minimumLevel else {
         return false
       }
     }
@@ -44,7 +44,7 @@ extension LogFilter {
     let words = Self.words(line)
     if let correlationID, words["correlation_id"] != correlationID { return false }
     if let minimumLevel {
-      guard let level = words["level"].flatMap({ Level(parsing: $0) }), level >= minimumLevel else { return false }
+      guard let level = words["level"].flatMap({ LogLevel(parsing: $0) }), level >= minimumLevel else { return false }
     }
     return fields.allSatisfy { words[$0.key] == $0.value }
   }

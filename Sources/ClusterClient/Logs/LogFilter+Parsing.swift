@@ -11,7 +11,7 @@ extension LogFilter {
   /// regular expression, an unterminated quote.
   public static func parse(_ query: String) throws(LogFilterError) -> LogFilter {
     var scanner = QueryScanner(text: Array(query))
-    var level: Level?
+    var level: LogLevel?
     var correlationID: String?
     var substrings: [String] = []
     var patterns: [LogPattern] = []
@@ -22,7 +22,7 @@ extension LogFilter {
       case .text(let text): substrings.append(text)
       case .word(let word):
         if let levelText = word.value(after: "level>=") {
-          guard let parsed = Level(parsing: levelText) else {
+          guard let parsed = LogLevel(parsing: levelText) else {
             throw LogFilterError("unknown level \"\(levelText)\": use trace, debug, info, warn or error")
           }
           level = parsed

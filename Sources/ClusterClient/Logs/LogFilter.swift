@@ -10,7 +10,7 @@ import KubeCore
 /// the bytes are really the field asked for.
 public struct LogFilter: Sendable, Equatable, CustomStringConvertible {
   /// Only lines at this level or above; nil for every line, with or without a level.
-  public let minimumLevel: Level?
+  public let minimumLevel: LogLevel?
   /// Substrings the line must contain, byte for byte (case-sensitive, as `grep -F`).
   public let substrings: [String]
   /// Regular expressions that must match somewhere in the line.
@@ -24,7 +24,7 @@ public struct LogFilter: Sendable, Equatable, CustomStringConvertible {
 
   /// A filter of the given parts; the empty filter passes every line.
   public init(
-    minimumLevel: Level? = nil, substrings: [String] = [], patterns: [LogPattern] = [], fields: [FieldMatch] = [],
+    minimumLevel: LogLevel? = nil, substrings: [String] = [], patterns: [LogPattern] = [], fields: [FieldMatch] = [],
     correlationID: String? = nil
   ) {
     self.minimumLevel = minimumLevel
@@ -73,7 +73,7 @@ public struct LogFilter: Sendable, Equatable, CustomStringConvertible {
   }
 
   /// The same filter with another minimum level (nil for none).
-  public func with(minimumLevel: Level?) -> LogFilter {
+  public func with(minimumLevel: LogLevel?) -> LogFilter {
     LogFilter(
       minimumLevel: minimumLevel, substrings: substrings, patterns: patterns, fields: fields,
       correlationID: correlationID)
@@ -108,29 +108,6 @@ public struct LogFilter: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension LogFilter {
-  /// Log severities in order, read from the common spellings (`WARNING`, `err`, `fatal`).
-  public enum Level: Int, Comparable, Sendable, CaseIterable, CustomStringConvertible {
-    case trace, debug, info, warn, error
-
-    /// The level a `level` field names; nil for anything else.
-    public init?(parsing text: some StringProtocol) {
-      switch text.lowercased() {
-      case "trace": self = .trace
-      case "debug", "dbg": self = .debug
-      case "info", "information", "notice": self = .info
-      case "warn", "warning": self = .warn
-      case "error", "err", "fatal", "critical", "panic": self = .error
-      default: return nil
-      }
-    }
-
-    /// `trace`, `debug`, `info`, `warn` or `error`.
-    public var description: String { ["trace", "debug", "info", "warn", "error"][rawValue] }
-
-    /// Orders levels by severity.
-    public static func < (lhs: Level, rhs: Level) -> Bool { lhs.rawValue < rhs.rawValue }
-  }
-
   /// One `key=value` term: the line's field `key` must hold `value` (a string equal to it, or a
   /// number or boolean written so).
   public struct FieldMatch: Sendable, Equatable {

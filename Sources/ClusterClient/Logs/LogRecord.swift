@@ -2,7 +2,10 @@ import KubeCore
 
 /// One log line, parsed once: the kubelet's write time when it was asked for, the text, and —
 /// when the text is a JSON object, as this project's logs are — its fields. The fields that
-/// filters and merges touch on every line (`ts`, `level`, `correlation_id`) are pulled out up front.
+/// filters, merges and the console's view touch on every line (`ts`, `level`, `msg`,
+/// `correlation_id`) are pulled out up front; the view draws from them, so no one reads the line
+/// again. Besides this project's spellings, those of other common JSON loggers are read too
+/// (`time`, `severity`, `message`...), since a real cluster's pods write them.
 public struct LogRecord: Sendable, Equatable {
   /// The pod and container that wrote the line.
   public var source: LogSource
@@ -12,10 +15,10 @@ public struct LogRecord: Sendable, Equatable {
   public var text: String
   /// The members of the line when it is a JSON object; nil for plain text.
   public let fields: JSONValue?
-  /// The `ts` field, parsed.
+  /// The `ts` field (or `time`, `timestamp`, `@timestamp`), parsed as RFC 3339.
   public let ts: LogTimestamp?
-  /// The `level` field.
-  public let level: String?
+  /// The `level` field (or `lvl`, `severity`), parsed; nil when absent or not a level word.
+  public let level: LogLevel?
   /// The `correlation_id` field; nil when absent or empty.
   public let correlationID: String?
 
@@ -26,8 +29,8 @@ public struct LogRecord: Sendable, Equatable {
     self.text = text
     let fields = Self.jsonObject(text)
     self.fields = fields
-    ts = fields?["ts"]?.stringValue.flatMap { LogTimestamp(rfc3339: $0) }
-    level = fields?["level"]?.stringValue
+    ts = fields.flatMap { Self.string(of: Self.timeKeys, in: $0) }.flatMap { LogTimestamp(rfc3339: $0) }
+    level = fields.flatMap { Self.level(in: $0) }
     correlationID = fields?["correlation_id"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
   }
 
@@ -46,8 +49,8 @@ public struct LogRecord: Sendable, Equatable {
   /// A field of a JSON line; nil for plain text or an absent field.
   public subscript(field: String) -> JSONValue? { fields?[field] }
 
-  /// The `msg` field.
-  public var message: String? { fields?["msg"]?.stringValue }
+  /// The `msg` field (or `message`).
+  public var message: String? { fields.flatMap { Self.string(of: Self.messageKeys, in: $0) } }
 
   /// The `logger` field.
   public var logger: String? { fields?["logger"]?.stringValue }
@@ -58,6 +61,23 @@ public struct LogRecord: Sendable, Equatable {
   /// The time to order lines from several sources by: the line's own `ts` when it has one (the
   /// moment it happened), else the write time.
   public var time: LogTimestamp? { ts ?? timestamp }
+
+  /// The names a line's time may have, in the order they are looked for.
+  public static let timeKeys = ["ts", "time", "timestamp", "@timestamp"]
+  /// The names a line's level may have.
+  public static let levelKeys = ["level", "lvl", "severity"]
+  /// The names a line's message may have.
+  public static let messageKeys = ["msg", "message"]
+
+  /// The first of `keys` whose member of `object` is a string.
+  public static func string(of keys: [String], in object: JSONValue) -> String? {
+    keys.lazy.compactMap { object[$0]?.stringValue }.first
+  }
+
+  /// The level a JSON line's object names (nil when none of `levelKeys` holds a level word).
+  static func level(in object: JSONValue) -> LogLevel? {
+    string(of: levelKeys, in: object).flatMap { LogLevel(parsing: $0) }
+  }
 
   private static func jsonObject(_ text: String) -> JSONValue? {
     guard text.utf8.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) == UInt8(ascii: "{"),

@@ -38,8 +38,10 @@ enum LogLineFormat: String, Sendable, CaseIterable {
     let source =
       record.source.namespace == CorrelationTail.componentNamespace ? record.source.pod : record.source.description
     guard let members = record.fields?.objectValue else { return "\(time) \(source) \(record.text)" }
-    var words = [time, source, record.level ?? "-", record.message ?? ""]
-    for (key, value) in members where !["ts", "level", "msg"].contains(key) {
+    let level = record.fields.flatMap { LogRecord.string(of: LogRecord.levelKeys, in: $0) }
+    var words = [time, source, level ?? "-", record.message ?? ""]
+    let shown = Set(LogRecord.timeKeys + LogRecord.levelKeys + LogRecord.messageKeys)
+    for (key, value) in members where !shown.contains(key) {
       words.append("\(key)=\(word(value))")
     }
     return words.filter { !$0.isEmpty }.joined(separator: " ")

@@ -40,7 +40,7 @@ struct JSONLineLogHandlerTests {
     )
     let record = try #require(capture.records.first)
     #expect(record.ts == LogTimestamp(seconds: 1_795_599_667, nanoseconds: 123_000_000))
-    #expect(record.level == "info" && record.logger == "aiconsole.controller" && record.message == "reconciled")
+    #expect(record.level == .info && record.logger == "aiconsole.controller" && record.message == "reconciled")
     #expect(record.correlationID == "chg-42" && record["kind"] == "AICluster")
   }
 
@@ -57,7 +57,7 @@ struct JSONLineLogHandlerTests {
   func levels(level: Logger.Level) throws {
     let capture = Capture()
     capture.logger { $0.logLevel = .trace }.log(level: level, "x")
-    #expect(try #require(capture.records.first).level == level.rawValue)
+    #expect(try #require(capture.records.first)["level"]?.stringValue == level.rawValue)
   }
 
   @Test("records below the level are dropped; the level defaults to info")

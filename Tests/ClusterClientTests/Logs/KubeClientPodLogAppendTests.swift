@@ -27,7 +27,7 @@ struct KubeClientPodLogAppendTests {
       #expect(first.message == "loaded" && first.correlationID == "req-1" && first["model"] == "llama-3-8b")
       #expect(first.timestamp != nil)
       let second = try #require(try await records.next())
-      #expect(second.message == "slow" && second.level == "warning" && second["latency_ms"] == "950")
+      #expect(second.message == "slow" && second.level == .warn && second["latency_ms"] == "950")
     }
   }
 

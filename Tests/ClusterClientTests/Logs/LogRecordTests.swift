@@ -13,7 +13,7 @@ struct LogRecordTests {
       + #""correlation_id":"req-42","route":"chat","latency_ms":12.5,"tokens_in":30,"tokens_out":7}"#
     let record = LogRecord(line: line, source: Self.source, timestamped: false)
     #expect(record.isJSON)
-    #expect(record.level == "info")
+    #expect(record.level == .info)
     #expect(record.message == "request")
     #expect(record.logger == "gateway")
     #expect(record.correlationID == "req-42")
@@ -39,7 +39,7 @@ struct LogRecordTests {
       line: #"2026-01-02T03:04:06.000000001Z {"msg":"hi","level":"warn"}"#, source: Self.source, timestamped: true)
     #expect(record.timestamp == LogTimestamp(seconds: 1_767_323_046, nanoseconds: 1))
     #expect(record.text == #"{"msg":"hi","level":"warn"}"#)
-    #expect(record.level == "warn")
+    #expect(record.level == .warn)
     #expect(record.time == record.timestamp, "no ts field: the write time orders it")
     let plain = LogRecord(line: "2026-01-02T03:04:06Z plain text", source: Self.source, timestamped: true)
     #expect(plain.text == "plain text")
@@ -76,5 +76,35 @@ struct LogRecordTests {
       line: #"2026-01-02T03:04:09Z {"ts":"2026-01-02T03:04:05Z"}"#, source: Self.source, timestamped: true)
     #expect(record.time == LogTimestamp(seconds: 1_767_323_045))
     #expect(Self.source.description == "ai/gateway-0/gateway")
+  }
+
+  @Test("reads the time, level and message of other JSON loggers' spellings")
+  func otherSpellings() {
+    let line = #"{"time":"2026-01-02T03:04:05Z","severity":"WARNING","message":"disk low","disk":"sda"}"#
+    let record = LogRecord(line: line, source: Self.source, timestamped: false)
+    #expect(record.ts == LogTimestamp(seconds: 1_767_323_045))
+    #expect(record.level == .warn)
+    #expect(record.message == "disk low")
+  }
+
+  @Test(
+    "reads a level from its common spellings",
+    arguments: [
+      ("WARNING", LogLevel.warn), ("err", .error), ("fatal", .error), ("notice", .info), ("dbg", .debug),
+      ("trace", .trace),
+    ])
+  func levelSpellings(word: String, level: LogLevel) {
+    #expect(LogLevel(parsing: word) == level)
+    #expect(LogLevel(parsing: "loud") == nil)
+  }
+
+  @Test(
+    "finds the level a plain line shouts near its start, not a word of its prose",
+    arguments: [
+      ("2025 WARN disk low", LogLevel?.some(.warn)), ("E1130 12:00:00 ERROR failed", .error),
+      ("a note for your info only", nil), ("one two three four five six ERROR", nil),
+    ])
+  func plainLineLevel(line: String, level: LogLevel?) {
+    #expect(LogLevel(plainLine: line) == level)
   }
 }

@@ -24,7 +24,7 @@ struct PodLogStreamTests {
       let first = try #require(try await records.next())
       #expect(first.message == "line 4")
       #expect(first.correlationID == "c4")
-      #expect(first.level == "info")
+      #expect(first.level == .info)
       #expect(first.timestamp != nil)
       #expect(first.source == LogTestWorld.source("web"))
       #expect(try await records.next()?.message == "line 5")

@@ -4,14 +4,15 @@ import Views
 /// The logs pane's model: every line of the followed sources kept in a bounded `LogBuffer`, the
 /// filter over them (a level, what was typed at the `/` prompt, a correlation ID), pause, and the
 /// view of the lines that pass, in time order across sources (`ConsoleLogs+View`). Changing the
-/// filter or the sources redraws from what is kept; nothing is fetched again.
+/// filter or the sources redraws from what is kept; nothing is fetched again, and no line is
+/// parsed again: each kept line's view entry is made once, from its record, when it arrives.
 struct ConsoleLogs: Sendable {
   /// Lines kept at least, of every source followed this session.
   static let capacity = 20_000
   /// Lines the view holds at most (the newest that pass).
   static let shownCapacity = 5_000
   /// The filter steps `v` cycles through: everything, then at least each level.
-  static let levels: [LogFilter.Level?] = [nil, .debug, .info, .warn, .error]
+  static let levels: [LogLevel?] = [nil, .debug, .info, .warn, .error]
 
   /// Which prompt of the logs pane is open.
   enum Prompt: Equatable, Sendable {
@@ -27,7 +28,7 @@ struct ConsoleLogs: Sendable {
   /// What was typed at the filter prompt, its level moved into `minimumLevel`.
   private(set) var query = LogFilter.all
   /// Only lines at this level or above are shown; nil shows every line.
-  private(set) var minimumLevel: LogFilter.Level?
+  private(set) var minimumLevel: LogLevel?
   /// Correlation mode: only lines carrying this `correlation_id`, from every component and
   /// instance pod.
   private(set) var correlationID: String?
@@ -40,9 +41,10 @@ struct ConsoleLogs: Sendable {
 
   /// The time each shown line is ordered by, parallel to `view.entries`.
   var shownTimes: [LogTimestamp] = []
-  /// The time each kept line is ordered by, from sequence number `timesStart` on.
-  private var times: [LogTimestamp] = []
-  private var timesStart = 0
+  /// Each kept line's time and view entry, from sequence number `keptStart` on (parallel to
+  /// the buffer, which keeps the lines' bytes for filtering).
+  private var kept: [KeptLine] = []
+  private var keptStart = 0
   /// A pod followed again replays its last lines; those already kept are skipped.
   private var replayed = ReplayedLines()
   /// The sources of the kept lines.
@@ -60,19 +62,20 @@ struct ConsoleLogs: Sendable {
   mutating func append(_ record: LogRecord) {
     if replayed.isRepeat(record) { return }
     // A line without a time of its own goes with the newest: it just arrived.
-    let time = record.time ?? times.last ?? LogTimestamp(seconds: 0)
-    let text = Self.tagged(record)
-    buffer.append(text, source: record.source)
+    let line = KeptLine(
+      time: record.time ?? kept.last?.time ?? LogTimestamp(seconds: 0),
+      entry: LogEntry(record, source: record.source.pod))
+    buffer.append(Self.tagged(record), source: record.source)
     keptSources.insert(record.source)
-    times.append(time)
-    if buffer.firstSequence > timesStart {
-      times.removeFirst(buffer.firstSequence - timesStart)
-      timesStart = buffer.firstSequence
+    kept.append(line)
+    if buffer.firstSequence > keptStart {
+      kept.removeFirst(buffer.firstSequence - keptStart)
+      keptStart = buffer.firstSequence
     }
     let sequence = buffer.nextSequence - 1
     guard !buffer.isPaused, sources.contains(record.source), buffer.passingLines(last: 1).first?.sequence == sequence
     else { return }
-    show(text, at: time)
+    show(line)
   }
 
   /// Shows the lines of `wanted` from now on, with those already kept.
@@ -114,7 +117,7 @@ struct ConsoleLogs: Sendable {
     let firstNew = buffer.nextSequence - pending
     buffer.resume()
     for line in buffer.passingLines(last: pending, from: sources) where line.sequence >= firstNew {
-      show(line.text, at: time(of: line.sequence))
+      show(keptLine(line.sequence))
     }
     view.follow = true
   }
@@ -122,10 +125,11 @@ struct ConsoleLogs: Sendable {
   /// `all`, or `≥warn`.
   var levelLabel: String { minimumLevel.map { "≥\($0)" } ?? "all" }
 
-  /// The time a kept line is ordered by.
-  func time(of sequence: Int) -> LogTimestamp {
-    let index = sequence - timesStart
-    return times.indices.contains(index) ? times[index] : LogTimestamp(seconds: 0)
+  /// A kept line's time and entry.
+  func keptLine(_ sequence: Int) -> KeptLine {
+    let index = sequence - keptStart
+    return kept.indices.contains(index)
+      ? kept[index] : KeptLine(time: LogTimestamp(seconds: 0), entry: LogEntry(plain: ""))
   }
 
   private mutating func applyFilter(viewport: Int) {
@@ -133,8 +137,8 @@ struct ConsoleLogs: Sendable {
     refresh(viewport: viewport)
   }
 
-  /// The line with its pod named: a `src` field inside a JSON line (so it still parses, and the
-  /// view shows it up front), else a prefix.
+  /// The line as the buffer keeps it, with its pod named (so that a filter's text finds the pod):
+  /// a `src` field inside a JSON line (so that it is still an object), else a prefix.
   static func tagged(_ record: LogRecord) -> String {
     let text = record.text
     if text.hasPrefix("{"), text.hasSuffix("}") {
@@ -144,4 +148,12 @@ struct ConsoleLogs: Sendable {
     }
     return "[\(record.source.pod)] \(text)"
   }
+}
+
+/// A kept line's time (what the view orders lines by) and its view entry, made once.
+struct KeptLine: Sendable {
+  /// The line's own time, else its write time, else the newest time before it.
+  var time: LogTimestamp
+  /// What the log view draws.
+  var entry: LogEntry
 }
