@@ -68,7 +68,8 @@ let package = Package(
         .product(name: "DequeModule", package: "swift-collections"),
       ]
     ),
-    .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
+    // The ncurses shims (include/CNCurses.h) and the signal state they share (TerminalSignals.c).
+    .target(name: "CNCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
     .target(
       name: "Views",
       dependencies: ["CNCurses", .product(name: "Yams", package: "Yams")]
