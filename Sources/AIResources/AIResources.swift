@@ -9,6 +9,9 @@
 ///   server and the controller.
 ///
 /// It depends only on KubeCore.
+public enum AIResourcesModule {}
+
+/// The AI API's group and version.
 public enum AIKinds {
   /// The API group.
   public static let group = "ai.aiconsole.dev"

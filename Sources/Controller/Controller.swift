@@ -2,4 +2,4 @@
 /// kind, revisions and rollbacks, workload runtimes, leader election and events. The runtime
 /// (`WorkQueue`, `KindController`, `StatusWriter`, `LeaderElection`) is here; the reconcilers of
 /// the six kinds build on it.
-public enum AIController {}
+public enum ControllerModule {}

@@ -3,4 +3,4 @@
 /// OpenAPI, CRDs registered at run time with structural-schema admission, list/watch with
 /// bookmarks and `410 Gone`, the patch flavours kubectl sends, the status/scale/log subresources,
 /// Table output and garbage collection by owner references. `ControlPlane` is its entry point.
-public enum EmbeddedCluster {}
+public enum EmbeddedClusterModule {}
