@@ -2,20 +2,22 @@ import ClusterClient
 import Foundation
 import KubeCore
 
-/// An embedded component (the controller, later the gateway) as a Pod in `aiconsole-system` whose
-/// log is the component's JSON log: in the embedded world there is no kubelet to capture a
-/// process's output, so the component writes its lines into its Pod's log itself, and every
-/// client reads them through the pod log API exactly as it would on a real cluster.
-public actor ComponentPod {
-  public static let namespace = "aiconsole-system"
+/// An embedded component (the controller, the gateway) as a Pod in `aiconsole-system` whose log
+/// is the component's JSON log: in the embedded world there is no kubelet to capture a process's
+/// output, so the component writes its lines into its Pod's log itself, and every client reads
+/// them through the pod log API exactly as it would on a real cluster. An idea of the embedded
+/// world, which `aiconsole serve` and the console's embedded mode assemble, so it lives here
+/// rather than in the client.
+actor ComponentPod {
+  static let namespace = "aiconsole-system"
   static let pods = CoreResources.pods
 
   let client: KubeClient
-  public nonisolated let name: String
+  nonisolated let name: String
   let component: String
   private nonisolated let writer: PodLogWriter
 
-  public init(client: KubeClient, name: String, component: String) {
+  init(client: KubeClient, name: String, component: String) {
     self.client = client
     self.name = name
     self.component = component
@@ -23,12 +25,12 @@ public actor ComponentPod {
   }
 
   /// Queues one line for the Pod's log; callable from any thread (a log handler's sink).
-  public nonisolated func write(_ line: String) {
+  nonisolated func write(_ line: String) {
     writer.write(line, to: .init(namespace: Self.namespace, pod: name))
   }
 
   /// Creates the Pod if needed, then carries queued lines to its log in batches until cancelled.
-  public func run() async {
+  func run() async {
     do {
       try await ensurePod()
     } catch {
@@ -38,7 +40,7 @@ public actor ComponentPod {
   }
 
   /// Stops taking lines; `run` writes what it has and returns.
-  public nonisolated func finish() { writer.finish() }
+  nonisolated func finish() { writer.finish() }
 
   private func ensurePod() async throws {
     let pod: JSONValue = [
