@@ -55,6 +55,7 @@ let package = Package(
       dependencies: [
         "KubeCore",
         "AIResources",
+        "ServingLimits",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HummingbirdTLS", package: "hummingbird"),
         .product(name: "GRDB", package: "GRDB.swift"),
@@ -66,6 +67,15 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
         .product(name: "OrderedCollections", package: "swift-collections"),
         .product(name: "DequeModule", package: "swift-collections"),
+      ]
+    ),
+    .target(
+      name: "ServingLimits",
+      dependencies: [
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOTLS", package: "swift-nio"),
+        .product(name: "Logging", package: "swift-log"),
       ]
     ),
     // The ncurses shims (include/CNCurses.h) and the signal state they share (TerminalSignals.c).
@@ -86,7 +96,7 @@ let package = Package(
     .target(
       name: "Gateway",
       dependencies: [
-        "ClusterClient", "AIResources", "KubeCore",
+        "ClusterClient", "AIResources", "KubeCore", "ServingLimits",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOSSL", package: "swift-nio-ssl"),
         .product(name: "NIOCore", package: "swift-nio"),
@@ -100,7 +110,7 @@ let package = Package(
     .executableTarget(
       name: "ConsoleApp",
       dependencies: [
-        "KubeCore", "ClusterClient", "AIResources", "EmbeddedCluster", "Controller", "Gateway", "Views",
+        "KubeCore", "ClusterClient", "AIResources", "EmbeddedCluster", "Controller", "Gateway", "Views", "ServingLimits",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
@@ -127,7 +137,7 @@ let package = Package(
     .testTarget(
       name: "EmbeddedClusterTests",
       dependencies: [
-        "EmbeddedCluster", "KubeCore", "AIResources", "ClusterClient", "ClusterTestSupport",
+        "EmbeddedCluster", "KubeCore", "AIResources", "ClusterClient", "ClusterTestSupport", "ServingLimits",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ],
       exclude: ["Fixtures"]
@@ -167,7 +177,8 @@ let package = Package(
       exclude: ["Screens/Expected"]
     ),
     .testTarget(
-      name: "GatewayTests", dependencies: ["Gateway", "KubeCore", "AIResources", "ClusterClient", "ClusterTestSupport"]),
+      name: "GatewayTests",
+      dependencies: ["Gateway", "KubeCore", "AIResources", "ClusterClient", "ClusterTestSupport", "ServingLimits"]),
     .testTarget(
       name: "IntegrationTests",
       dependencies: [

@@ -4,6 +4,7 @@ import Foundation
 import Gateway
 import Logging
 import ServiceLifecycle
+import ServingLimits
 
 /// The embedded world as services: the control plane and, as asked, the controller, the gateway
 /// and the demo. `aiconsole serve` runs it headless; the console runs the same services in-process
@@ -19,6 +20,7 @@ struct EmbeddedWorld {
     var gateway = true
     var gatewayPort = 0
     var demo = false
+    var connectionLimits = ConnectionLimits.apiServer
   }
 
   /// The services, in start order; a `ServiceGroup` stops them in reverse, so the demo's traffic
@@ -29,17 +31,19 @@ struct EmbeddedWorld {
   init(
     options: Options, logger: Logger, onReady: @escaping @Sendable (ControlPlaneEndpoints) -> Void = { _ in }
   ) async throws {
+    // Sockets past the soft descriptor limit would fail while the hard one allows more; Go's
+    // runtime raises it too. Both `serve` and the console's embedded world start here.
+    DescriptorLimit.raiseToHardLimit()
     let ready = AsyncStream<ControlPlaneEndpoints>.makeStream()
     let gatewayReady = AsyncStream<ControlPlaneEndpoints>.makeStream()
     let demoReady = AsyncStream<ControlPlaneEndpoints>.makeStream()
     let gatewayListening = AsyncStream<Int>.makeStream()
     // Read before the control plane starts: its first write of endpoints.json drops the entry.
     let rememberedGatewayPort = EndpointsFile.port("gateway", in: options.stateDirectory)
-    let controlPlane = try await ControlPlane(
-      options: ControlPlaneOptions(
-        stateDirectory: options.stateDirectory, address: options.address, port: options.port),
-      logger: logger
-    ) { endpoints in
+    var planeOptions = ControlPlaneOptions(
+      stateDirectory: options.stateDirectory, address: options.address, port: options.port)
+    planeOptions.connectionLimits = options.connectionLimits
+    let controlPlane = try await ControlPlane(options: planeOptions, logger: logger) { endpoints in
       for stream in [ready, gatewayReady, demoReady] { stream.continuation.yield(endpoints) }
       onReady(endpoints)
     }

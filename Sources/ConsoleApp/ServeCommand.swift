@@ -35,6 +35,8 @@ struct ServeCommand: AsyncParsableCommand {
   @Flag(help: "Seed a demo application in namespace demo (once) and send it traffic through the gateway.")
   var demo = false
 
+  @OptionGroup(title: "Client connections") var connections: ConnectionOptions
+
   func validate() throws {
     if demo, !gateway { throw ValidationError("--demo sends its traffic through the gateway; drop --no-gateway") }
   }
@@ -50,6 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
     options.gateway = gateway
     options.gatewayPort = gatewayPort
     options.demo = demo
+    options.connectionLimits = connections.limits
     let world: EmbeddedWorld
     do {
       world = try await EmbeddedWorld(options: options, logger: logger) { endpoints in

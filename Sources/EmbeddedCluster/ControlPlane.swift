@@ -5,6 +5,7 @@ import KubeCore
 import Logging
 import NIOCore
 import ServiceLifecycle
+import ServingLimits
 
 /// Where a running control plane can be reached.
 public struct ControlPlaneEndpoints: Sendable {
@@ -24,6 +25,8 @@ public struct ControlPlaneOptions: Sendable {
   public var port: Int
   /// How many recent changes watches can resume from before they get 410 Gone.
   public var watchWindow: Int
+  /// Connection caps and deadlines of the HTTPS listener.
+  public var connectionLimits = ConnectionLimits.apiServer
 
   /// Options for a state directory.
   public init(stateDirectory: URL, address: String = "127.0.0.1", port: Int = 0, watchWindow: Int = 50_000) {
@@ -73,7 +76,9 @@ public final class ControlPlane: Service {
     let accessLog = AccessLog(podLogs: server.podLogs)
     let application = Application(
       responder: APIResponder(server: server, accessLog: accessLog),
-      server: try .tls(.http1(), tlsConfiguration: try credentials.tlsConfiguration()),
+      server: .guardedTLS(
+        tlsConfiguration: try credentials.tlsConfiguration(),
+        connections: ConnectionGuard(limits: options.connectionLimits, logger: logger)),
       configuration: .init(address: .hostname(options.address, port: port), serverName: nil),
       onServerRunning: { [self] channel in await self.announce(port: channel.localAddress?.port ?? port) },
       logger: logger)

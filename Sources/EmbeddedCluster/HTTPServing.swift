@@ -108,6 +108,8 @@ extension ServingCredentials {
     var configuration = TLSConfiguration.makeServerConfiguration(
       certificateChain: [.certificate(certificate)], privateKey: .privateKey(key))
     configuration.applicationProtocols = ["http/1.1"]
+    // As kube-apiserver's secure serving: TLS 1.0 and 1.1 are refused (POODLE, BEAST, RC4).
+    configuration.minimumTLSVersion = .tlsv12
     // Token clients send no certificate; one that is sent must chain to this CA.
     configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMBytes(Array(caCertificatePEM.utf8)))
     configuration.certificateVerification = .optionalVerification

@@ -21,9 +21,6 @@ final class GatewayConnection: ChannelInboundHandler, RemovableChannelHandler {
   /// Whether a reply is being written; requests read meanwhile wait in `queued`.
   private var answering = false
   private var queued: [ReadRequest] = []
-  /// Set when the client sent something that is not HTTP: it gets a 400 once the requests
-  /// before it are answered, and the connection closes.
-  private var malformed = false
   /// A client that pipelines more than this without reading replies is cut off.
   static let queueLimit = 32
 
@@ -69,33 +66,16 @@ final class GatewayConnection: ChannelInboundHandler, RemovableChannelHandler {
     }
   }
 
-  /// Idle past the server's timeout: closed, unless a reply is still being written (a long
-  /// stream reads nothing from the client meanwhile).
-  func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-    guard case IdleStateHandler.IdleStateEvent.read = event else { return context.fireUserInboundEventTriggered(event) }
-    if !answering { context.close(promise: nil) }
-  }
-
+  /// Malformed requests and heads over the limit never get here: `ExchangeObserver` answers them
+  /// (400, 431) in turn and closes the connection; the deadlines are its `ConnectionWatch`'s.
   func errorCaught(context: ChannelHandlerContext, error: any Error) {
-    guard error is HTTPParserError else { return context.close(promise: nil) }
-    malformed = true
-    if !answering { refuseMalformed(context) }
-  }
-
-  private func refuseMalformed(_ context: ChannelHandlerContext) {
-    answering = true
-    let headers = HTTPHeaders([("connection", "close"), ("content-length", "0")])
-    context.write(
-      wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .badRequest, headers: headers))), promise: nil)
-    let channel = context.channel
-    context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
+    context.close(promise: nil)
   }
 
   /// The reply in progress has ended: the next queued request's turn.
   private func answered(_ context: ChannelHandlerContext) {
     exchange = nil
     answering = false
-    if queued.isEmpty, malformed { return refuseMalformed(context) }
     guard !queued.isEmpty, context.channel.isActive else { return }
     answering = true
     respond(to: queued.removeFirst(), context: context)

@@ -18,9 +18,12 @@ public struct GatewayListener: Sendable {
     switch (certificateFile, keyFile) {
     case (let certificate?, let key?):
       do {
-        tls = TLSConfiguration.makeServerConfiguration(
+        var configuration = TLSConfiguration.makeServerConfiguration(
           certificateChain: try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) },
           privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)))
+        // TLS 1.0 and 1.1 are refused, as kube-apiserver and current nginx refuse them.
+        configuration.minimumTLSVersion = .tlsv12
+        tls = configuration
       } catch {
         throw Refusal(description: "cannot use \(certificate) and \(key) for HTTPS: \(error)")
       }

@@ -5,6 +5,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
+import ServingLimits
 import Synchronization
 
 /// The gateway's HTTP server: the OpenAI endpoints, `/v1/models`, and `/metrics` with the
@@ -22,9 +23,26 @@ public struct GatewayServer: Sendable {
   /// The Prometheus text of every metric the gateway serves.
   let exposition: @Sendable () async -> [UInt8]
   let logger: Logger
-  /// A client connection that sends nothing for this long while no reply is owed is closed, as
-  /// nginx's `keepalive_timeout` (75 s) does; idle connections would otherwise pile up forever.
-  var idleTimeout = TimeAmount.seconds(75)
+  /// Connection caps and deadlines: TLS handshake, request head, and idle between requests (a
+  /// client connection that sends nothing for 75 s while no reply is owed is closed, as nginx's
+  /// `keepalive_timeout` does); without them idle connections would pile up until the process
+  /// runs out of descriptors.
+  public var limits = ConnectionLimits.gateway {
+    didSet { admission = ConnectionGuard(limits: limits, logger: logger) }
+  }
+  /// Admits each client connection under `limits`.
+  private(set) var admission: ConnectionGuard
+  /// The idle deadline of `limits`.
+  var idleTimeout: TimeAmount {
+    get {
+      let (seconds, attoseconds) = limits.deadlines.idle.components
+      return .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+    set { limits.deadlines.idle = .nanoseconds(newValue.nanoseconds) }
+  }
+  /// The documented limit on a request head (docs/gateway.md), every line counted as sent: nginx's
+  /// `large_client_header_buffers` spirit, and NIO's default field limit. Past it: 431.
+  static let maxHeaderBytes = 80 * 1024
 
   public init(
     handler: RequestHandler, host: String, port: Int, tls: TLSConfiguration? = nil,
@@ -36,6 +54,7 @@ public struct GatewayServer: Sendable {
     self.tls = tls
     self.exposition = exposition
     self.logger = logger
+    admission = ConnectionGuard(limits: limits, logger: logger)
   }
 
   /// Serves until cancelled; `onListening` gets the bound port.
@@ -44,18 +63,22 @@ public struct GatewayServer: Sendable {
     let endpoints = GatewayEndpoints(handler: handler, exposition: exposition)
     let connections = OpenChannels()
     let upstreams = UpstreamPools()
+    let guarded = admission
     let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
       .serverChannelOption(.backlog, value: 256)
       .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
       .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-      .childChannelInitializer { [idleTimeout] channel in
+      .childChannelInitializer { channel in
         channel.eventLoop.makeCompletedFuture {
+          guard let watch = try guarded.watch(channel, tls: sslContext != nil) else { throw ConnectionRefused() }
           let pipeline = channel.pipeline.syncOperations
           if let sslContext { try pipeline.addHandler(NIOSSLServerHandler(context: sslContext)) }
-          // Both pipelining and protocol errors are the connection handler's: NIO's handlers would
-          // pause reading around every request, and answer a malformed request out of turn.
-          try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: false, withErrorHandling: false)
-          try pipeline.addHandler(IdleStateHandler(readTimeout: idleTimeout))
+          // Both pipelining and protocol errors are the connection's: NIO's handlers would pause
+          // reading around every request, and answer a malformed request out of turn.
+          try pipeline.configureHTTPServerPipeline(
+            withPipeliningAssistance: false, withErrorHandling: false, withEncoderConfiguration: .init(),
+            withDecoderLimitConfiguration: HeadSize.decoderLimits(Self.maxHeaderBytes))
+          try pipeline.addHandler(ExchangeObserver<NIOHTTP1Parts>(watch: watch, headerLimit: Self.maxHeaderBytes))
           try pipeline.addHandler(
             GatewayConnection(endpoints: endpoints, upstreams: upstreams.pool(on: channel.eventLoop)))
           connections.insert(channel)
