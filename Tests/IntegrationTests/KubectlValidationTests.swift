@@ -63,7 +63,7 @@ import Testing
     #expect(crd.status != 0)
     #expect(
       crd.stderr.contains(
-        "CustomResourceDefinition.apiextensions.k8s.io \"widgets.example.com\" is invalid: spec.scope: Unsupported value: \"Galactic\": supported values: \"Cluster\", \"Namespaced\""
+        "The CustomResourceDefinition \"widgets.example.com\" is invalid: spec.scope: Unsupported value: \"Galactic\": supported values: \"Cluster\", \"Namespaced\""
       ), "\(crd.stderr)")
 
     let secret = try kubectl.run("create", "secret", "generic", "keys", "--from-literal=k=v", "-n", "default")
