@@ -16,7 +16,7 @@ struct BenchScene {
     KeyBinding([.char("q")], 4, label: "quit"),
   ])
 
-  var table: TableState
+  var table: TableState<String>
   var logs = LogViewState(capacity: 5_000)
   var series: [[Double]] = []
   let theme = Theme.default
@@ -38,7 +38,7 @@ struct BenchScene {
     series = (0..<4).map { s in (0..<400).map { Double(($0 * (s + 3) * 7919) % 1000) } }
   }
 
-  static func row(_ i: Int, generation: Int) -> TableRow {
+  static func row(_ i: Int, generation: Int) -> TableRow<String> {
     let status = ["Ready", "Ready", "Pending", "Degraded"][(i + generation) % 4]
     return TableRow(
       id: "ns-\(i % 40)/svc-\(i)",

@@ -53,7 +53,7 @@ struct DemoApp: TerminalApplication {
 
   let theme: Theme
   var keyMap: KeyMap<DemoAction>
-  var table: TableState
+  var table: TableState<String>
   var logs = LogViewState(capacity: 5_000)
   /// Where the demo's generated log lines pretend to come from.
   static let logSource = LogSource(namespace: "demo", pod: "gateway", container: "gateway")
@@ -119,7 +119,7 @@ struct DemoApp: TerminalApplication {
     KeyBinding([.char("q"), .ctrl("c")], .quit, label: "quit", description: "quit"),
   ]
 
-  static func row(_ i: Int) -> TableRow {
+  static func row(_ i: Int) -> TableRow<String> {
     let statuses = ["Ready", "Ready", "Ready", "Pending", "Degraded"]
     let status = statuses[i % statuses.count]
     let role: ThemeRole = status == "Ready" ? .statusOK : status == "Pending" ? .statusWarn : .statusError

@@ -1,6 +1,6 @@
 extension Table {
   /// The width of each column in `available` cells; `fit` columns measure only the visible rows.
-  func columnWidths(available: Int, state: TableState, visible: Range<Int>) -> [Int] {
+  func columnWidths<ID>(available: Int, state: TableState<ID>, visible: Range<Int>) -> [Int] {
     let constraints = columns.enumerated().map { i, column -> Constraint in
       switch column.width {
       case .fixed(let n):

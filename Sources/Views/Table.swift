@@ -28,7 +28,7 @@ public struct Table: Sendable {
   public static func viewportHeight(for area: Rect) -> Int { max(0, area.height - 1) }
 
   /// Draws the table.
-  public func render(into buffer: inout ScreenBuffer, area: Rect, state: TableState, theme: Theme) {
+  public func render<ID>(into buffer: inout ScreenBuffer, area: Rect, state: TableState<ID>, theme: Theme) {
     guard !area.isEmpty else { return }
     let viewport = Table.viewportHeight(for: area)
     let first = state.visibleOffset(viewport: viewport)
@@ -49,8 +49,9 @@ public struct Table: Sendable {
     }
   }
 
-  private func renderHeader(into buffer: inout ScreenBuffer, area: Rect, widths: [Int], state: TableState, theme: Theme)
-  {
+  private func renderHeader<ID>(
+    into buffer: inout ScreenBuffer, area: Rect, widths: [Int], state: TableState<ID>, theme: Theme
+  ) {
     let style = theme[.tableHeader]
     buffer.fill(area.row(0), style: style)
     var x = area.x
@@ -62,8 +63,8 @@ public struct Table: Sendable {
     }
   }
 
-  private func renderRow(
-    _ row: TableRow, into buffer: inout ScreenBuffer, x: Int, y: Int, widths: [Int], selected: Bool, needle: String,
+  private func renderRow<ID>(
+    _ row: TableRow<ID>, into buffer: inout ScreenBuffer, x: Int, y: Int, widths: [Int], selected: Bool, needle: String,
     theme: Theme
   ) {
     var style = theme[.text]

@@ -26,16 +26,16 @@ public struct TableColumn: Hashable, Sendable {
 }
 
 /// One table row: a stable identity, its cell texts, and an optional role colouring it.
-public struct TableRow: Hashable, Sendable {
-  /// Identity that survives updates and reordering (e.g. `namespace/name`).
-  public var id: String
+public struct TableRow<ID: Hashable & Sendable>: Hashable, Sendable {
+  /// Identity that survives updates and reordering (e.g. the object a row shows).
+  public var id: ID
   /// One text per column.
   public var cells: [String]
   /// A status role (ok, warn, error...) for the row's text, if any.
   public var role: ThemeRole?
 
   /// Creates a row.
-  public init(id: String, cells: [String], role: ThemeRole? = nil) {
+  public init(id: ID, cells: [String], role: ThemeRole? = nil) {
     self.id = id
     self.cells = cells
     self.role = role

@@ -26,7 +26,7 @@ extension TableState {
     let narrowing = !previous.isEmpty && text.hasPrefix(previous) && !previous.hasPrefix("!")
     if narrowing {
       let needle = Array(text.lowercased().utf8)
-      view = view.filter { TableState.contains(searchKeys[$0], needle) }
+      view = view.filter { Self.contains(searchKeys[$0], needle) }
       refreshSelection(previousPosition: selectedPosition)
     } else {
       rebuildView()
@@ -58,9 +58,9 @@ extension TableState {
     guard !filter.isEmpty else { return true }
     if filter.hasPrefix("!") {
       let needle = Array(filter.dropFirst().lowercased().utf8)
-      return needle.isEmpty || !TableState.contains(searchKeys[index], needle)
+      return needle.isEmpty || !Self.contains(searchKeys[index], needle)
     }
-    return TableState.contains(searchKeys[index], Array(filter.lowercased().utf8))
+    return Self.contains(searchKeys[index], Array(filter.lowercased().utf8))
   }
 
   /// Whether row `a` is shown before row `b`.
@@ -86,7 +86,7 @@ extension TableState {
     if index < sortKeys.count { sortKeys[index] = key } else { sortKeys.append(key) }
   }
 
-  static func searchKey(_ row: TableRow) -> String {
+  static func searchKey(_ row: TableRow<ID>) -> String {
     row.cells.joined(separator: "\u{1}").lowercased()
   }
 

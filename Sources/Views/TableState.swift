@@ -3,9 +3,9 @@
 /// Rows are kept in arrival order; `view` holds the indices of the rows shown, filtered and sorted.
 /// Updates are incremental (an upsert moves one row), and the selection follows its row's `id`
 /// when rows move. Rendering reads only the visible slice of `view`.
-public struct TableState: Sendable {
+public struct TableState<ID: Hashable & Sendable>: Sendable {
   /// Every row, in arrival order.
-  public internal(set) var rows: [TableRow] = []
+  public internal(set) var rows: [TableRow<ID>] = []
   /// Indices into `rows` of the rows shown, in display order.
   public internal(set) var view: [Int] = []
   /// The filter text (`!text` inverts it); empty for none.
@@ -15,17 +15,17 @@ public struct TableState: Sendable {
   /// Whether the sort is ascending.
   public internal(set) var sortAscending = true
   /// The `id` of the selected row.
-  public internal(set) var selectedID: String?
+  public internal(set) var selectedID: ID?
   /// Display position of the selected row, nil when nothing is shown.
   public internal(set) var selectedPosition: Int?
   /// First display position in the viewport (as last scrolled).
   public internal(set) var offset = 0
-  var indexByID: [String: Int] = [:]
+  var indexByID: [ID: Int] = [:]
   var searchKeys: [String] = []
   var sortKeys: [SortKey] = []
 
   /// A table holding `rows`.
-  public init(rows: [TableRow] = []) {
+  public init(rows: [TableRow<ID>] = []) {
     setRows(rows)
   }
 
@@ -33,13 +33,13 @@ public struct TableState: Sendable {
   public var count: Int { view.count }
 
   /// The row at a display position.
-  public func row(at position: Int) -> TableRow { rows[view[position]] }
+  public func row(at position: Int) -> TableRow<ID> { rows[view[position]] }
 
   /// The selected row.
-  public var selectedRow: TableRow? { selectedPosition.map { row(at: $0) } }
+  public var selectedRow: TableRow<ID>? { selectedPosition.map { row(at: $0) } }
 
   /// Replaces every row, keeping the selection by `id` when it is still there.
-  public mutating func setRows(_ newRows: [TableRow]) {
+  public mutating func setRows(_ newRows: [TableRow<ID>]) {
     rows = newRows
     indexByID = Dictionary(newRows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { _, last in last })
     searchKeys = newRows.map(TableState.searchKey)
@@ -53,7 +53,7 @@ public struct TableState: Sendable {
   }
 
   /// Inserts or replaces the row with `row.id`, moving only that row in the view.
-  public mutating func upsert(_ row: TableRow) {
+  public mutating func upsert(_ row: TableRow<ID>) {
     let index: Int
     if let existing = indexByID[row.id] {
       index = existing
@@ -72,7 +72,7 @@ public struct TableState: Sendable {
   }
 
   /// Removes the row with `id`, if present.
-  public mutating func remove(id: String) {
+  public mutating func remove(id: ID) {
     guard let index = indexByID.removeValue(forKey: id) else { return }
     rows.remove(at: index)
     searchKeys.remove(at: index)
@@ -83,7 +83,7 @@ public struct TableState: Sendable {
   }
 
   /// Selects the row with `id` (if shown).
-  public mutating func select(id: String) {
+  public mutating func select(id: ID) {
     guard let index = indexByID[id], let position = view.firstIndex(of: index) else { return }
     selectedID = id
     selectedPosition = position

@@ -83,12 +83,12 @@ struct ConsoleLogViewTests {
         line(Self.gateway, 3, "request served", extra: #","route":"chat""#),
       ])
     _ = type("l/", &state)
-    #expect(state.mode == .logPrompt)
+    #expect(state.mode.name == .logPrompt)
     #expect(render(state).contains("logs /"))
     _ = type("route=chat /time(d )?out/", &state)
     _ = press(KeyEvent(.enter), &state)
     var text = render(state)
-    #expect(state.mode == .normal)
+    #expect(state.mode.name == .normal)
     #expect(text.contains("Logs · filter route=chat /time(d )?out/ ·"))
     #expect(text.contains("upstream timed out"))
     #expect(!text.contains("upstream timeout"))
@@ -109,8 +109,8 @@ struct ConsoleLogViewTests {
     _ = type("l/", &state)
     _ = type("/time(out/", &state)
     _ = press(KeyEvent(.enter), &state)
-    #expect(state.mode == .logPrompt)
-    #expect(state.prompt.text == "/time(out/")
+    #expect(state.mode.name == .logPrompt)
+    #expect(state.mode.prompt?.text == "/time(out/")
     let text = render(state)
     #expect(text.contains("invalid regular expression /time(out/"))
     #expect(text.contains("logs //time(out/"))
@@ -188,8 +188,8 @@ struct ConsoleLogViewTests {
         line(Self.gateway, 3, "request served", id: "req-9"),
       ])
     _ = type("L", &state)
-    #expect(state.mode == .logPrompt)
-    #expect(state.prompt.text == "chg-2")
+    #expect(state.mode.name == .logPrompt)
+    #expect(state.mode.prompt?.text == "chg-2")
     #expect(render(state).contains("logs of correlation id: chg-2"))
     let effects = press(KeyEvent(.enter), &state)
     #expect(effects == [.followLogs([Self.controller, Self.gateway, Self.llama, Self.mistral])])
@@ -261,7 +261,7 @@ struct ConsoleLogViewTests {
     _ = press(KeyEvent(.tab), &state)
     #expect(state.focus == .activity)
     _ = type("L", &state)
-    #expect(state.prompt.text == "chg-1")
+    #expect(state.mode.prompt?.text == "chg-1")
   }
 
   @Test("a pod followed again replays its last lines; those already kept are not shown twice")
@@ -301,7 +301,7 @@ struct ConsoleLogViewTests {
   func activity(_ id: Int, _ summary: String, changeID: String?) -> ActivityRecord {
     ActivityRecord(
       id: id, summary: summary,
-      target: ConsoleOperation.ObjectRef(resource: F.aiCluster, namespace: "demo", name: "llama"), changeID: changeID,
+      target: ObjectIdentity(F.aiCluster, namespace: "demo", name: "llama"), changeID: changeID,
       result: changeID == nil ? nil : "ok")
   }
 }

@@ -25,11 +25,11 @@ struct ConsoleOperationsTests {
   func scale() {
     var state = selected(F.cluster("llama", replicas: 2))
     _ = ConsoleReducer.reduce(&state, .key(.char("s")))
-    #expect(state.mode == .operationPrompt)
+    #expect(state.mode.name == .operationPrompt)
     #expect(render(state).contains("scale AICluster demo/llama (now 2, 0–1000) to: 2"))
     let effects = ConsoleReducer.reduce(
       &state, [.key(KeyEvent(.backspace)), .key(.char("5")), .key(KeyEvent(.enter))])
-    let ref = ConsoleOperation.ObjectRef(resource: F.aiCluster, namespace: "demo", name: "llama")
+    let ref = ObjectIdentity(F.aiCluster, namespace: "demo", name: "llama")
     #expect(effects == [.operate(id: 1, .scale(ref, replicas: 5))])
     #expect(state.activity.map(\.summary) == ["scale AICluster demo/llama to 5"])
     #expect(render(state).contains("sending…"))
@@ -41,8 +41,8 @@ struct ConsoleOperationsTests {
     _ = ConsoleReducer.reduce(&state, [.key(.char("s")), .key(KeyEvent(.backspace))])
     let effects = type("2000", &state)
     #expect(effects.isEmpty)
-    #expect(state.mode == .operationPrompt)
-    #expect(state.prompt.text == "2000")
+    #expect(state.mode.name == .operationPrompt)
+    #expect(state.mode.prompt?.text == "2000")
     #expect(render(state).contains("cannot scale aicluster/llama to 2000: replicas must be within 0..1000"))
   }
 
@@ -87,7 +87,7 @@ struct ConsoleOperationsTests {
     _ = ConsoleReducer.reduce(&state, .key(.ctrl("d")))
     #expect(render(state).contains("Delete AICluster demo/llama?"))
     #expect(ConsoleReducer.reduce(&state, .key(.char("n"))).isEmpty)
-    #expect(state.mode == .normal)
+    #expect(state.mode.name == .normal)
     _ = ConsoleReducer.reduce(&state, .key(.ctrl("d")))
     let effects = ConsoleReducer.reduce(&state, .key(.char("y")))
     #expect(effects.count == 1)
@@ -99,14 +99,14 @@ struct ConsoleOperationsTests {
     var state = selected(F.cluster("llama"), readOnly: true)
     for key in [KeyEvent.char("s"), .char("P"), .ctrl("d")] {
       #expect(ConsoleReducer.reduce(&state, .key(key)).isEmpty)
-      #expect(state.mode == .normal)
+      #expect(state.mode.name == .normal)
     }
     #expect(render(state).contains("read-only: 'delete' is disabled"))
   }
 
   @Test("canary takes a percent, promote or abort; anything else is explained")
   func canaryValues() throws {
-    let ref = ConsoleOperation.ObjectRef(resource: F.inferenceService, namespace: "demo", name: "assistant")
+    let ref = ObjectIdentity(F.inferenceService, namespace: "demo", name: "assistant")
     #expect(try ConsoleReducer.operation(for: .canary(ref), "35%") == .canaryTraffic(ref, percent: 35))
     #expect(try ConsoleReducer.operation(for: .canary(ref), "promote") == .canaryPromote(ref))
     #expect(try ConsoleReducer.operation(for: .canary(ref), "abort") == .canaryAbort(ref))

@@ -40,7 +40,7 @@ struct ConsoleOwnedObjectTests {
   }
 
   /// The open dialog's question.
-  func dialogText(_ state: ConsoleState) -> String { state.confirm?.dialog.message ?? "" }
+  func dialogText(_ state: ConsoleState) -> String { state.mode.dialog?.message ?? "" }
 
   @Test("s on an owned AICluster names the owner and the field that wins, and sends nothing")
   func scaleRefused() {
@@ -48,13 +48,13 @@ struct ConsoleOwnedObjectTests {
     #expect(state.selection?.resource.kind == "AICluster")
     let effects = ConsoleReducer.reduce(&state, .key(.char("s")))
     #expect(effects.isEmpty)
-    #expect(state.mode == .confirm)
+    #expect(state.mode.name == .confirm)
     let screen = dialogText(state)
     #expect(render(state).contains("AICluster demo/assistant is controlled by InferenceService assistant"))
     #expect(screen.contains("spec.replicas (or spec.scaling) wins"))
     #expect(screen.contains("Scale InferenceService demo/assistant instead?"))
     #expect(ConsoleReducer.reduce(&state, .key(.char("n"))).isEmpty)
-    #expect(state.mode == .normal)
+    #expect(state.mode.name == .normal)
     #expect(state.activity.isEmpty)
   }
 
@@ -62,11 +62,11 @@ struct ConsoleOwnedObjectTests {
   func scaleOwnerInstead() {
     var state = ownedClusterSelected()
     _ = ConsoleReducer.reduce(&state, [.key(.char("s")), .key(.char("y"))])
-    #expect(state.mode == .operationPrompt)
+    #expect(state.mode.name == .operationPrompt)
     #expect(render(state).contains("scale InferenceService demo/assistant (now 2"))
-    state.prompt.setText("3")
+    state.mode = state.mode.editingPrompt { $0.setText("3") }
     let effects = ConsoleReducer.reduce(&state, .key(KeyEvent(.enter)))
-    let owner = ConsoleOperation.ObjectRef(resource: F.inferenceService, namespace: "demo", name: "assistant")
+    let owner = ObjectIdentity(F.inferenceService, namespace: "demo", name: "assistant")
     #expect(effects == [.operate(id: 1, .scale(owner, replicas: 3))])
   }
 
@@ -74,7 +74,7 @@ struct ConsoleOwnedObjectTests {
   func rollbackRefused() {
     var state = ownedClusterSelected()
     _ = ConsoleReducer.reduce(&state, .key(.char("r")))
-    #expect(state.mode == .confirm)
+    #expect(state.mode.name == .confirm)
     let screen = dialogText(state)
     #expect(screen.contains("spec.modelRef wins"))
     #expect(screen.contains("Roll back InferenceService demo/assistant instead?"))
@@ -89,7 +89,7 @@ struct ConsoleOwnedObjectTests {
       at: ["metadata", "ownerReferences"])
     _ = ConsoleReducer.reduce(&state, .object(F.aiCluster, .added(cluster)))
     _ = ConsoleReducer.reduce(&state, .key(.char("s")))
-    #expect(state.mode == .normal)
+    #expect(state.mode.name == .normal)
     #expect(render(state).contains("cannot scale aicluster/pool: it is controlled by fleet/f"))
   }
 }

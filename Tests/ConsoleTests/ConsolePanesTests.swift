@@ -58,7 +58,7 @@ struct ConsolePanesTests {
     #expect(text.contains("Describe · AICluster demo/llama"))
     #expect(text.contains("Name:"))
     _ = ConsoleReducer.reduce(&state, .key(KeyEvent(.escape)))
-    #expect(state.mode == .normal)
+    #expect(state.mode.name == .normal)
     #expect(render(state).contains("AI resources"))
   }
 

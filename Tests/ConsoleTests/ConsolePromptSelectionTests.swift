@@ -17,9 +17,9 @@ struct ConsolePromptSelectionTests {
     var state = F.state()
     _ = ConsoleReducer.reduce(&state, .object(F.aiCluster, .added(F.cluster("llama", replicas: 2))))
     _ = ConsoleReducer.reduce(&state, .key(.char("s")))
-    #expect(state.prompt.isSelected)
+    #expect(state.mode.prompt?.isSelected == true)
     let effects = ConsoleReducer.reduce(&state, [.key(.char("5")), .key(KeyEvent(.enter))])
-    let ref = ConsoleOperation.ObjectRef(resource: F.aiCluster, namespace: "demo", name: "llama")
+    let ref = ObjectIdentity(F.aiCluster, namespace: "demo", name: "llama")
     #expect(effects == [.operate(id: 1, .scale(ref, replicas: 5))])
   }
 
@@ -36,16 +36,16 @@ struct ConsolePromptSelectionTests {
     var state = F.state()
     _ = ConsoleReducer.reduce(&state, .object(F.route, .added(ConsoleRouteEditTests.route())))
     _ = ConsoleReducer.reduce(&state, [.key(.char("e")), .key(KeyEvent(.tab)), .key(.char("5"))])
-    #expect(state.routeForm?.form.values["weight 1"] == "5")
+    #expect(state.mode.routeForm?.form.values["weight 1"] == "5")
     _ = ConsoleReducer.reduce(&state, [.key(KeyEvent(.tab)), .key(KeyEvent(.tab)), .key(.ctrl("u"))])
-    #expect(state.routeForm?.form.values["weight 2"] == "")
+    #expect(state.mode.routeForm?.form.values["weight 2"] == "")
   }
 
   @Test("Tab after :in completes to :infsvc, the kind's short name, not :inf")
   func completesShortName() {
     var state = F.state()
     _ = ConsoleReducer.reduce(&state, [.key(.char(":")), .key(.char("i")), .key(.char("n")), .key(KeyEvent(.tab))])
-    #expect(state.prompt.text == "infsvc")
+    #expect(state.mode.prompt?.text == "infsvc")
     let effects = ConsoleReducer.reduce(&state, .key(KeyEvent(.enter)))
     #expect(effects.isEmpty)
     #expect(state.listing == .kind(F.inferenceService))
@@ -55,8 +55,8 @@ struct ConsolePromptSelectionTests {
   func listsKinds() {
     var state = F.state()
     _ = ConsoleReducer.reduce(&state, [.key(.char(":")), .key(.char("a")), .key(KeyEvent(.tab))])
-    #expect(state.prompt.text == "ai")
-    #expect(state.prompt.alternatives == ["ai", "aic", "airoute"])
+    #expect(state.mode.prompt?.text == "ai")
+    #expect(state.mode.prompt?.alternatives == ["ai", "aic", "airoute"])
     #expect(render(state).contains(":ai  ai aic airoute"))
   }
 }

@@ -63,7 +63,7 @@ struct ConsoleReducerTests {
   func flash() {
     var state = F.state()
     _ = ConsoleReducer.reduce(&state, .object(F.aiCluster, .added(F.cluster("llama"))))
-    let id = ResourceColumns.rowID(F.aiCluster, F.cluster("llama"))
+    let id = ObjectIdentity(F.aiCluster, F.cluster("llama"))
     _ = ConsoleReducer.reduce(
       &state, .object(F.aiCluster, .modified(old: F.cluster("llama"), new: F.cluster("llama", ready: 1))))
     #expect(state.table.rows.first { $0.id == id }?.role == .flashInfo)

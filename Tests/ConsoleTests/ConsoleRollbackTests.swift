@@ -39,7 +39,7 @@ struct ConsoleRollbackTests {
   func picker() throws {
     var state = selectedWithRevisions()
     _ = ConsoleReducer.reduce(&state, .key(.char("r")))
-    #expect(state.mode == .rollback)
+    #expect(state.mode.name == .rollback)
     let screen = render(state)
     #expect(screen.contains("Roll back AICluster demo/llama"))
     #expect(screen.contains("(current spec)"))
@@ -47,7 +47,7 @@ struct ConsoleRollbackTests {
     #expect(screen.contains("- spec.modelVersion: v2"))
     #expect(screen.contains("+ spec.modelVersion: v1"))
     #expect(!screen.contains("v9"))
-    let picker = try #require(state.rollbackPicker)
+    let picker = try #require(state.mode.rollbackPicker)
     #expect(picker.entries.map(\.number) == [2, 1])
     #expect(picker.entry.number == 1)
   }
@@ -56,10 +56,10 @@ struct ConsoleRollbackTests {
   func confirm() {
     var state = selectedWithRevisions()
     _ = ConsoleReducer.reduce(&state, [.key(.char("r")), .key(KeyEvent(.enter))])
-    #expect(state.mode == .confirm)
+    #expect(state.mode.name == .confirm)
     #expect(render(state).contains("Roll AICluster demo/llama back to revision 1"))
     let effects = ConsoleReducer.reduce(&state, .key(.char("y")))
-    let ref = ConsoleOperation.ObjectRef(resource: F.aiCluster, namespace: "demo", name: "llama")
+    let ref = ObjectIdentity(F.aiCluster, namespace: "demo", name: "llama")
     #expect(effects == [.operate(id: 1, .rollback(ref, toRevision: 1))])
     #expect(state.activity.last?.summary == "roll back AICluster demo/llama to revision 1")
   }
@@ -71,7 +71,7 @@ struct ConsoleRollbackTests {
     #expect(ConsoleReducer.reduce(&state, .key(KeyEvent(.enter))).isEmpty)
     #expect(render(state).contains("revision 2 is what the spec says already"))
     #expect(ConsoleReducer.reduce(&state, .key(KeyEvent(.escape))).isEmpty)
-    #expect(state.mode == .normal)
+    #expect(state.mode.name == .normal)
     #expect(state.activity.isEmpty)
   }
 
@@ -85,7 +85,7 @@ struct ConsoleRollbackTests {
         .related(.revisions, .added(Self.revision(2, version: "v2"))),
       ])
     _ = ConsoleReducer.reduce(&state, .key(.ctrl("l")))
-    #expect(state.mode == .normal)
+    #expect(state.mode.name == .normal)
     #expect(render(state).contains("AICluster demo/llama has no earlier revision to roll back to"))
   }
 }

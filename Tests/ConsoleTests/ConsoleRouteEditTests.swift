@@ -9,7 +9,7 @@ import Views
 @Suite("Console route form")
 struct ConsoleRouteEditTests {
   typealias F = ConsoleFixtures
-  static let ref = ConsoleOperation.ObjectRef(resource: F.route, namespace: "demo", name: "chat")
+  static let ref = ObjectIdentity(F.route, namespace: "demo", name: "chat")
 
   static func route(requestsPerMinute: Int = 600, resourceVersion: String = "7") -> JSONValue {
     [
@@ -35,10 +35,10 @@ struct ConsoleRouteEditTests {
 
   /// Moves the focus to `label` and replaces its value with `text`.
   func set(_ label: String, _ text: String, _ state: inout ConsoleState) {
-    while let form = state.routeForm, form.form.fields[form.form.focus].label != label {
+    while let form = state.mode.routeForm, form.form.fields[form.form.focus].label != label {
       _ = ConsoleReducer.reduce(&state, .key(KeyEvent(.tab)))
     }
-    let old = state.routeForm?.form.fields.first { $0.label == label }?.value ?? ""
+    let old = state.mode.routeForm?.form.fields.first { $0.label == label }?.value ?? ""
     _ = ConsoleReducer.reduce(&state, Array(repeating: .key(KeyEvent(.backspace)), count: old.count))
     _ = ConsoleReducer.reduce(&state, text.map { .key(.char($0)) })
   }
@@ -46,7 +46,7 @@ struct ConsoleRouteEditTests {
   @Test("e opens the form with the backends, their weights and sum, and the rate limit")
   func form() {
     let state = opened()
-    #expect(state.mode == .routeForm)
+    #expect(state.mode.name == .routeForm)
     let screen = render(state)
     #expect(screen.contains("Edit AIModelRoute demo/chat"))
     #expect(screen.contains("assistant-canary"))
@@ -73,7 +73,7 @@ struct ConsoleRouteEditTests {
       ])
     #expect(route[path: ["spec", "rateLimit", "requestsPerMinute"]] == 120)
     #expect(route[path: ["metadata", "resourceVersion"]] == "7")
-    #expect(state.mode == .normal)
+    #expect(state.mode.name == .normal)
   }
 
   @Test("a value that is not a number is refused in the form and the typing stays")
@@ -81,7 +81,7 @@ struct ConsoleRouteEditTests {
     var state = opened()
     set("requests/min", "12x", &state)
     #expect(ConsoleReducer.reduce(&state, .key(KeyEvent(.enter))).isEmpty)
-    #expect(state.mode == .routeForm)
+    #expect(state.mode.name == .routeForm)
     #expect(render(state).contains("✗ must be a whole number"))
     #expect(render(state).contains("12x"))
   }
@@ -95,11 +95,11 @@ struct ConsoleRouteEditTests {
       .invalid, "AIModelRoute.ai.aiconsole.dev \"chat\" is invalid",
       fields: [.init(field: "spec.backends[1].weight", message: "must be less than or equal to 100")])
     _ = ConsoleReducer.reduce(&state, .operationFinished(id: 1, changeID: "chg-1", failure: failure))
-    #expect(state.mode == .routeForm)
+    #expect(state.mode.name == .routeForm)
     let screen = render(state)
     #expect(screen.contains("✗ must be less than or equal to 100"))
     #expect(screen.contains("150"))
-    #expect(state.routeForm?.form.fields[state.routeForm!.form.focus].label == "weight 2")
+    #expect(state.mode.routeForm?.form.fields[state.mode.routeForm!.form.focus].label == "weight 2")
   }
 
   @Test("a conflict reopens the form on the route as it is now, with what changed and the edit kept")
@@ -111,7 +111,7 @@ struct ConsoleRouteEditTests {
     let current = Self.route(requestsPerMinute: 900, resourceVersion: "8")
     let failure = OperationError(.conflict, "the object has been modified", current: current)
     _ = ConsoleReducer.reduce(&state, .operationFinished(id: 1, changeID: "chg-1", failure: failure))
-    #expect(state.mode == .routeForm)
+    #expect(state.mode.name == .routeForm)
     let screen = render(state)
     #expect(screen.contains("Changed by someone else meanwhile"))
     #expect(screen.contains("spec.rateLimit.requestsPerMinute: 600 → 900"))

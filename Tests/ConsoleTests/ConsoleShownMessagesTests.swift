@@ -31,7 +31,7 @@ struct ConsoleShownMessagesTests {
 
   @Test("the route form shows a long server reason whole, wrapped under its field")
   func routeFormReason() {
-    let ref = ConsoleOperation.ObjectRef(resource: F.route, namespace: "demo", name: "chat")
+    let ref = ObjectIdentity(F.route, namespace: "demo", name: "chat")
     var form = RouteForm(ref, route: ConsoleRouteEditTests.route())
     form.showServerErrors(
       [.init(field: "spec.backends[1].weight", message: "Invalid value: 150: should be less than or equal to 100")],

@@ -15,7 +15,7 @@ func frame(_ width: Int, _ height: Int, _ draw: (inout ScreenBuffer, Rect) -> Vo
 }
 
 /// A small table fixture.
-func sampleRows(_ count: Int) -> [TableRow] {
+func sampleRows(_ count: Int) -> [TableRow<String>] {
   (0..<count).map { i in
     TableRow(id: "row-\(i)", cells: ["pod-\(i)", ["Running", "Pending", "Failed"][i % 3], "\(i * 10)"])
   }

@@ -24,6 +24,12 @@ enum OperationKind: Sendable, CaseIterable, RawRepresentable {
     self = kind
   }
 
+  /// The kind of `object`, when operations act on it.
+  init?(_ object: ObjectIdentity) {
+    guard object.group == Self.group, let kind = Self(rawValue: object.kind) else { return nil }
+    self = kind
+  }
+
   /// The API group of every AI kind.
   static let group = AIKinds.group
 

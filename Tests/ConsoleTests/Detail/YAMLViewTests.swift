@@ -116,7 +116,7 @@ struct YAMLViewTests {
 
         """)
     #expect(YAMLView.lines(of: Self.route) == yaml.split(separator: "\n").map(String.init))
-    let target = ConsoleOperation.ObjectRef(resource: ConsoleFixtures.route, namespace: "demo", name: "chat")
+    let target = ObjectIdentity(ConsoleFixtures.route, namespace: "demo", name: "chat")
     #expect(EditorRequest(target, route: Self.route).body == yaml)
   }
 }

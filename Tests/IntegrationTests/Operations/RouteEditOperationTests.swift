@@ -98,8 +98,7 @@ struct RouteEditOperationTests {
       defer { Task { try? await other.shutdown() } }
       let first = world.operations()
       let second = ClusterOperations(client: other, namespace: "default", makeChangeID: { "other" })
-      let ref = ConsoleOperation.ObjectRef(
-        resource: OperationKind.modelRoute.resource, namespace: "default", name: "chat")
+      let ref = ObjectIdentity(OperationKind.modelRoute.resource, namespace: "default", name: "chat")
       // Both forms are opened on the same version; one operator changes the weight, the other the limit.
       var weight = RouteForm(ref, route: route)
       weight.form.setValue("40", of: "weight 1")

@@ -48,7 +48,7 @@ struct ScaleRuleAgreementTests {
   }
 
   func promptAccepts(_ item: Case, _ object: JSONValue, _ count: Int) -> Bool {
-    let ref = ConsoleOperation.ObjectRef(resource: item.kind.resource, namespace: "default", name: item.name)
+    let ref = ObjectIdentity(item.kind.resource, namespace: "default", name: item.name)
     let prompt = ConsoleState.OperationPrompt.scale(ref, current: 1, bounds: ScaleBounds(object: object))
     return (try? ConsoleReducer.operation(for: prompt, "\(count)")) != nil
   }

@@ -9,7 +9,7 @@ enum DetailBlock: Sendable {
   /// `key: value` lines.
   case fields([KeyValueList.Item])
   /// A table with a header row.
-  case table([TableColumn], [TableRow])
+  case table([TableColumn], [TableRow<String>])
   /// A tree, every node expanded, with the node `selected` highlighted.
   case tree([TreeNode], selected: String)
   /// A line of text in `role`.

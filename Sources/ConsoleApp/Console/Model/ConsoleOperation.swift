@@ -4,31 +4,19 @@ import KubeCore
 /// One change the operator asked for from the console: each becomes exactly one custom-resource
 /// edit, carried out off the UI thread by the shared operations code.
 enum ConsoleOperation: Equatable, Sendable {
-  case scale(ObjectRef, replicas: Int)
-  case pause(ObjectRef, paused: Bool)
-  case canaryTraffic(ObjectRef, percent: Int)
-  case canaryPromote(ObjectRef)
-  case canaryAbort(ObjectRef)
-  case delete(ObjectRef)
+  case scale(ObjectIdentity, replicas: Int)
+  case pause(ObjectIdentity, paused: Bool)
+  case canaryTraffic(ObjectIdentity, percent: Int)
+  case canaryPromote(ObjectIdentity)
+  case canaryAbort(ObjectIdentity)
+  case delete(ObjectIdentity)
   /// Back to revision `toRevision`, whose changes the picker showed.
-  case rollback(ObjectRef, toRevision: Int64)
+  case rollback(ObjectIdentity, toRevision: Int64)
   /// Replace an AIModelRoute with this object (from the form or the editor).
-  case editRoute(ObjectRef, JSONValue)
-
-  /// The object an operation is about.
-  struct ObjectRef: Equatable, Sendable {
-    var resource: APIResource
-    var namespace: String
-    var name: String
-
-    /// `AICluster demo/llama`.
-    var description: String { "\(resource.kind) \(namespace)/\(name)" }
-    /// `aicluster/llama`, as the CLI and its messages name an object.
-    var target: String { "\(resource.kind.lowercased())/\(name)" }
-  }
+  case editRoute(ObjectIdentity, JSONValue)
 
   /// The object it edits.
-  var target: ObjectRef {
+  var target: ObjectIdentity {
     switch self {
     case .scale(let ref, _), .pause(let ref, _), .canaryTraffic(let ref, _), .canaryPromote(let ref),
       .canaryAbort(let ref), .delete(let ref), .rollback(let ref, _), .editRoute(let ref, _):
@@ -58,7 +46,7 @@ struct ActivityRecord: Equatable, Sendable {
   var id: Int
   var summary: String
   /// The object edited.
-  var target: ConsoleOperation.ObjectRef
+  var target: ObjectIdentity
   var changeID: String?
   /// nil while the edit is in flight; then `ok` or the server's message.
   var result: String?

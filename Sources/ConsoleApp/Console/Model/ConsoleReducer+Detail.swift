@@ -28,10 +28,10 @@ extension ConsoleReducer {
     state.detail = context.map(DetailModel.init)
     state.detailBuiltAt = state.now
     guard stale, let context else { return }
-    switch state.textView {
-    case .yaml?: state.textView = .yaml(YAMLView(object: context.object))
-    case .describe?: state.textView = .describe(DescribeView(context: context))
-    case nil: break
+    switch state.mode {
+    case .text(.yaml, let scroll): state.mode = .text(.yaml(YAMLView(object: context.object)), scroll)
+    case .text(.describe, let scroll): state.mode = .text(.describe(DescribeView(context: context)), scroll)
+    default: break
     }
   }
 

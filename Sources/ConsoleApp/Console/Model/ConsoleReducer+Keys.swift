@@ -18,20 +18,20 @@ extension ConsoleReducer {
     case .help:
       if key.key == .escape || key == .char("?") || key == .char("q") { state.mode = .normal }
       return []
-    case .command, .filter:
-      return handlePrompt(key, &state)
-    case .yaml, .describe:
-      return handleTextView(key, &state)
-    case .operationPrompt:
-      return handleOperationPrompt(key, &state)
-    case .confirm:
-      return handleConfirm(key, &state)
-    case .rollback:
-      return handleRollback(key, &state)
-    case .routeForm:
-      return handleRouteForm(key, &state)
-    case .logPrompt:
-      return handleLogPrompt(key, &state)
+    case .command(let prompt), .filter(let prompt):
+      return handlePrompt(key, prompt, &state)
+    case .text(let view, let scroll):
+      return handleTextView(key, view, scroll, &state)
+    case .operationPrompt(let operation, let prompt):
+      return handleOperationPrompt(key, operation, prompt, &state)
+    case .confirm(let dialog, let answer):
+      return handleConfirm(key, dialog, answer, &state)
+    case .rollback(let picker):
+      return handleRollback(key, picker, &state)
+    case .routeForm(let form):
+      return handleRouteForm(key, form, &state)
+    case .logPrompt(let kind, let prompt):
+      return handleLogPrompt(key, kind, prompt, &state)
     case .normal:
       if let refused = keyMap(state).refusedInReadOnly(key) {
         flash(&state, "read-only: '\(refused.label)' is disabled (started with --readonly)", .flashWarn)
@@ -46,9 +46,9 @@ extension ConsoleReducer {
     switch action {
     case .quit: return [.quit(0)]
     case .help: state.mode = .help
-    case .command: openPrompt(&state, mode: .command, prefix: ":", text: "")
+    case .command: openPrompt(&state, filter: false, prefix: ":", text: "")
     case .filter where state.focus == .logs: openLogPrompt(.filter, &state)
-    case .filter: openPrompt(&state, mode: .filter, prefix: "/", text: state.table.filter)
+    case .filter: openPrompt(&state, filter: true, prefix: "/", text: state.table.filter)
     case .down, .up, .pageDown, .pageUp, .top, .bottom: move(action, &state)
     case .enter where state.focus == .activity: openSelectedActivityLogs(&state)
     case .enter:
@@ -64,7 +64,7 @@ extension ConsoleReducer {
       let next = ((state.table.sortColumn ?? 0) + 1) % state.columns.columns.count
       state.table.sort(by: next == 0 ? nil : next, ascending: true)
     case .yaml, .describe:
-      openText(action == .yaml ? .yaml : .describe, &state)
+      openText(yaml: action == .yaml, &state)
     case .logs: state.focus = .logs
     case .follow, .wrap, .level, .correlation, .search, .nextMatch, .previousMatch: performLogAction(action, &state)
     case .allNamespaces: setNamespace(&state, nil)
@@ -132,45 +132,50 @@ extension ConsoleReducer {
     }
   }
 
-  private static func handleTextView(_ key: KeyEvent, _ state: inout ConsoleState) -> [ConsoleEffect] {
+  private static func handleTextView(
+    _ key: KeyEvent, _ view: ConsoleState.TextView, _ scroll: DetailScroll, _ state: inout ConsoleState
+  ) -> [ConsoleEffect] {
+    let isYAML = if case .yaml = view { true } else { false }
     switch key {
-    case KeyEvent(.escape), .char("q"): closeText(&state)
-    case .char("y"): state.mode == .yaml ? closeText(&state) : openText(.yaml, &state)
-    case .char("d"): state.mode == .describe ? closeText(&state) : openText(.describe, &state)
+    case KeyEvent(.escape), .char("q"): state.mode = .normal
+    case .char("y"): isYAML ? (state.mode = .normal) : openText(yaml: true, &state)
+    case .char("d"): isYAML ? openText(yaml: false, &state) : (state.mode = .normal)
     case .ctrl("c"): return [.quit(0)]
     default:
-      let lines = state.textView?.lines.count ?? 0
-      _ = state.textScroll.handle(key, contentHeight: lines, viewport: ConsoleLayout.textViewport(state))
+      var scroll = scroll
+      _ = scroll.handle(key, contentHeight: view.lines.count, viewport: ConsoleLayout.textViewport(state))
+      state.mode = .text(view, scroll)
     }
     return []
   }
 
   /// Opens the YAML or describe view of the selection (nothing when nothing is selected).
-  static func openText(_ mode: ConsoleState.Mode, _ state: inout ConsoleState) {
+  static func openText(yaml: Bool, _ state: inout ConsoleState) {
     guard let context = detailContext(state) else { return }
-    state.mode = mode
-    state.textView = mode == .yaml ? .yaml(YAMLView(object: context.object)) : .describe(DescribeView(context: context))
-    state.textScroll = DetailScroll()
+    let view: ConsoleState.TextView =
+      yaml ? .yaml(YAMLView(object: context.object)) : .describe(DescribeView(context: context))
+    state.mode = .text(view, DetailScroll())
   }
 
-  private static func closeText(_ state: inout ConsoleState) {
-    state.mode = .normal
-    state.textView = nil
-  }
-
-  private static func openPrompt(_ state: inout ConsoleState, mode: ConsoleState.Mode, prefix: String, text: String) {
-    state.mode = mode
-    state.prompt = PromptState(
-      prefix: prefix, history: state.prompt.history, candidates: commandCandidates(state),
+  private static func openPrompt(_ state: inout ConsoleState, filter: Bool, prefix: String, text: String) {
+    var prompt = PromptState(
+      prefix: prefix, history: state.promptHistory, candidates: commandCandidates(state),
       aliases: commandAliases(state))
-    state.prompt.setText(text, selected: true)
+    prompt.setText(text, selected: true)
+    state.mode = filter ? .filter(prompt) : .command(prompt)
   }
 
-  private static func handlePrompt(_ key: KeyEvent, _ state: inout ConsoleState) -> [ConsoleEffect] {
-    let filtering = state.mode == .filter
-    switch state.prompt.handle(.key(key)) {
+  private static func handlePrompt(_ key: KeyEvent, _ prompt: PromptState, _ state: inout ConsoleState)
+    -> [ConsoleEffect]
+  {
+    let filtering = state.mode.name == .filter
+    var prompt = prompt
+    let outcome = prompt.handle(.key(key))
+    state.promptHistory = prompt.history
+    switch outcome {
     case .editing:
-      if filtering, !state.prompt.text.hasPrefix("-l") { state.table.setFilter(state.prompt.text) }
+      state.mode = filtering ? .filter(prompt) : .command(prompt)
+      if filtering, !prompt.text.hasPrefix("-l") { state.table.setFilter(prompt.text) }
     case .submitted(let text):
       state.mode = .normal
       if filtering {

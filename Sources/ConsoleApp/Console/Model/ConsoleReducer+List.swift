@@ -14,7 +14,7 @@ extension ConsoleReducer {
     let context = rowContext(state)
     // In id order, so that rows arriving in one batch land in the same order every time.
     for id in state.pendingRows.sorted() {
-      if let (resource, object) = state.object(ofRow: id), state.isListed(resource, object) {
+      if let (resource, object) = state.object(id), state.isListed(resource, object) {
         state.table.upsert(row(object, resource, state: state, context: context))
       } else {
         state.table.remove(id: id)
@@ -32,7 +32,7 @@ extension ConsoleReducer {
         state.registry.descriptor(for: resource, definition: state.store.definition(of: resource)))
     }
     let context = rowContext(state)
-    var rows: [TableRow] = []
+    var rows: [TableRow<ObjectIdentity>] = []
     for resource in state.listedKinds {
       for object in state.store.objects(of: resource) where state.isListed(resource, object) {
         rows.append(row(object, resource, state: state, context: context))
@@ -50,7 +50,9 @@ extension ConsoleReducer {
   }
 
   /// The row of one object, highlighted while it flashes.
-  static func row(_ object: JSONValue, _ resource: APIResource, state: ConsoleState, context: RowContext) -> TableRow {
+  static func row(_ object: JSONValue, _ resource: APIResource, state: ConsoleState, context: RowContext)
+    -> TableRow<ObjectIdentity>
+  {
     var row = state.columns.row(object, resource: resource, context: context)
     if state.flashing[row.id] != nil { row.role = .flashInfo }
     return row

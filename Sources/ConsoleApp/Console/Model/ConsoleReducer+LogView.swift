@@ -32,20 +32,21 @@ extension ConsoleReducer {
       prefix = "logs of correlation id: "
       text = activityForLogs(state)?.changeID ?? state.logs.correlationID ?? ""
     }
-    state.logs.prompt = prompt
-    state.mode = .logPrompt
-    state.prompt = PromptState(prefix: prefix, history: state.prompt.history)
-    state.prompt.setText(text, selected: true)
+    var editor = PromptState(prefix: prefix, history: state.promptHistory)
+    editor.setText(text, selected: true)
+    state.mode = .logPrompt(prompt, editor)
   }
 
   /// Keys while a logs prompt is open. A filter that does not parse (a bad regular expression,
   /// say) stays open with its text, and the status line says what is wrong.
-  static func handleLogPrompt(_ key: KeyEvent, _ state: inout ConsoleState) -> [ConsoleEffect] {
-    guard let prompt = state.logs.prompt else {
-      state.mode = .normal
-      return []
-    }
-    switch state.prompt.handle(.key(key)) {
+  static func handleLogPrompt(
+    _ key: KeyEvent, _ prompt: ConsoleLogs.Prompt, _ editor: PromptState, _ state: inout ConsoleState
+  ) -> [ConsoleEffect] {
+    var editor = editor
+    let outcome = editor.handle(.key(key))
+    state.promptHistory = editor.history
+    state.mode = .logPrompt(prompt, editor)
+    switch outcome {
     case .editing: return []
     case .cancelled: break
     case .submitted(let text):
@@ -57,7 +58,8 @@ extension ConsoleReducer {
           state.logs.setQuery(try LogFilter.parse(text), viewport: viewport)
           state.focus = .logs
         } catch {
-          state.prompt.setText(text)
+          editor.setText(text)
+          state.mode = .logPrompt(prompt, editor)
           flash(&state, error.message, .flashError)
           return []
         }
@@ -74,15 +76,13 @@ extension ConsoleReducer {
         openCorrelation(text, &state)
       }
     }
-    state.logs.prompt = nil
-    if state.mode == .logPrompt { state.mode = .normal }
+    if state.mode.name == .logPrompt { state.mode = .normal }
     return []
   }
 
   /// Correlation mode: the lines of `id` from every component and instance pod.
   static func openCorrelation(_ id: String, _ state: inout ConsoleState) {
     state.mode = .normal
-    state.logs.prompt = nil
     state.logs.setCorrelationID(id, viewport: ConsoleLayout(state).logViewport)
     state.focus = .logs
     // The sources widen to every pod at the end of this batch.

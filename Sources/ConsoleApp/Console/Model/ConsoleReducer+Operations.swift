@@ -16,9 +16,7 @@ extension ConsoleReducer {
   static func beginOperation(
     _ action: ConsoleAction, on resource: APIResource, _ object: JSONValue, _ state: inout ConsoleState
   ) {
-    let ref = ConsoleOperation.ObjectRef(
-      resource: resource, namespace: object[path: ["metadata", "namespace"]]?.stringValue ?? "",
-      name: object[path: ["metadata", "name"]]?.stringValue ?? "")
+    let ref = ObjectIdentity(resource, object)
     let descriptor = state.registry.descriptor(for: resource)
     guard descriptor.allows(action) else {
       flash(&state, "\(labelOf(action)) does not apply to \(resource.kind)", .flashWarn)
@@ -63,45 +61,45 @@ extension ConsoleReducer {
   }
 
   private static func openOperationPrompt(
-    _ prompt: ConsoleState.OperationPrompt, _ text: String, _ state: inout ConsoleState
+    _ operation: ConsoleState.OperationPrompt, _ text: String, _ state: inout ConsoleState
   ) {
     let prefix: String
-    switch prompt {
+    switch operation {
     case .scale(let ref, let current, let bounds):
       let range = "\(bounds.autoscaled ? "autoscaled " : "")\(bounds.minimum)–\(bounds.maximum)"
       prefix = "scale \(ref.description) (now \(current), \(range)) to: "
     case .canary(let ref): prefix = "canary of \(ref.description): traffic % (0–100), promote or abort: "
     }
-    state.operationPrompt = prompt
-    state.mode = .operationPrompt
-    state.prompt = PromptState(prefix: prefix, candidates: ["promote", "abort"])
-    state.prompt.setText(text, selected: true)
+    var prompt = PromptState(prefix: prefix, candidates: ["promote", "abort"])
+    prompt.setText(text, selected: true)
+    state.mode = .operationPrompt(operation, prompt)
   }
 
   private static func ask(_ dialog: ConfirmDialog, _ operation: ConsoleOperation, _ state: inout ConsoleState) {
-    state.confirm = (dialog, .operation(operation))
-    state.mode = .confirm
+    state.mode = .confirm(dialog, .operation(operation))
   }
 
   /// Keys while an operation prompt is open: enter checks the value and sends, esc cancels.
-  static func handleOperationPrompt(_ key: KeyEvent, _ state: inout ConsoleState) -> [ConsoleEffect] {
-    guard let prompt = state.operationPrompt else {
-      state.mode = .normal
+  static func handleOperationPrompt(
+    _ key: KeyEvent, _ operation: ConsoleState.OperationPrompt, _ prompt: PromptState, _ state: inout ConsoleState
+  ) -> [ConsoleEffect] {
+    var prompt = prompt
+    switch prompt.handle(.key(key)) {
+    case .editing:
+      state.mode = .operationPrompt(operation, prompt)
       return []
-    }
-    switch state.prompt.handle(.key(key)) {
-    case .editing: return []
     case .cancelled:
-      closeOperation(&state)
+      state.mode = .normal
       return []
     case .submitted(let text):
       do {
-        let operation = try operation(for: prompt, text.trimmingCharacters(in: .whitespaces))
-        closeOperation(&state)
-        return [dispatch(operation, &state)]
+        let edit = try self.operation(for: operation, text.trimmingCharacters(in: .whitespaces))
+        state.mode = .normal
+        return [dispatch(edit, &state)]
       } catch {
         // The operator's text stays in the prompt to be corrected.
-        state.prompt.setText(text)
+        prompt.setText(text)
+        state.mode = .operationPrompt(operation, prompt)
         flash(&state, error.message, .flashError)
         return []
       }
@@ -109,32 +107,25 @@ extension ConsoleReducer {
   }
 
   /// Keys while a question is open.
-  static func handleConfirm(_ key: KeyEvent, _ state: inout ConsoleState) -> [ConsoleEffect] {
-    guard var (dialog, answer) = state.confirm else {
-      state.mode = .normal
-      return []
-    }
+  static func handleConfirm(
+    _ key: KeyEvent, _ dialog: ConfirmDialog, _ answer: ConsoleState.ConfirmAnswer, _ state: inout ConsoleState
+  ) -> [ConsoleEffect] {
+    var dialog = dialog
     let outcome = dialog.handle(key)
-    state.confirm = (dialog, answer)
+    state.mode = .confirm(dialog, answer)
     switch (outcome, answer) {
     case (.open, _): return []
     case (.cancelled, _):
-      closeOperation(&state)
+      state.mode = .normal
       return []
     case (.confirmed, .operation(let operation)):
-      closeOperation(&state)
+      state.mode = .normal
       return [dispatch(operation, &state)]
     case (.confirmed, .onOwner(let action, let owner)):
-      closeOperation(&state)
+      state.mode = .normal
       openOnOwner(action, owner, &state)
       return []
     }
-  }
-
-  private static func closeOperation(_ state: inout ConsoleState) {
-    state.mode = .normal
-    state.operationPrompt = nil
-    state.confirm = nil
   }
 
   /// A bad value typed into an operation prompt.
@@ -185,7 +176,7 @@ extension ConsoleReducer {
     state.activity[index].failed = error != nil
     // The reconcile may have reported the change-id before this result came back.
     let target = state.activity[index].target
-    if error == nil, let object = state.store.object(target.resource, namespace: target.namespace, name: target.name) {
+    if error == nil, let (_, object) = state.object(target) {
       matchReconcile(object, &state)
     }
     if let failure, failure.kind == .conflict {

@@ -6,7 +6,7 @@ extension ConsoleReducer {
   /// InferenceService owns), refuses it and offers the same operation on the controller, one key
   /// away; says why when the controller cannot be acted on from here. Returns whether it did.
   static func offerOwner(
-    _ action: ConsoleAction, _ ref: ConsoleOperation.ObjectRef, _ object: JSONValue, _ state: inout ConsoleState
+    _ action: ConsoleAction, _ ref: ObjectIdentity, _ object: JSONValue, _ state: inout ConsoleState
   ) -> Bool {
     let owned: ControllingOwner.OwnedAction
     switch action {
@@ -27,27 +27,26 @@ extension ConsoleReducer {
         "Its owner's \(owner.winningField(for: owned)) wins: the next reconcile of \(ownerRef.description) would "
         + "undo it. \(verb) \(ownerRef.description) instead?",
       confirmLabel: "\(verb) \(owner.kind)", cancelLabel: "Cancel")
-    state.confirm = (dialog, .onOwner(action, ownerRef))
-    state.mode = .confirm
+    state.mode = .confirm(dialog, .onOwner(action, ownerRef))
     return true
   }
 
   /// The owner as the console caches it, when it does.
   private static func ownerRef(_ owner: ControllingOwner, namespace: String, _ state: ConsoleState)
-    -> ConsoleOperation.ObjectRef?
+    -> ObjectIdentity?
   {
     guard let resource = owner.operationKind.flatMap({ state.store.served($0.resource) }),
       state.store.object(resource, namespace: namespace, name: owner.name) != nil
     else { return nil }
-    return ConsoleOperation.ObjectRef(resource: resource, namespace: namespace, name: owner.name)
+    return ObjectIdentity(resource, namespace: namespace, name: owner.name)
   }
 
   /// Opens `action` on the owner the operator chose instead.
-  static func openOnOwner(_ action: ConsoleAction, _ owner: ConsoleOperation.ObjectRef, _ state: inout ConsoleState) {
-    guard let object = state.store.object(owner.resource, namespace: owner.namespace, name: owner.name) else {
+  static func openOnOwner(_ action: ConsoleAction, _ owner: ObjectIdentity, _ state: inout ConsoleState) {
+    guard let (resource, object) = state.object(owner) else {
       flash(&state, "\(owner.description) is gone", .flashWarn)
       return
     }
-    beginOperation(action, on: owner.resource, object, &state)
+    beginOperation(action, on: resource, object, &state)
   }
 }

@@ -3,24 +3,19 @@ import Views
 
 extension ConsoleReducer {
   /// `e` on an AIModelRoute: the form, on the route as cached.
-  static func openRouteForm(_ ref: ConsoleOperation.ObjectRef, _ route: JSONValue, _ state: inout ConsoleState) {
-    state.routeForm = RouteForm(ref, route: route)
-    state.mode = .routeForm
+  static func openRouteForm(_ ref: ObjectIdentity, _ route: JSONValue, _ state: inout ConsoleState) {
+    state.mode = .routeForm(RouteForm(ref, route: route))
   }
 
   /// `E` on an AIModelRoute, or ctrl-e in its form: the YAML in the operator's editor.
   static func openRouteEditor(_ request: EditorRequest, _ state: inout ConsoleState) {
-    state.routeForm = nil
     state.mode = .normal
     state.editorRequest = request
   }
 
   /// Keys in the form: the form's own, ctrl-e for the YAML, enter sends.
-  static func handleRouteForm(_ key: KeyEvent, _ state: inout ConsoleState) -> [ConsoleEffect] {
-    guard var form = state.routeForm else {
-      state.mode = .normal
-      return []
-    }
+  static func handleRouteForm(_ key: KeyEvent, _ form: RouteForm, _ state: inout ConsoleState) -> [ConsoleEffect] {
+    var form = form
     if key == .ctrl("e") {
       var request = EditorRequest(form.target, route: form.base)
       request.body = EditorRequest(form.target, route: form.edited).body
@@ -28,15 +23,13 @@ extension ConsoleReducer {
       return []
     }
     let outcome = form.form.handle(.key(key))
-    state.routeForm = form
+    state.mode = .routeForm(form)
     switch outcome {
     case .editing: return []
     case .cancelled:
-      state.routeForm = nil
       state.mode = .normal
       return []
     case .submitted:
-      state.routeForm = nil
       state.mode = .normal
       let effect = dispatch(.editRoute(form.target, form.edited), &state)
       if case .operate(let id, _) = effect { state.pendingRouteEdits[id] = .form(form) }
@@ -86,8 +79,7 @@ extension ConsoleReducer {
       } else {
         form.showServerErrors(failure.fields, message: failure.message)
       }
-      state.routeForm = form
-      state.mode = .routeForm
+      state.mode = .routeForm(form)
     case .editor(var request):
       if failure.kind == .conflict, let current = failure.current {
         request = rebase(request, onto: current)

@@ -45,8 +45,13 @@ enum ConsoleReducer {
     switch event {
     case .key(let key): return handle(key: key, &state)
     case .paste(let text):
-      if [.command, .filter, .logPrompt].contains(state.mode) { _ = state.prompt.handle(.paste(text)) }
-      if state.mode == .routeForm { _ = state.routeForm?.form.handle(.paste(text)) }
+      switch state.mode {
+      case .command, .filter, .logPrompt: state.mode = state.mode.editingPrompt { _ = $0.handle(.paste(text)) }
+      case .routeForm(var form):
+        _ = form.form.handle(.paste(text))
+        state.mode = .routeForm(form)
+      default: break
+      }
     case .resize(let size): state.size = size
     case .tick(let now): tick(&state, now)
     case .kinds(let kinds): setKinds(&state, kinds)
@@ -97,7 +102,7 @@ enum ConsoleReducer {
     let synced = state.store.states[resource] == .synced
     guard let object = state.store.apply(resource, change) else { return }
     if !state.activity.isEmpty { matchReconcile(object, &state) }
-    let id = ResourceColumns.rowID(resource, object)
+    let id = ObjectIdentity(resource, object)
     state.pendingRows.insert(id)
     // Rows flash for live changes, not for the initial list or a relist's replay.
     if synced, state.isListed(resource, object) { state.flashing[id] = state.now + flashDuration }

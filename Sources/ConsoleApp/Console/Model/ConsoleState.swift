@@ -48,21 +48,83 @@ struct ConsoleState {
     }
   }
 
-  /// What the keyboard is talking to.
-  enum Mode: Equatable, Sendable {
-    case normal, command, filter, help
-    /// A full-screen text view of the selection.
-    case yaml, describe
+  /// What the keyboard is talking to, carrying the state of what it opened (a prompt, a
+  /// question, a picker, a form), so that no mode exists without its state nor state without
+  /// its mode.
+  enum Mode: Sendable {
+    case normal, help
+    /// The `:` prompt.
+    case command(PromptState)
+    /// The list's `/` filter prompt.
+    case filter(PromptState)
+    /// A full-screen YAML or describe view of the selection, and how far it is scrolled.
+    case text(TextView, DetailScroll)
     /// A prompt for an operation's value (scale, canary).
-    case operationPrompt
-    /// A yes/no question before an operation (pause, delete).
-    case confirm
+    case operationPrompt(OperationPrompt, PromptState)
+    /// A yes/no question before an operation (pause, delete, a rollback, acting on the owner).
+    case confirm(ConfirmDialog, ConfirmAnswer)
     /// The revision picker of a rollback.
-    case rollback
+    case rollback(RollbackPicker)
     /// The form of a route edit.
-    case routeForm
-    /// A prompt of the logs pane (`ConsoleLogs.Prompt`: filter, search, correlation ID).
-    case logPrompt
+    case routeForm(RouteForm)
+    /// A prompt of the logs pane (filter, search, correlation ID).
+    case logPrompt(ConsoleLogs.Prompt, PromptState)
+
+    /// The mode without its state, for comparisons.
+    enum Name: Sendable, Hashable {
+      case normal, help, command, filter, yaml, describe, operationPrompt, confirm, rollback, routeForm, logPrompt
+    }
+
+    var name: Name {
+      switch self {
+      case .normal: .normal
+      case .help: .help
+      case .command: .command
+      case .filter: .filter
+      case .text(.yaml, _): .yaml
+      case .text(.describe, _): .describe
+      case .operationPrompt: .operationPrompt
+      case .confirm: .confirm
+      case .rollback: .rollback
+      case .routeForm: .routeForm
+      case .logPrompt: .logPrompt
+      }
+    }
+
+    /// The prompt open in this mode, if it has one.
+    var prompt: PromptState? {
+      switch self {
+      case .command(let prompt), .filter(let prompt), .operationPrompt(_, let prompt), .logPrompt(_, let prompt):
+        prompt
+      default: nil
+      }
+    }
+
+    /// The route form open in this mode.
+    var routeForm: RouteForm? { if case .routeForm(let form) = self { form } else { nil } }
+    /// The revision picker open in this mode.
+    var rollbackPicker: RollbackPicker? { if case .rollback(let picker) = self { picker } else { nil } }
+    /// The question open in this mode.
+    var dialog: ConfirmDialog? { if case .confirm(let dialog, _) = self { dialog } else { nil } }
+
+    /// The same mode with its prompt edited by `edit`; modes without a prompt are left as they are.
+    func editingPrompt(_ edit: (inout PromptState) -> Void) -> Mode {
+      switch self {
+      case .command(var prompt):
+        edit(&prompt)
+        return .command(prompt)
+      case .filter(var prompt):
+        edit(&prompt)
+        return .filter(prompt)
+      case .operationPrompt(let operation, var prompt):
+        edit(&prompt)
+        return .operationPrompt(operation, prompt)
+      case .logPrompt(let kind, var prompt):
+        edit(&prompt)
+        return .logPrompt(kind, prompt)
+      default: return self
+      }
+    }
   }
 
   /// A route edit sent and not yet answered, kept so that a refusal reopens it as typed.
@@ -73,8 +135,8 @@ struct ConsoleState {
 
   /// What an open operation prompt asks for.
   enum OperationPrompt: Equatable, Sendable {
-    case scale(ConsoleOperation.ObjectRef, current: Int, bounds: ScaleBounds)
-    case canary(ConsoleOperation.ObjectRef)
+    case scale(ObjectIdentity, current: Int, bounds: ScaleBounds)
+    case canary(ObjectIdentity)
   }
 
   var world: World
@@ -84,14 +146,15 @@ struct ConsoleState {
   var store = ResourceStore()
   var listing = Listing.allKinds
   var columns = ResourceColumns.allKinds
-  var table = TableState()
+  var table = TableState<ObjectIdentity>()
   /// Only objects of this namespace are listed; nil for all.
   var namespace: String?
   var focus = Pane.list
+  var mode = Mode.normal
+  /// What was typed into the prompts, for their history (up and down).
+  var promptHistory: [String] = []
   /// The pane shown full screen, if any.
   var zoom: Pane?
-  var mode = Mode.normal
-  var prompt = PromptState(prefix: ":")
   /// The detail of the selection, rebuilt when the selection changes and, for changes around it,
   /// at most every tick (it reads the whole cache).
   var detail: DetailModel?
@@ -100,9 +163,6 @@ struct ConsoleState {
   /// When the detail was last built.
   var detailBuiltAt: Date?
   var detailScroll = DetailScroll()
-  /// The full-screen YAML or describe view of the selection, while open.
-  var textView: TextView?
-  var textScroll = DetailScroll()
   /// Share of the width the list takes (the rest is detail); `<` and `>` move it.
   var split = 0.5
   var logs = ConsoleLogs()
@@ -111,22 +171,14 @@ struct ConsoleState {
   var nextActivityID = 1
   /// The activity row selected while the activity pane has focus (its record's id).
   var selectedActivity: Int?
-  /// The operation prompt open in `.operationPrompt` mode.
-  var operationPrompt: OperationPrompt?
   /// What a yes to the open question does.
   enum ConfirmAnswer: Equatable, Sendable {
     /// Sends the operation.
     case operation(ConsoleOperation)
     /// Opens the same operation on the selection's controller, whose fields would revert it.
-    case onOwner(ConsoleAction, ConsoleOperation.ObjectRef)
+    case onOwner(ConsoleAction, ObjectIdentity)
   }
 
-  /// The question open in `.confirm` mode, and what a yes does.
-  var confirm: (dialog: ConfirmDialog, answer: ConfirmAnswer)?
-  /// The revision picker open in `.rollback` mode.
-  var rollbackPicker: RollbackPicker?
-  /// The route form open in `.routeForm` mode.
-  var routeForm: RouteForm?
   /// Route edits in flight, by activity id.
   var pendingRouteEdits: [Int: PendingRouteEdit] = [:]
   /// A route's YAML to open in the operator's editor; the UI loop lends it the terminal.
@@ -136,7 +188,7 @@ struct ConsoleState {
   /// A one-line message in the status bar, and when it goes away.
   var flash: (text: String, role: ThemeRole, until: Date)?
   /// Rows that changed recently, drawn highlighted until the time given.
-  var flashing: [String: Date] = [:]
+  var flashing: [ObjectIdentity: Date] = [:]
   /// The log sources followed for the current selection.
   var followedSources: Set<LogSource> = []
   /// The selected object changed in a way that may change its pods (it was just listed, say).
@@ -150,7 +202,7 @@ struct ConsoleState {
   /// Why the console could not start or connect, shown as a banner.
   var failure: String?
   /// Rows whose object changed since the list was last brought up to date.
-  var pendingRows: Set<String> = []
+  var pendingRows: Set<ObjectIdentity> = []
   /// The whole list must be rebuilt (the listing, namespace or kinds changed).
   var listNeedsRebuild = true
   /// The listing changed: sort it the default way again.
@@ -169,25 +221,16 @@ struct ConsoleState {
     !store.kinds.isEmpty && store.kinds.allSatisfy { store.states[$0] == .synced }
   }
 
-  /// The kind of a list row, from its id.
-  func resource(ofRow id: String) -> APIResource? {
-    guard let kindGroup = id.split(separator: "/", maxSplits: 1).first else { return nil }
-    return store.kinds.first { "\($0.kind).\($0.group)" == kindGroup }
-  }
-
   /// The selected object and its kind.
   var selection: (resource: APIResource, object: JSONValue)? {
-    guard let id = table.selectedID else { return nil }
-    return object(ofRow: id)
+    table.selectedID.flatMap(object)
   }
 
-  /// The object a row id names, while it is cached.
-  func object(ofRow id: String) -> (resource: APIResource, object: JSONValue)? {
-    guard let resource = resource(ofRow: id) else { return nil }
-    let parts = id.split(separator: "/", omittingEmptySubsequences: false)
-    guard parts.count == 3 else { return nil }
-    let namespace = parts[1].isEmpty ? nil : String(parts[1])
-    guard let object = store.object(resource, namespace: namespace, name: String(parts[2])) else { return nil }
+  /// The object `id` names, while it is cached, and the resource it is served as.
+  func object(_ id: ObjectIdentity) -> (resource: APIResource, object: JSONValue)? {
+    guard let resource = store.kinds.first(where: id.isServed(by:)),
+      let object = store.object(resource, namespace: id.namespace.isEmpty ? nil : id.namespace, name: id.name)
+    else { return nil }
     return (resource, object)
   }
 

@@ -51,7 +51,7 @@ struct ResourceColumns {
   }
 
   /// The row of `object`, its id unique across kinds.
-  func row(_ object: JSONValue, resource: APIResource, context: RowContext) -> TableRow {
+  func row(_ object: JSONValue, resource: APIResource, context: RowContext) -> TableRow<ObjectIdentity> {
     let health = Health.of(object)
     var cells = [health.glyph]
     if case .allKinds = layout { cells.append(resource.kind) }
@@ -62,13 +62,7 @@ struct ResourceColumns {
     case .allKinds: cells += [Self.readiness(object), Self.model(object), Self.reconcileSummary(object)]
     }
     cells.append(context.age(object))
-    return TableRow(id: Self.rowID(resource, object), cells: cells, role: health == .ok ? nil : health.role)
+    return TableRow(id: ObjectIdentity(resource, object), cells: cells, role: health == .ok ? nil : health.role)
   }
 
-  /// `kind.group/namespace/name`: stable across updates and unique in the all-kinds list.
-  static func rowID(_ resource: APIResource, _ object: JSONValue) -> String {
-    let namespace = object[path: ["metadata", "namespace"]]?.stringValue ?? ""
-    let name = object[path: ["metadata", "name"]]?.stringValue ?? ""
-    return "\(resource.kind).\(resource.group)/\(namespace)/\(name)"
-  }
 }

@@ -18,16 +18,16 @@ struct RollbackPicker: Equatable, Sendable {
     var isCurrent: Bool { changes.isEmpty }
   }
 
-  var target: ConsoleOperation.ObjectRef
+  var target: ObjectIdentity
   var entries: [Entry]
   var selected: Int
 
   /// The picker for `object`, or why there is nothing to roll back to.
   static func make(
-    _ target: ConsoleOperation.ObjectRef, object: JSONValue, revisions items: [JSONValue], now: Date
+    _ target: ObjectIdentity, object: JSONValue, revisions items: [JSONValue], now: Date
   ) throws(OperationError) -> RollbackPicker {
-    guard let kind = OperationKind(rawValue: target.resource.kind), kind != .modelRoute else {
-      throw OperationError(.badInput, "a \(target.resource.kind) has no revisions to roll back to")
+    guard let kind = OperationKind(target), kind != .modelRoute else {
+      throw OperationError(.badInput, "a \(target.kind) has no revisions to roll back to")
     }
     let uid = object[path: ["metadata", "uid"]]?.stringValue ?? ""
     let revisions = RollbackPlan.revisions(items, ownerUID: uid).reversed()

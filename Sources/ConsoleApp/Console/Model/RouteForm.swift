@@ -8,7 +8,7 @@ import Views
 /// operator's values survive every refusal, and after a conflict they are carried onto the
 /// route as it is now.
 struct RouteForm: Sendable {
-  var target: ConsoleOperation.ObjectRef
+  var target: ObjectIdentity
   /// The route the form was opened on (or rebased onto).
   var base: JSONValue
   var form: FormState
@@ -21,7 +21,7 @@ struct RouteForm: Sendable {
 
   static let integerFields = ["requests/min", "tokens/min", "burst", "cache TTL s", "timeout s"]
 
-  init(_ target: ConsoleOperation.ObjectRef, route: JSONValue) {
+  init(_ target: ObjectIdentity, route: JSONValue) {
     self.target = target
     base = route
     form = FormState(fields: Self.fields(route["spec"] ?? .emptyObject))

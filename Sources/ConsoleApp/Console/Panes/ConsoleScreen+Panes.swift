@@ -18,15 +18,16 @@ extension ConsoleScreen {
       into: &buffer, area: inner, board: state.metrics, highlight: ConsoleReducer.metricsHighlight(state), theme: theme)
   }
 
-  func renderText(into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
-    let what = state.mode == .yaml ? "YAML" : "Describe"
+  func renderText(
+    _ view: ConsoleState.TextView, scroll: DetailScroll, into buffer: inout ScreenBuffer, area: Rect, theme: Theme
+  ) {
+    let what = if case .yaml = view { "YAML" } else { "Describe" }
     let title = state.detail.map { "\(what) · \($0.title)" } ?? what
     let inner = Block(title: title, trailingTitle: "esc closes", focused: true).render(
       into: &buffer, area: area, theme: theme)
-    switch state.textView {
-    case .yaml(let view)?: view.render(into: &buffer, area: inner, scroll: state.textScroll, theme: theme)
-    case .describe(let view)?: view.render(into: &buffer, area: inner, scroll: state.textScroll, theme: theme)
-    case nil: break
+    switch view {
+    case .yaml(let view): view.render(into: &buffer, area: inner, scroll: scroll, theme: theme)
+    case .describe(let view): view.render(into: &buffer, area: inner, scroll: scroll, theme: theme)
     }
   }
 }

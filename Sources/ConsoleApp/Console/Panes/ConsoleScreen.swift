@@ -9,10 +9,10 @@ struct ConsoleScreen {
     let theme = state.theme
     let layout = ConsoleLayout(state)
     HeaderPane(state).render(into: &buffer, area: layout.header, theme: theme)
-    if state.mode == .yaml || state.mode == .describe {
+    if case .text(let view, let scroll) = state.mode {
       let body = Rect(
         x: area.x, y: layout.header.bottom, width: area.width, height: layout.status.y - layout.header.bottom)
-      renderText(into: &buffer, area: body, theme: theme)
+      renderText(view, scroll: scroll, into: &buffer, area: body, theme: theme)
     } else {
       if !layout.list.isEmpty { ResourceListPane(state: state).render(into: &buffer, area: layout.list, theme: theme) }
       if !layout.detail.isEmpty { renderDetail(into: &buffer, area: layout.detail, theme: theme) }
@@ -24,23 +24,18 @@ struct ConsoleScreen {
       }
     }
     renderStatus(into: &buffer, area: layout.status, theme: theme)
-    if let (dialog, _) = state.confirm, state.mode == .confirm {
-      dialog.render(into: &buffer, area: area, theme: theme)
-    }
-    if let picker = state.rollbackPicker, state.mode == .rollback {
-      RollbackPickerView(picker: picker).render(into: &buffer, area: area, theme: theme)
-    }
-    if let form = state.routeForm, state.mode == .routeForm {
-      RouteFormView(form: form).render(into: &buffer, area: area, theme: theme)
-    }
-    if state.mode == .help {
-      HelpOverlay(keyMap: ConsoleReducer.keyMap(state)).render(into: &buffer, area: area, theme: theme)
+    switch state.mode {
+    case .confirm(let dialog, _): dialog.render(into: &buffer, area: area, theme: theme)
+    case .rollback(let picker): RollbackPickerView(picker: picker).render(into: &buffer, area: area, theme: theme)
+    case .routeForm(let form): RouteFormView(form: form).render(into: &buffer, area: area, theme: theme)
+    case .help: HelpOverlay(keyMap: ConsoleReducer.keyMap(state)).render(into: &buffer, area: area, theme: theme)
+    default: break
     }
   }
 
   private func renderStatus(into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
-    if [.command, .filter, .operationPrompt, .logPrompt].contains(state.mode) {
-      Prompt().render(into: &buffer, area: area, state: state.prompt, theme: theme)
+    if let prompt = state.mode.prompt {
+      Prompt().render(into: &buffer, area: area, state: prompt, theme: theme)
       // Why a value was refused, beside the value kept for correcting.
       if let flash = state.flash, flash.role == .flashError {
         let width = min(DisplayWidth.of(flash.text) + 2, area.width / 2)

@@ -10,8 +10,8 @@ extension ConsoleLaunch {
     let audit = AuditLog(stateDirectory: stateDirectory)
     return { operation in
       let ref = operation.target
-      guard ref.resource.group == OperationKind.group, let kind = OperationKind(rawValue: ref.resource.kind) else {
-        return (nil, OperationError(.badInput, "\(ref.resource.kind) has no operations in aiconsole"))
+      guard let kind = OperationKind(ref) else {
+        return (nil, OperationError(.badInput, "\(ref.kind) has no operations in aiconsole"))
       }
       let operations = ClusterOperations(client: client, namespace: ref.namespace, readOnly: readOnly, audit: audit)
       do throws(OperationError) {
