@@ -13,7 +13,6 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
-    .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
     .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
     .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
@@ -24,7 +23,8 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
-    .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+    .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+    .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
   ],
   targets: [
     .target(
@@ -45,8 +45,8 @@ let package = Package(
         "KubeCore", "CByteSearch",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
         .product(name: "NIOSSL", package: "swift-nio-ssl"),
-        .product(name: "Yams", package: "Yams"),
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
@@ -60,6 +60,8 @@ let package = Package(
         .product(name: "HummingbirdTLS", package: "hummingbird"),
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "X509", package: "swift-certificates"),
+        .product(name: "SwiftASN1", package: "swift-asn1"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "NIOSSL", package: "swift-nio-ssl"),
         .product(name: "NIOCore", package: "swift-nio"),
@@ -103,15 +105,17 @@ let package = Package(
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
         .product(name: "Logging", package: "swift-log"),
-        .product(name: "Metrics", package: "swift-metrics"),
         .product(name: "Prometheus", package: "swift-prometheus"),
       ]
     ),
     .executableTarget(
       name: "ConsoleApp",
       dependencies: [
-        "KubeCore", "ClusterClient", "AIResources", "EmbeddedCluster", "Controller", "Gateway", "Views", "ServingLimits",
+        "KubeCore", "ClusterClient", "AIResources", "EmbeddedCluster", "Controller", "Gateway",
+        "Views", "ServingLimits",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -120,7 +124,8 @@ let package = Package(
     .executableTarget(
       name: "Benchmarks",
       dependencies: [
-        "KubeCore", "AIResources", "ClusterClient", "EmbeddedCluster", "Views", "Controller", "Gateway",
+        "KubeCore", "AIResources", "ClusterClient", "EmbeddedCluster", "Views", "Controller",
+        "Gateway",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "NIOCore", package: "swift-nio"),
@@ -130,15 +135,15 @@ let package = Package(
     ),
     // libFuzzer targets (`make fuzz` builds them with -sanitize=fuzzer -D FUZZING); built plainly,
     // the same executable replays inputs, such as the crashes kept under Tests/Corpus/fuzz.
-    .executableTarget(name: "Fuzzing", dependencies: ["KubeCore", "ClusterClient", "Views"]),
+    .executableTarget(name: "Fuzzing", dependencies: ["KubeCore", "ClusterClient"]),
     .testTarget(name: "KubeCoreTests", dependencies: ["KubeCore"]),
+    // ConsoleApp: DemoTmuxTests runs the aiconsole binary, which the dependency builds first.
     .testTarget(name: "ViewsTests", dependencies: ["Views", "ConsoleApp", "ClusterTestSupport"]),
     .testTarget(name: "AIResourcesTests", dependencies: ["AIResources", "KubeCore"]),
     .testTarget(
       name: "EmbeddedClusterTests",
       dependencies: [
-        "EmbeddedCluster", "KubeCore", "AIResources", "ClusterClient", "ClusterTestSupport", "ServingLimits",
-        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        "EmbeddedCluster", "KubeCore", "ClusterClient", "ClusterTestSupport", "ServingLimits",
       ],
       exclude: ["Fixtures"]
     ),
@@ -157,12 +162,13 @@ let package = Package(
       dependencies: [
         "Controller", "ClusterClient", "KubeCore", "AIResources", "ClusterTestSupport",
         .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
       ]
     ),
     .testTarget(
       name: "ClusterClientTests",
       dependencies: [
-        "ClusterClient", "KubeCore", "AIResources", "EmbeddedCluster", "ClusterTestSupport",
+        "ClusterClient", "KubeCore", "EmbeddedCluster", "ClusterTestSupport",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -172,21 +178,27 @@ let package = Package(
     .testTarget(
       name: "ConsoleTests",
       dependencies: [
-        "ConsoleApp", "Fuzzing", "Views", "KubeCore", "ClusterClient", "AIResources", "ClusterTestSupport",
+        "ConsoleApp", "Fuzzing", "Views", "KubeCore", "ClusterClient", "AIResources",
+        "EmbeddedCluster", "ClusterTestSupport",
       ],
       exclude: ["Screens/Expected"]
     ),
     .testTarget(
       name: "GatewayTests",
-      dependencies: ["Gateway", "KubeCore", "AIResources", "ClusterClient", "ClusterTestSupport", "ServingLimits"]),
+      dependencies: [
+        "Gateway", "KubeCore", "AIResources", "ClusterClient", "ClusterTestSupport",
+        "ServingLimits", .product(name: "Logging", package: "swift-log"),
+      ]),
     .testTarget(
       name: "IntegrationTests",
       dependencies: [
-        "KubeCore", "ClusterClient", "ConsoleApp", "ClusterTestSupport",
+        "KubeCore", "AIResources", "ClusterClient", "Controller", "ConsoleApp",
+        "ClusterTestSupport",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
         .product(name: "NIOSSL", package: "swift-nio-ssl"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
       ],
