@@ -36,7 +36,7 @@ test: deps lint
 
 # The fault scenarios at full length (1,000 writes/s with 50 watchers and the console for 60 s,
 # five SIGKILLs under writes, ...) against the release binary; figures go to docs/reliability.md.
-SOAK_SUITES := WriteLoadTests|DurabilityTests|ControllerRestartTests|ControllerProcessTests|GatewayProxyTests|GatewayTLSTests|ConnectionLimitsTests|GatewayConnectionLimitsTests|GatewayTLSVersionTests|RouteEditOperationTests|ListWatchTests|InformerTests|StatePermissionsTests|BadInputCorpusTests|ConsoleTmuxTests
+SOAK_SUITES := WriteLoadTests|DurabilityTests|ControllerRestartTests|ControllerProcessTests|GatewayProxyTests|GatewayTLSTests|ConnectionLimitsTests|GatewayConnectionLimitsTests|GatewayTLSVersionTests|RouteEditOperationTests|ListWatchTests|InformerTests|StatePermissionsTests|StateDirectoryLockTests|WatchWindowMemoryTests|ObjectSizeLimitTests|BadInputCorpusTests|ConsoleTmuxTests
 RELIABILITY := .build/reliability
 
 soak: deps

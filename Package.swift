@@ -111,8 +111,8 @@ let package = Package(
     .executableTarget(
       name: "ConsoleApp",
       dependencies: [
-        "KubeCore", "ClusterClient", "AIResources", "EmbeddedCluster", "Controller", "Gateway",
-        "Views", "ServingLimits",
+        "KubeCore", "ClusterClient", "AIResources", "EmbeddedCluster", "Controller", "Gateway", "Views",
+        "ServingLimits",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"),
@@ -124,8 +124,7 @@ let package = Package(
     .executableTarget(
       name: "Benchmarks",
       dependencies: [
-        "KubeCore", "AIResources", "ClusterClient", "EmbeddedCluster", "Views", "Controller",
-        "Gateway",
+        "KubeCore", "AIResources", "ClusterClient", "EmbeddedCluster", "Views", "Controller", "Gateway",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "NIOCore", package: "swift-nio"),
@@ -178,22 +177,21 @@ let package = Package(
     .testTarget(
       name: "ConsoleTests",
       dependencies: [
-        "ConsoleApp", "Fuzzing", "Views", "KubeCore", "ClusterClient", "AIResources",
-        "EmbeddedCluster", "ClusterTestSupport",
+        "ConsoleApp", "Fuzzing", "Views", "KubeCore", "ClusterClient", "AIResources", "EmbeddedCluster",
+        "ClusterTestSupport",
       ],
       exclude: ["Screens/Expected"]
     ),
     .testTarget(
       name: "GatewayTests",
       dependencies: [
-        "Gateway", "KubeCore", "AIResources", "ClusterClient", "ClusterTestSupport",
-        "ServingLimits", .product(name: "Logging", package: "swift-log"),
+        "Gateway", "KubeCore", "AIResources", "ClusterClient", "ClusterTestSupport", "ServingLimits",
+        .product(name: "Logging", package: "swift-log"),
       ]),
     .testTarget(
       name: "IntegrationTests",
       dependencies: [
-        "KubeCore", "AIResources", "ClusterClient", "Controller", "ConsoleApp",
-        "ClusterTestSupport",
+        "KubeCore", "AIResources", "ClusterClient", "Controller", "ConsoleApp", "ClusterTestSupport",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),

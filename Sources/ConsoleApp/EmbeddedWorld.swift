@@ -20,6 +20,7 @@ struct EmbeddedWorld {
     var gateway = true
     var gatewayPort = 0
     var demo = false
+    var watchWindowBytes = ControlPlaneOptions.defaultWatchWindowBytes
     var connectionLimits = ConnectionLimits.apiServer
   }
 
@@ -41,7 +42,8 @@ struct EmbeddedWorld {
     // Read before the control plane starts: its first write of endpoints.json drops the entry.
     let rememberedGatewayPort = EndpointsFile.port("gateway", in: options.stateDirectory)
     var planeOptions = ControlPlaneOptions(
-      stateDirectory: options.stateDirectory, address: options.address, port: options.port)
+      stateDirectory: options.stateDirectory, address: options.address, port: options.port,
+      watchWindowBytes: options.watchWindowBytes)
     planeOptions.connectionLimits = options.connectionLimits
     let controlPlane = try await ControlPlane(options: planeOptions, logger: logger) { endpoints in
       for stream in [ready, gatewayReady, demoReady] { stream.continuation.yield(endpoints) }

@@ -35,6 +35,12 @@ struct ServeCommand: AsyncParsableCommand {
   @Flag(help: "Seed a demo application in namespace demo (once) and send it traffic through the gateway.")
   var demo = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Memory for recent changes that watches resume from (bytes, or Ki/Mi/Gi); a watch from older gets 410 Gone.",
+      valueName: "size"))
+  var watchCacheBytes = ByteCount(ControlPlaneOptions.defaultWatchWindowBytes)
+
   @OptionGroup(title: "Client connections") var connections: ConnectionOptions
 
   func validate() throws {
@@ -52,12 +58,16 @@ struct ServeCommand: AsyncParsableCommand {
     options.gateway = gateway
     options.gatewayPort = gatewayPort
     options.demo = demo
+    options.watchWindowBytes = watchCacheBytes.bytes
     options.connectionLimits = connections.limits
     let world: EmbeddedWorld
     do {
       world = try await EmbeddedWorld(options: options, logger: logger) { endpoints in
         StandardOutput.write(lines: ["ready \(endpoints.apiServer)"])
       }
+    } catch let inUse as StateDirectoryLock.InUse {
+      // Not a usage error: say who holds the directory and stop, without the usage text.
+      throw CommandFailure(message: "\(inUse)")
     } catch {
       throw ValidationError("cannot start the control plane in \(stateDir): \(error)")
     }

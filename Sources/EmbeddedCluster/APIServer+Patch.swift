@@ -66,12 +66,24 @@ extension APIServer {
         throw StatusError.badRequest("error decoding YAML: \(error)")
       }
     }
+    let patch: JSONValue
     do {
-      return try JSONParser.parse(body)
+      patch = try JSONParser.parse(body)
     } catch {
       throw StatusError.badRequest("error decoding patch: \(error)")
     }
+    if type == .json, let operations = patch.arrayValue, operations.count > maxJSONPatchOperations {
+      throw StatusError(
+        code: 413, reason: "RequestEntityTooLarge",
+        message: "The allowed maximum operations in a JSON patch is \(maxJSONPatchOperations), got \(operations.count)")
+    }
+    return patch
   }
+
+  /// kube-apiserver's bound on one JSON patch (`maxJSONPatchOperations`, 413 past it).
+  static let maxJSONPatchOperations = 10_000
+  /// kube-apiserver's `JSONPatchMaxCopyBytes`: what a JSON patch's copies may add, together.
+  static let jsonPatchMaxCopyBytes = 3 * 1024 * 1024
 
   /// An apply patch's configuration, which must be an object.
   static func applyConfiguration(_ patch: JSONValue) throws(StatusError) -> JSONValue {
@@ -91,7 +103,7 @@ extension APIServer {
       return StrategicMergePatch.apply(patch, to: target)
     case .json:
       do {
-        return try JSONPatch.apply(patch, to: target)
+        return try JSONPatch.apply(patch, to: target, copyLimit: jsonPatchMaxCopyBytes)
       } catch {
         throw StatusError(
           code: 422, reason: "Invalid",

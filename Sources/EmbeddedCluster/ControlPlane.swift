@@ -25,16 +25,25 @@ public struct ControlPlaneOptions: Sendable {
   public var port: Int
   /// How many recent changes watches can resume from before they get 410 Gone.
   public var watchWindow: Int
+  /// How many bytes of recent changes watches can resume from; the oldest go first past it.
+  public var watchWindowBytes: Int
   /// Connection caps and deadlines of the HTTPS listener.
   public var connectionLimits = ConnectionLimits.apiServer
 
   /// Options for a state directory.
-  public init(stateDirectory: URL, address: String = "127.0.0.1", port: Int = 0, watchWindow: Int = 50_000) {
+  public init(
+    stateDirectory: URL, address: String = "127.0.0.1", port: Int = 0, watchWindow: Int = 50_000,
+    watchWindowBytes: Int = ControlPlaneOptions.defaultWatchWindowBytes
+  ) {
     self.stateDirectory = stateDirectory
     self.address = address
     self.port = port
     self.watchWindow = watchWindow
+    self.watchWindowBytes = watchWindowBytes
   }
+
+  /// The default of `watchWindowBytes`: 256 MiB (why, at `ObjectStore.defaultWindowByteLimit`).
+  public static var defaultWatchWindowBytes: Int { ObjectStore.defaultWindowByteLimit }
 }
 
 /// The embedded Kubernetes-compatible control plane as a `Service`: it opens the state directory,
@@ -43,6 +52,8 @@ public struct ControlPlaneOptions: Sendable {
 public final class ControlPlane: Service {
   private let options: ControlPlaneOptions
   private let state: StateDirectory
+  /// Held from the start until `run` ends, so no second server opens this store.
+  private let lock: StateDirectoryLock
   private let credentials: ServingCredentials
   private let server: APIServer
   private let logger: Logger
@@ -58,9 +69,11 @@ public final class ControlPlane: Service {
     self.onReady = onReady
     state = StateDirectory(url: options.stateDirectory)
     try state.prepare()
+    lock = try StateDirectoryLock(directory: state.url)
     credentials = try state.credentials(address: options.address)
     let store = try ObjectStore(
-      journal: try SQLiteJournal(path: state.databasePath), windowCapacity: options.watchWindow)
+      journal: try SQLiteJournal(path: state.databasePath), windowCapacity: options.watchWindow,
+      windowByteLimit: options.watchWindowBytes)
     server = APIServer(
       store: store, registry: ResourceRegistry(), tokens: try state.tokens(),
       podLogs: PodLogStore(directory: state.logsDirectory),
@@ -70,6 +83,8 @@ public final class ControlPlane: Service {
 
   /// Serves until graceful shutdown.
   public func run() async throws {
+    // Also when serving fails: a later start in this process must find the directory free.
+    defer { lock.release() }
     let port =
       options.port != 0
       ? options.port : (state.previousPort().flatMap { PortProbe.isFree(options.address, $0) ? $0 : nil } ?? 0)

@@ -14,6 +14,13 @@ actor ObjectStore {
 
   private let journal: SQLiteJournal
   private let windowCapacity: Int
+  /// The most the window may hold, in `WatchEvent.retainedBytes`: with only a count, 600 changes
+  /// of one 2 MB object held 3.5 GB.
+  private let windowByteLimit: Int
+  /// What the window holds now, in `WatchEvent.retainedBytes`.
+  private(set) var windowBytes = 0
+  /// The largest object the store keeps, serialized (etcd's default `--max-request-bytes`).
+  let maxObjectBytes: Int
   private(set) var revision: Int64
   private var objects: [GroupResource: [ObjectKey: StoredObject]] = [:]
   private var sortedKeys: [GroupResource: [ObjectKey]] = [:]
@@ -32,9 +39,14 @@ actor ObjectStore {
   }
 
   /// Opens the store over a journal, loading every object into memory.
-  init(journal: SQLiteJournal, windowCapacity: Int = 50_000) throws {
+  init(
+    journal: SQLiteJournal, windowCapacity: Int = 50_000, windowByteLimit: Int = ObjectStore.defaultWindowByteLimit,
+    maxObjectBytes: Int = ObjectStore.defaultMaxObjectBytes
+  ) throws {
     self.journal = journal
     self.windowCapacity = windowCapacity
+    self.windowByteLimit = windowByteLimit
+    self.maxObjectBytes = maxObjectBytes
     let loaded = try journal.loadAll()
     let storedRevision = try journal.revision()
     revision = max(storedRevision, loaded.map(\.revision).max() ?? 0)
@@ -104,10 +116,14 @@ actor ObjectStore {
       let newRevision = revision + 1
       value.set(.string(String(newRevision)), at: ["metadata", "resourceVersion"])
       let stored = StoredObject(key: key, value: value, revision: newRevision)
+      try checkSize(stored)
       try journal.commit(puts: [stored], deletes: [], revision: newRevision)
       revision = newRevision
       apply(put: stored, previous: current)
-      publish(WatchEvent(kind: current == nil ? .added : .modified, object: stored, previous: current?.value))
+      publish(
+        WatchEvent(
+          kind: current == nil ? .added : .modified, object: stored, previous: current?.value,
+          previousBytes: current?.bytes.count ?? 0))
       return stored
     case .delete:
       guard let current else { return nil }
@@ -118,9 +134,28 @@ actor ObjectStore {
       var value = current.value
       value.set(.string(String(newRevision)), at: ["metadata", "resourceVersion"])
       let tombstone = StoredObject(key: key, value: value, revision: newRevision)
-      publish(WatchEvent(kind: .deleted, object: tombstone, previous: current.value))
+      publish(
+        WatchEvent(kind: .deleted, object: tombstone, previous: current.value, previousBytes: current.bytes.count))
       return tombstone
     }
+  }
+
+  /// 256 MiB: at the count bound's 50,000 events that is about 5 KB an event, more than most
+  /// objects take, so ordinary load is still bounded by count; a stream of large objects (about
+  /// 60 changes of a 1 MiB ConfigMap) is bounded by this, at a fraction of a laptop's memory.
+  static let defaultWindowByteLimit = 256 * 1024 * 1024
+  /// etcd's default `--max-request-bytes` (1.5 MiB), which bounds every object kube-apiserver stores.
+  static let defaultMaxObjectBytes = 1024 * 1024 * 3 / 2
+
+  /// Refuses an object over `maxObjectBytes` as kube-apiserver relays etcd's refusal (413 with
+  /// etcd's words, which clients match), naming the object and both sizes.
+  private func checkSize(_ stored: StoredObject) throws(StatusError) {
+    guard stored.bytes.count > maxObjectBytes else { return }
+    let namespace = stored.key.namespace.isEmpty ? "" : " in namespace \"\(stored.key.namespace)\""
+    throw StatusError(
+      code: 413, reason: "RequestEntityTooLarge",
+      message: "etcdserver: request is too large: \(stored.key.resource) \"\(stored.key.name)\"\(namespace) "
+        + "would be stored as \(stored.bytes.count) bytes, over the limit of \(maxObjectBytes)")
   }
 
   private func apply(put stored: StoredObject, previous: StoredObject?) {
@@ -224,7 +259,12 @@ extension ObjectStore {
 
   private func publish(_ event: WatchEvent) {
     window.append(event)
-    while window.count > windowCapacity, let dropped = window.popFirst() { windowStart = dropped.object.revision }
+    windowBytes += event.retainedBytes
+    // Oldest first, by count or by size; a watch from before `windowStart` then gets 410 Gone.
+    while window.count > windowCapacity || windowBytes > windowByteLimit, let dropped = window.popFirst() {
+      windowStart = dropped.object.revision
+      windowBytes -= dropped.retainedBytes
+    }
     for (id, watcher) in watchers {
       guard let delivered = Self.deliverable(event, to: watcher.filter) else { continue }
       switch watcher.continuation.yield(.event(delivered)) {

@@ -16,12 +16,18 @@ struct WatchEvent: Sendable {
   var previous: JSONValue?
   /// `{"type":…,"object":…}\n`, shared by every watcher that takes the event unchanged.
   var frame: [UInt8]
+  /// About what keeping this event in the watch window costs: the frame, the object's bytes, and the
+  /// decoded object and the previous one, each taken at its serialized size. The previous object is
+  /// often shared with the event before; counting it anyway keeps a bound on this an upper bound.
+  let retainedBytes: Int
 
-  init(kind: Kind, object: StoredObject, previous: JSONValue?) {
+  /// An event; `previousBytes` is the serialized size of `previous`, for `retainedBytes`.
+  init(kind: Kind, object: StoredObject, previous: JSONValue?, previousBytes: Int = 0) {
     self.kind = kind
     self.object = object
     self.previous = previous
     self.frame = WatchEvent.frame(type: kind.rawValue, objectBytes: object.bytes)
+    retainedBytes = frame.count + 2 * object.bytes.count + previousBytes
   }
 
   /// Encodes one watch frame around already-serialized object bytes.
@@ -38,7 +44,10 @@ struct WatchEvent: Sendable {
 
   /// The same event retyped (a selector watch sees an update leave its selection as DELETED).
   func retyped(_ kind: Kind) -> WatchEvent {
-    WatchEvent(kind: kind, object: object, previous: previous)
+    var event = self
+    event.kind = kind
+    event.frame = WatchEvent.frame(type: kind.rawValue, objectBytes: object.bytes)
+    return event
   }
 }
 

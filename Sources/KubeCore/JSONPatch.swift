@@ -8,21 +8,33 @@ public enum JSONPatch {
     public var description: String
   }
 
-  /// `target` after every operation of `patch` (a JSON array) in order.
-  public static func apply(_ patch: JSONValue, to target: JSONValue) throws(Failure) -> JSONValue {
+  /// `target` after every operation of `patch` (a JSON array) in order. With a `copyLimit` above 0
+  /// the serialized size that `copy` operations add, together, may not pass it (as evanphx/json-patch's
+  /// `AccumulatedCopySizeLimit`, which kube-apiserver sets to 3 MiB): a few kilobytes of copies of
+  /// copies would otherwise double the document at every step.
+  public static func apply(_ patch: JSONValue, to target: JSONValue, copyLimit: Int = 0) throws(Failure) -> JSONValue {
     guard case .array(let operations) = patch else {
       throw Failure(description: "a JSON patch must be an array of operations")
     }
     var document = target
+    var copied = 0
     for (index, operation) in operations.enumerated() {
-      document = try applyOperation(operation, index: index, to: document)
+      document = try applyOperation(operation, index: index, to: document) { value throws(Failure) in
+        guard copyLimit > 0 else { return }
+        copied += value.serializedSize(upTo: copyLimit - copied)
+        guard copied <= copyLimit else {
+          throw Failure(
+            description: "operation \(index): Unable to complete the copy, the accumulated size increase of copy "
+              + "is \(copied), exceeding the limit \(copyLimit)")
+        }
+      }
     }
     return document
   }
 
-  private static func applyOperation(_ operation: JSONValue, index: Int, to document: JSONValue) throws(Failure)
-    -> JSONValue
-  {
+  private static func applyOperation(
+    _ operation: JSONValue, index: Int, to document: JSONValue, copying: (JSONValue) throws(Failure) -> Void
+  ) throws(Failure) -> JSONValue {
     func fail(_ reason: String) -> Failure { Failure(description: "operation \(index): \(reason)") }
     guard let op = operation["op"]?.stringValue else { throw fail("missing \"op\"") }
     guard let pathText = operation["path"]?.stringValue else { throw fail("missing \"path\"") }
@@ -49,6 +61,7 @@ public enum JSONPatch {
       let from = try pointer(fromText, fail)
       func atFrom(_ reason: String) -> Failure { fail("from \(fromText): \(reason)") }
       let value = try lookup(from, in: document, atFrom)
+      if op == "copy" { try copying(value) }
       let base = op == "move" ? try remove(at: from, in: document, atFrom) : document
       return try insert(value, at: path, in: base, replacing: false, atPath)
     default:

@@ -15,12 +15,16 @@ extension JSONValue {
   }
 
   /// Parses every document of a multi-document YAML stream (`---` separated); empty documents are skipped.
+  /// Aliases are bounded as go-yaml bounds them (`YAMLAliasBudget`) before Yams composes anything,
+  /// and a repeated node shares its decoded value, so a few hundred bytes cannot become gigabytes.
   public static func parseYAMLDocuments(_ text: String) throws(YAMLSyntaxError) -> [JSONValue] {
     do {
+      try YAMLEventScreen.check(text)
       var result: [JSONValue] = []
       let parser = try Parser(yaml: text)
       while let node = try parser.nextRoot() {
-        let value = try JSONValue(yamlNode: node)
+        var decoder = YAMLNodeDecoder()
+        let value = try decoder.decode(node)
         if !value.isNull { result.append(value) }
       }
       return result
@@ -31,25 +35,8 @@ extension JSONValue {
     }
   }
 
-  private init(yamlNode node: Node) throws {
-    switch node {
-    case .scalar(let scalar): self = Self.resolve(scalar)
-    case .sequence(let sequence): self = .array(try sequence.map { try JSONValue(yamlNode: $0) })
-    case .mapping(let mapping):
-      var members = OrderedDictionary<String, JSONValue>()
-      for (key, value) in mapping {
-        guard let keyText = key.scalar?.string else {
-          throw YAMLSyntaxError(description: "invalid YAML: mapping key at line \(key.mark?.line ?? 0) is not a string")
-        }
-        members[keyText] = try JSONValue(yamlNode: value)
-      }
-      self = .object(members)
-    case .alias:
-      throw YAMLSyntaxError(description: "invalid YAML: aliases are not supported")
-    }
-  }
-
-  private static func resolve(_ scalar: Node.Scalar) -> JSONValue {
+  /// A scalar as JSON: plain ones resolved as YAML 1.2's core schema, quoted ones as strings.
+  static func resolve(_ scalar: Node.Scalar) -> JSONValue {
     scalar.style == .plain ? resolveImplicit(scalar.string) : .string(scalar.string)
   }
 

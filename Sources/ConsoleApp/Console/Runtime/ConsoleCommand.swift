@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClusterClient
+import EmbeddedCluster
 import Foundation
 import Views
 
@@ -42,8 +43,9 @@ struct ConsoleCommand: AsyncParsableCommand {
     let environment = ProcessInfo.processInfo.environment
     let (theme, themeError) = ThemeLoader(environment: environment).load(theme)
     if let themeError { JSONLineLogHandler.writeToStandardError(Array("warning: \(themeError)\n".utf8)) }
-    let world = try chooseWorld(environment)
     let directory = stateDirectory(environment)
+    var world = try chooseWorld(environment)
+    if case .embedded = world, let inUse = StateDirectoryLock.inUse(directory) { world = try attach(inUse) }
     let diagnostics = try StandardErrorRedirect(to: directory.appendingPathComponent("console.log"))
     let launch = ConsoleLaunch(
       world: world, stateDirectory: directory, demo: demo, prometheus: prometheus, metricsURLs: metricsURLs,
@@ -65,6 +67,27 @@ struct ConsoleCommand: AsyncParsableCommand {
       return .embedded
     }
     return .cluster(try cluster.configuration())
+  }
+
+  /// The embedded world when another process (`aiconsole serve`, or another console) already serves
+  /// its state directory: the console connects to that server through the kubeconfig it wrote, as
+  /// `--kubeconfig` would, instead of failing, and says so on standard error, where the line stays
+  /// once the screen closes. Two servers on one store would lose writes, so starting one is no option.
+  func attach(_ inUse: StateDirectoryLock.InUse) throws -> ConsoleLaunch.Target {
+    let kubeconfig = inUse.directory.appendingPathComponent("kubeconfig").path
+    let configuration: ClusterConfiguration
+    do {
+      configuration = try Kubeconfig.load(explicitPath: kubeconfig).configuration(
+        context: cluster.context, namespace: cluster.namespace)
+    } catch {
+      throw CommandFailure(message: "\(inUse); it has no usable kubeconfig yet (\(error))")
+    }
+    let holder = inUse.holder.map(String.init(describing:)) ?? "another process"
+    let notice =
+      "aiconsole: \(inUse.directory.path) is served by \(holder); attaching to it "
+      + "(as `aiconsole --kubeconfig \(kubeconfig)` would)\n"
+    JSONLineLogHandler.writeToStandardError(Array(notice.utf8))
+    return .cluster(configuration)
   }
 
   /// `--state-dir`, else `$XDG_STATE_HOME/aiconsole`, else `~/.local/state/aiconsole`; created 0700.
