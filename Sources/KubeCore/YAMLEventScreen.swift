@@ -1,3 +1,5 @@
+// CYaml is Yams' own libyaml target: not a product of the Yams package, but SwiftPM makes every
+// module of a dependency's closure importable, and it is the same libyaml Yams parses with.
 import CYaml
 
 /// Reads a YAML stream's events (libyaml, which Yams composes from too) before Yams composes it,
