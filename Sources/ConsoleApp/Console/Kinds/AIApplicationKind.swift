@@ -13,9 +13,10 @@ enum AIApplicationKind {
       columns: [
         TypedColumn("HEALTH") { typed, _ in CellText.of(typed.status?.health?.rawValue) },
         TypedColumn("SERVICES", numeric: true) { typed, _ in
-          let services = typed.status?.services ?? []
-          let ready = services.filter { $0.ready == true }.count
-          return "\(ready)/\(typed.spec?.services?.count ?? services.count)"
+          // status.services also lists the routes' members; count the spec's services only.
+          let wanted = Set((typed.spec?.services ?? []).map(\.name))
+          let ready = (typed.status?.services ?? []).filter { $0.ready == true && wanted.contains($0.name ?? "") }
+          return "\(ready.count)/\(wanted.count)"
         },
         TypedColumn("ROUTES", numeric: true) { typed, _ in String(typed.spec?.routes?.count ?? 0) },
         .reconcile,

@@ -36,8 +36,6 @@ struct ConsoleLogs: Sendable {
   private(set) var sources: Set<LogSource> = []
   /// What the log widget draws.
   var view = LogViewState(capacity: ConsoleLogs.shownCapacity)
-  /// The prompt open in `.logPrompt` mode.
-  var prompt: Prompt?
 
   /// The time each shown line is ordered by, parallel to `view.entries`.
   var shownTimes: [LogTimestamp] = []
