@@ -107,8 +107,7 @@ extension ConsoleReducer {
   }
 
   private static func move(_ action: ConsoleAction, _ state: inout ConsoleState) {
-    let layout = ConsoleLayout(state)
-    let viewport = state.focus == .logs ? layout.logViewport : layout.listViewport
+    let viewport = state.focus == .logs ? state.viewports.logs : state.viewports.list
     let page = max(1, viewport - 1)
     let delta: Int? = [ConsoleAction.down: 1, .up: -1, .pageDown: page, .pageUp: -page][action]
     switch state.focus {
@@ -120,10 +119,10 @@ extension ConsoleReducer {
       }
       state.detailScroll = DetailScroll()
     case .detail:
-      let height = state.detail.map { DetailPane(model: $0).contentHeight } ?? 0
+      let height = state.viewports.detailContent
       let step = delta ?? (action == .top ? -height : height)
       state.detailScroll.top += step
-      state.detailScroll = state.detailScroll.clamped(contentHeight: height, viewport: layout.detail.inset(1).height)
+      state.detailScroll = state.detailScroll.clamped(contentHeight: height, viewport: state.viewports.detail)
     case .logs:
       state.logs.view.scroll(
         by: delta ?? (action == .top ? -state.logs.view.endLine : state.logs.view.endLine), viewport: viewport)
@@ -143,7 +142,7 @@ extension ConsoleReducer {
     case .ctrl("c"): return [.quit(0)]
     default:
       var scroll = scroll
-      _ = scroll.handle(key, contentHeight: view.lines.count, viewport: ConsoleLayout.textViewport(state))
+      _ = scroll.handle(key, contentHeight: view.lines.count, viewport: state.viewports.text)
       state.mode = .text(view, scroll)
     }
     return []

@@ -82,7 +82,7 @@ extension ConsoleReducer {
   /// Marks the rows on screen for a refresh (their ages and metrics move with the clock).
   static func refreshVisibleRows(_ state: inout ConsoleState) {
     guard state.table.count > 0 else { return }
-    let viewport = ConsoleLayout(state).listViewport
+    let viewport = state.viewports.list
     let first = state.table.visibleOffset(viewport: viewport)
     for position in first..<min(state.table.count, first + viewport) {
       state.pendingRows.insert(state.table.row(at: position).id)

@@ -4,7 +4,7 @@ import Views
 extension ConsoleReducer {
   /// The keys of the logs pane: pause, wrap, level, search and its matches, correlation mode.
   static func performLogAction(_ action: ConsoleAction, _ state: inout ConsoleState) {
-    let viewport = ConsoleLayout(state).logViewport
+    let viewport = state.viewports.logs
     switch action {
     case .follow: state.logs.togglePause(viewport: viewport)
     case .wrap: state.logs.view.toggleWrap()
@@ -51,7 +51,7 @@ extension ConsoleReducer {
     case .cancelled: break
     case .submitted(let text):
       let text = text.trimmingCharacters(in: .whitespaces)
-      let viewport = ConsoleLayout(state).logViewport
+      let viewport = state.viewports.logs
       switch prompt {
       case .filter:
         do {
@@ -83,7 +83,7 @@ extension ConsoleReducer {
   /// Correlation mode: the lines of `id` from every component and instance pod.
   static func openCorrelation(_ id: String, _ state: inout ConsoleState) {
     state.mode = .normal
-    state.logs.setCorrelationID(id, viewport: ConsoleLayout(state).logViewport)
+    state.logs.setCorrelationID(id, viewport: state.viewports.logs)
     state.focus = .logs
     // The sources widen to every pod at the end of this batch.
     state.logSourcesStale = true
@@ -92,7 +92,7 @@ extension ConsoleReducer {
   /// `esc` in the logs: leaves correlation mode (back to the selection's logs), else clears the
   /// typed filter; false when there was neither.
   static func leaveLogFilter(_ state: inout ConsoleState) -> Bool {
-    let viewport = ConsoleLayout(state).logViewport
+    let viewport = state.viewports.logs
     if state.logs.correlationID != nil {
       state.logs.setCorrelationID(nil, viewport: viewport)
       state.logSourcesStale = true

@@ -16,7 +16,7 @@ extension ConsoleReducer {
     state.followedSources = wanted
     // Lines already kept stay: those of the sources still wanted are shown again, with their
     // order kept, and a source followed again does not repeat what was kept of it.
-    state.logs.setSources(wanted, viewport: ConsoleLayout(state).logViewport)
+    state.logs.setSources(wanted, viewport: state.viewports.logs)
     return .followLogs(wanted)
   }
 

@@ -198,6 +198,23 @@ struct ConsoleState {
   /// The label filter as typed.
   var labelFilter = ""
   var size = Size(width: 80, height: 24)
+  /// How many lines each pane showed when the screen was last drawn: what a page is and which
+  /// rows are on screen. The runtime sets them from the screen after each batch
+  /// (`ConsoleScreen.viewports`), so the reducer never works the layout out itself.
+  var viewports = Viewports()
+
+  /// Lines of each pane, as last drawn.
+  struct Viewports: Equatable, Sendable {
+    /// List rows inside the border, below the column titles.
+    var list = 0
+    /// Lines of the logs pane.
+    var logs = 0
+    /// Lines of the detail pane, and of the content it scrolls over.
+    var detail = 0
+    var detailContent = 0
+    /// Lines of the full-screen YAML and describe views.
+    var text = 0
+  }
   var now: Date
   /// Why the console could not start or connect, shown as a banner.
   var failure: String?

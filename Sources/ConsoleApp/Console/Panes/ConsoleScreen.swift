@@ -33,6 +33,16 @@ struct ConsoleScreen {
     }
   }
 
+  /// How many lines each pane shows in `state`'s layout, for the reducer's paging and its
+  /// rows-on-screen refresh.
+  static func viewports(of state: ConsoleState) -> ConsoleState.Viewports {
+    let layout = ConsoleLayout(state)
+    return ConsoleState.Viewports(
+      list: layout.listViewport, logs: layout.logViewport, detail: layout.detail.inset(1).height,
+      detailContent: state.detail.map { DetailPane(model: $0).contentHeight } ?? 0,
+      text: ConsoleLayout.textViewport(state))
+  }
+
   private func renderStatus(into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
     if let prompt = state.mode.prompt {
       Prompt().render(into: &buffer, area: area, state: prompt, theme: theme)

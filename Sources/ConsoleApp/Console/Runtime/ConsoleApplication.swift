@@ -30,7 +30,9 @@ struct ConsoleApplication: TerminalApplication {
     default: break
     }
     guard !events.isEmpty else { return .ignore }
-    for effect in ConsoleReducer.reduce(&state, events) {
+    let effects = ConsoleReducer.reduce(&state, events)
+    state.viewports = ConsoleScreen.viewports(of: state)
+    for effect in effects {
       if case .quit(let code) = effect { return .quit(code) }
       perform(effect)
     }
