@@ -156,31 +156,13 @@ extension Duration {
 /// The gateway's TLS listener refuses TLS 1.0 and 1.1 too.
 @Suite("gateway TLS versions", .timeLimit(.minutes(2))) struct GatewayTLSVersionTests {
   @Test func tlsBelowOnePointTwoIsRefused() async throws {
-    let directory = ServeProcess.temporaryDirectory("gateway-tls-version")
-    let server = ServeProcess(stateDirectory: directory, arguments: ["--no-gateway", "--no-controller"])
-    try server.start()
-    defer { server.stop() }
-    let file = { (name: String) in directory.appendingPathComponent(name).path }
-    let gateway = Process()
-    gateway.executableURL = URL(fileURLWithPath: ServeProcess.binary)
-    gateway.arguments = [
-      "gateway", "--kubeconfig", server.kubeconfig, "--address", "0.0.0.0", "--port", "0",
-      "--tls-cert-file", file("server.crt"), "--tls-key-file", file("server.key"),
-    ]
-    let output = Pipe()
-    gateway.standardError = output
-    gateway.standardOutput = FileHandle.nullDevice
-    try gateway.run()
-    defer {
-      gateway.terminate()
-      gateway.waitUntilExit()
+    try await GatewayTLSTests.withTLSGateway("gateway-tls-version") { port, _ in
+      let old = try await TLSProbe.connect(port: port, minimum: .tlsv1, maximum: .tlsv11)
+      #expect(await old.wait(upTo: .seconds(5)) { $0.handshake != nil })
+      #expect(old.handshake == false, "a TLS 1.1 handshake must fail")
+      let current = try await TLSProbe.connect(port: port, minimum: .tlsv12, maximum: .tlsv12)
+      #expect(await current.wait(upTo: .seconds(5)) { $0.handshake != nil })
+      #expect(current.handshake == true)
     }
-    let port = try await GatewayTLSTests.announcedPort(output)
-    let old = try await TLSProbe.connect(port: port, minimum: .tlsv1, maximum: .tlsv11)
-    #expect(await old.wait(upTo: .seconds(5)) { $0.handshake != nil })
-    #expect(old.handshake == false, "a TLS 1.1 handshake must fail")
-    let current = try await TLSProbe.connect(port: port, minimum: .tlsv12, maximum: .tlsv12)
-    #expect(await current.wait(upTo: .seconds(5)) { $0.handshake != nil })
-    #expect(current.handshake == true)
   }
 }

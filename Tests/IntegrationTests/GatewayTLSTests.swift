@@ -12,7 +12,27 @@ import Testing
     #expect(refused.status != 0)
     #expect(refused.stderr.contains("needs --tls-cert-file and --tls-key-file"))
 
-    let directory = ServeProcess.temporaryDirectory("gateway-tls")
+    try await Self.withTLSGateway("gateway-tls") { port, file in
+      var tls = TLSConfiguration.makeClientConfiguration()
+      tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(file("ca.crt")))
+      let client = HTTPClient(
+        eventLoopGroupProvider: .singleton, configuration: HTTPClient.Configuration(tlsConfiguration: tls))
+      let secure = try? await client.execute(
+        HTTPClientRequest(url: "https://127.0.0.1:\(port)/v1/models"), timeout: .seconds(10))
+      let plain = try? await client.execute(
+        HTTPClientRequest(url: "http://127.0.0.1:\(port)/v1/models"), timeout: .seconds(10))
+      try await client.shutdown()
+      #expect(secure?.status == .ok, "no HTTPS answer")
+      #expect(plain == nil || plain?.status != .ok, "the port answered in clear text")
+    }
+  }
+
+  /// Runs `body` against `aiconsole gateway` serving HTTPS off loopback on the certificate of a
+  /// `serve` beside it; `file` names a file of that server's state directory (its `ca.crt`).
+  static func withTLSGateway(
+    _ name: String, _ body: (_ port: Int, _ file: (String) -> String) async throws -> Void
+  ) async throws {
+    let directory = ServeProcess.temporaryDirectory(name)
     let server = ServeProcess(stateDirectory: directory, arguments: ["--no-gateway", "--no-controller"])
     try server.start()
     defer { server.stop() }
@@ -31,19 +51,7 @@ import Testing
       gateway.terminate()
       gateway.waitUntilExit()
     }
-    let port = try await Self.announcedPort(output)
-
-    var tls = TLSConfiguration.makeClientConfiguration()
-    tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(file("ca.crt")))
-    let client = HTTPClient(
-      eventLoopGroupProvider: .singleton, configuration: HTTPClient.Configuration(tlsConfiguration: tls))
-    let secure = try? await client.execute(
-      HTTPClientRequest(url: "https://127.0.0.1:\(port)/v1/models"), timeout: .seconds(10))
-    let plain = try? await client.execute(
-      HTTPClientRequest(url: "http://127.0.0.1:\(port)/v1/models"), timeout: .seconds(10))
-    try await client.shutdown()
-    #expect(secure?.status == .ok, "no HTTPS answer")
-    #expect(plain == nil || plain?.status != .ok, "the port answered in clear text")
+    try await body(try await announcedPort(output), file)
   }
 
   /// The port from the gateway's "serving the AI gateway on https://0.0.0.0:PORT" line.

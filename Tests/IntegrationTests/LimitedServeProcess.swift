@@ -1,3 +1,4 @@
+import ClusterTestSupport
 import Foundation
 
 /// `aiconsole serve` started through `bash -c 'ulimit -n N; exec …'`, so that it runs under a
@@ -85,24 +86,7 @@ final class HeldConnections {
   }
 
   /// Connects to 127.0.0.1:`port`; nil if the connection is refused.
-  static func connect(_ port: Int) -> Int32? {
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard descriptor >= 0 else { return nil }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = UInt16(port).bigEndian
-    let connected = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        Foundation.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-      }
-    }
-    guard connected == 0 else {
-      close(descriptor)
-      return nil
-    }
-    return descriptor
-  }
+  static func connect(_ port: Int) -> Int32? { LoopbackSocket.connect(port: port) }
 
   func closeAll() {
     for descriptor in descriptors { close(descriptor) }

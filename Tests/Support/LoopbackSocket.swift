@@ -11,23 +11,32 @@ public final class LoopbackSocket {
 
   /// Connects; each read waits at most `timeout` seconds.
   public init(port: Int, timeout: Int = 20) throws {
-    descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard descriptor >= 0 else { throw Failure(description: "socket failed") }
+    guard let descriptor = Self.connect(port: port) else {
+      throw Failure(description: "cannot connect to 127.0.0.1:\(port)")
+    }
+    self.descriptor = descriptor
     var limit = timeval(tv_sec: timeout, tv_usec: 0)
     setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+  }
+
+  /// A socket connected to 127.0.0.1:`port`; nil when it cannot connect (refused, or out of descriptors).
+  public static func connect(port: Int) -> Int32? {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard descriptor >= 0 else { return nil }
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
     address.sin_port = UInt16(port).bigEndian
     let connected = withUnsafePointer(to: &address) {
       $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        Foundation.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
       }
     }
     guard connected == 0 else {
       close(descriptor)
-      throw Failure(description: "cannot connect to 127.0.0.1:\(port)")
+      return nil
     }
+    return descriptor
   }
 
   /// Writes `text` whole.

@@ -23,13 +23,11 @@ enum AIApplicationKind {
       ])
     kind.instances = [services]
     kind.children = [services, routes]
-    kind.summary = summary
+    kind.summary = KindDescriptor.fields(summary)
     return kind
   }()
 
-  @Sendable static func summary(_ object: JSONValue) -> [KeyValueList.Item] {
-    let (spec, status) = (object["spec"] ?? .emptyObject, object["status"] ?? .emptyObject)
-    var list = DetailFieldList()
+  @Sendable static func summary(_ spec: JSONValue, _ status: JSONValue, into list: inout DetailFieldList) {
     list.add("Services", SummaryText.names(spec["services"]))
     list.add("Routes", SummaryText.names(spec["routes"]))
     let health = DetailFields.text(status, "health")
@@ -42,6 +40,5 @@ enum AIApplicationKind {
     list.add("Monitoring", parts.compactMap { $0 }.joined(separator: " · "))
     list.add(
       "Data pipeline", DetailFields.text(spec, "dataPipelineRef", "name") ?? DetailFields.text(spec["dataPipelineRef"]))
-    return list.items
   }
 }

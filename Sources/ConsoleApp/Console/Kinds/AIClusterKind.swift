@@ -22,16 +22,13 @@ enum AIClusterKind {
     kind.operations = [.scale, .pause, .rollback, .delete]
     kind.instances = [.pods(label: podLabel)]
     kind.children = [.pods(label: podLabel)]
-    kind.model = { $0[path: ["spec", "modelName"]]?.stringValue }
-    kind.summary = summary
+    kind.model = KindDescriptor.specModelName
+    kind.summary = KindDescriptor.fields(summary)
     return kind
   }()
 
-  @Sendable static func summary(_ object: JSONValue) -> [KeyValueList.Item] {
-    let (spec, status) = (object["spec"] ?? .emptyObject, object["status"] ?? .emptyObject)
-    var list = DetailFieldList()
-    list.add("Model", SummaryText.joined(spec, ["modelName"], ["modelVersion"]))
-    list.add("Image", DetailFields.text(spec, "image"))
+  @Sendable static func summary(_ spec: JSONValue, _ status: JSONValue, into list: inout DetailFieldList) {
+    SummaryText.modelAndImage(spec, into: &list)
     let desired = DetailFields.text(spec, "replicas") ?? "1"
     list.add("Replicas", "\(desired) desired · \(DetailFields.text(status, "activeInstances") ?? "0") ready")
     list.add("Resources", SummaryText.resources(spec["resourceRequests"]))
@@ -40,6 +37,5 @@ enum AIClusterKind {
       "Endpoint", [endpoint, DetailFields.text(status, "endpointURL")].compactMap { $0 }.joined(separator: " → "))
     list.add("Revision", DetailFields.text(status, "currentRevision"))
     if spec["paused"]?.boolValue == true { list.add("Paused", "yes, rollouts are held", role: .statusWarn) }
-    return list.items
   }
 }

@@ -27,13 +27,11 @@ enum AIModelRouteKind {
     kind.instances = [.listed(InferenceService.resource, path: ["spec", "backends"], key: "service")]
     kind.model = { $0[path: ["spec", "model"]]?.stringValue }
     kind.isGatewayRoute = true
-    kind.summary = summary
+    kind.summary = KindDescriptor.fields(summary)
     return kind
   }()
 
-  @Sendable static func summary(_ object: JSONValue) -> [KeyValueList.Item] {
-    let spec = object["spec"] ?? .emptyObject
-    var list = DetailFieldList()
+  @Sendable static func summary(_ spec: JSONValue, _ status: JSONValue, into list: inout DetailFieldList) {
     list.add("Model", DetailFields.text(spec, "model"))
     list.add("Path", DetailFields.text(spec, "path"))
     let backends = (spec["backends"]?.arrayValue ?? []).map {
@@ -59,6 +57,5 @@ enum AIModelRouteKind {
     }
     list.add("Timeout", DetailFields.text(spec, "timeoutSeconds").map { "\($0)s" })
     list.add("Context schema", DetailFields.text(spec, "contextSchemaRef", "name"))
-    return list.items
   }
 }

@@ -25,13 +25,11 @@ enum InferenceServiceKind {
     kind.operations = [.scale, .canary, .rollback, .delete]
     kind.instances = [.owned(AICluster.resource, label: clusterLabel)]
     kind.children = [.owned(AICluster.resource, label: clusterLabel)]
-    kind.summary = summary
+    kind.summary = KindDescriptor.fields(summary)
     return kind
   }()
 
-  @Sendable static func summary(_ object: JSONValue) -> [KeyValueList.Item] {
-    let (spec, status) = (object["spec"] ?? .emptyObject, object["status"] ?? .emptyObject)
-    var list = DetailFieldList()
+  @Sendable static func summary(_ spec: JSONValue, _ status: JSONValue, into list: inout DetailFieldList) {
     list.add("Model", DetailFields.text(spec, "modelRef", "name"))
     let ready =
       "\(DetailFields.text(status, "readyReplicas") ?? "0")/\(DetailFields.text(status, "currentReplicas") ?? "0") ready"
@@ -63,6 +61,5 @@ enum InferenceServiceKind {
       "Model status", modelStatus,
       role: modelStatus == "Ready" ? .statusOK : (modelStatus == "Unhealthy" ? .statusError : .statusWarn))
     list.add("Context schema", DetailFields.text(spec, "contextSchemaRef", "name"))
-    return list.items
   }
 }

@@ -41,6 +41,22 @@ struct KindDescriptor: Sendable {
     TableColumn(title, width: .fit(minimum: title.count, maximum: widest), alignment: numeric ? .right : .left)
   }
 
+  /// A summary built from the object's spec and status into a field list.
+  static func fields(
+    _ build: @escaping @Sendable (_ spec: JSONValue, _ status: JSONValue, _ list: inout DetailFieldList) -> Void
+  ) -> @Sendable (JSONValue) -> [KeyValueList.Item] {
+    { object in
+      var list = DetailFieldList()
+      build(object["spec"] ?? .emptyObject, object["status"] ?? .emptyObject, &list)
+      return list.items
+    }
+  }
+
+  /// `spec.modelName`, the model of the kinds that name it so.
+  @Sendable static func specModelName(_ object: JSONValue) -> String? {
+    object[path: ["spec", "modelName"]]?.stringValue
+  }
+
   /// How many flattened spec fields the summary of a kind without one of its own shows.
   static let flattenedLimit = 12
 

@@ -12,19 +12,16 @@ enum ModelContextSchemaKind {
         TypedColumn("READY") { typed, _ in typed.status?.ready == true ? "true" : "false" },
         .reconcile,
       ])
-    kind.summary = summary
+    kind.summary = KindDescriptor.fields(summary)
     return kind
   }()
 
-  @Sendable static func summary(_ object: JSONValue) -> [KeyValueList.Item] {
-    let spec = object["spec"] ?? .emptyObject
-    var list = DetailFieldList()
+  @Sendable static func summary(_ spec: JSONValue, _ status: JSONValue, into list: inout DetailFieldList) {
     list.add("Description", DetailFields.text(spec, "description"))
     let fields = (spec["contextFields"]?.arrayValue ?? []).map { field in
       let required = field["required"]?.boolValue == true ? ", required" : ""
       return "\(DetailFields.text(field["name"]) ?? "?") (\(DetailFields.text(field["type"]) ?? "string")\(required))"
     }
     list.add("Fields", fields.joined(separator: " · "))
-    return list.items
   }
 }

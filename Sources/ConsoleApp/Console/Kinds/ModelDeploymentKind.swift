@@ -14,16 +14,13 @@ enum ModelDeploymentKind {
         TypedColumn("PHASE") { typed, _ in CellText.of(typed.status?.phase?.rawValue) },
         .reconcile,
       ])
-    kind.model = { $0[path: ["spec", "modelName"]]?.stringValue }
-    kind.summary = summary
+    kind.model = KindDescriptor.specModelName
+    kind.summary = KindDescriptor.fields(summary)
     return kind
   }()
 
-  @Sendable static func summary(_ object: JSONValue) -> [KeyValueList.Item] {
-    let (spec, status) = (object["spec"] ?? .emptyObject, object["status"] ?? .emptyObject)
-    var list = DetailFieldList()
-    list.add("Model", SummaryText.joined(spec, ["modelName"], ["modelVersion"]))
-    list.add("Image", DetailFields.text(spec, "image"))
+  @Sendable static func summary(_ spec: JSONValue, _ status: JSONValue, into list: inout DetailFieldList) {
+    SummaryText.modelAndImage(spec, into: &list)
     list.add("Runtime", DetailFields.text(spec, "runtime"))
     list.add("Artifact", DetailFields.text(spec, "artifactURI"))
     list.add("Resources", SummaryText.resources(spec["resources"]))
@@ -32,6 +29,5 @@ enum ModelDeploymentKind {
     }
     let phase = DetailFields.text(status, "phase")
     list.add("Phase", phase, role: phase == "Available" ? .statusOK : (phase == "Failed" ? .statusError : .statusWarn))
-    return list.items
   }
 }

@@ -15,6 +15,12 @@ enum SummaryText {
     return parts.isEmpty ? nil : parts.joined(separator: separator)
   }
 
+  /// `Model: llama-3-8b v2` and `Image: …`, for the kinds that run a model version.
+  static func modelAndImage(_ spec: JSONValue, into list: inout DetailFieldList) {
+    list.add("Model", joined(spec, ["modelName"], ["modelVersion"]))
+    list.add("Image", DetailFields.text(spec, "image"))
+  }
+
   /// The `name`s of a list of references, comma-separated, or nil when empty.
   static func names(_ value: JSONValue?) -> String? {
     let names = (value?.arrayValue ?? []).compactMap { DetailFields.text($0["name"]) }
