@@ -22,6 +22,23 @@ enum ConsoleFixtures {
     group: "serving.kserve.io", version: "v1beta1", name: "inferenceservices", kind: "InferenceService",
     namespaced: true, shortNames: ["isvc"], categories: ["ai"])
 
+  /// KServe's CRD as far as the console reads it: printer columns, one of them not shown by default.
+  static let kserveDefinition: JSONValue = [
+    "metadata": ["name": "inferenceservices.serving.kserve.io"],
+    "spec": [
+      "versions": [
+        [
+          "name": "v1beta1",
+          "additionalPrinterColumns": [
+            ["name": "URL", "type": "string", "jsonPath": ".status.url"],
+            ["name": "Prev", "type": "integer", "jsonPath": ".status.prev", "priority": 1],
+            ["name": "Age", "type": "date", "jsonPath": ".metadata.creationTimestamp"],
+          ],
+        ]
+      ]
+    ],
+  ]
+
   static let world = ConsoleState.World(
     context: "embedded", server: "https://127.0.0.1:6443", embedded: true, readOnly: false)
 

@@ -133,21 +133,6 @@ struct ConsoleReducerTests {
   @Test("a kind we do not know shows its CRD's printer columns and its Ready condition")
   func printerColumns() {
     var state = F.state(kinds: [F.kserve])
-    let definition: JSONValue = [
-      "metadata": ["name": "inferenceservices.serving.kserve.io"],
-      "spec": [
-        "versions": [
-          [
-            "name": "v1beta1",
-            "additionalPrinterColumns": [
-              ["name": "URL", "type": "string", "jsonPath": ".status.url"],
-              ["name": "Prev", "type": "integer", "jsonPath": ".status.prev", "priority": 1],
-              ["name": "Age", "type": "date", "jsonPath": ".metadata.creationTimestamp"],
-            ],
-          ]
-        ]
-      ],
-    ]
     let object: JSONValue = [
       "metadata": ["name": "sklearn-iris", "namespace": "ml", "creationTimestamp": .string(F.created)],
       "status": [
@@ -156,7 +141,7 @@ struct ConsoleReducerTests {
       ],
     ]
     _ = ConsoleReducer.reduce(
-      &state, [.related(.definitions, .added(definition)), .object(F.kserve, .added(object))])
+      &state, [.related(.definitions, .added(F.kserveDefinition)), .object(F.kserve, .added(object))])
     _ = keys(":isvc", &state)
     _ = ConsoleReducer.reduce(&state, .key(KeyEvent(.enter)))
     let text = render(state)

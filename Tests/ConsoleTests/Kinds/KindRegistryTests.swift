@@ -26,22 +26,9 @@ struct KindRegistryTests {
 
   @Test("a kind of another group with our kind's name (KServe's InferenceService) is not ours: its printer columns")
   func othersUsePrinterColumns() {
-    let definition: JSONValue = [
-      "spec": [
-        "versions": [
-          [
-            "name": "v1beta1",
-            "additionalPrinterColumns": [
-              ["name": "URL", "jsonPath": ".status.url", "type": "string"],
-              ["name": "Hidden", "jsonPath": ".spec.x", "type": "string", "priority": 1],
-            ],
-          ]
-        ]
-      ]
-    ]
-    let descriptor = registry.descriptor(for: F.kserve, definition: definition)
+    let descriptor = registry.descriptor(for: F.kserve, definition: F.kserveDefinition)
     #expect(!registry.describes(F.kserve))
-    #expect(descriptor.columns.map(\.title) == ["URL", "READY"])
+    #expect(descriptor.columns.map(\.title) == ["URL", "READY"], "the priority-1 column and the age are left out")
     #expect(descriptor.operations.isEmpty && !descriptor.hasInstances)
     let object: JSONValue = ["status": ["url": "http://x", "conditions": [["type": "Ready", "status": "True"]]]]
     #expect(descriptor.cells(object, RowContext(now: F.now)) == ["http://x", "True"])
