@@ -175,6 +175,30 @@ struct ConsoleTmuxTests {
   /// A GPU node line with non-zero utilisation.
   static func hasGPULoad(_ screen: String) -> Bool { matches(#"util [1-9][0-9]*%"#, screen) }
 
+  @Test("the console on a state directory a serve already holds attaches to that server and says so")
+  func attachesToRunningServer() async throws {
+    let tmux = try Tmux(name: "console-attach")
+    defer { tmux.kill() }
+    let state = tmux.directory.appendingPathComponent("serve")
+    let kubeconfig = state.appendingPathComponent("kubeconfig").path
+    // The console starts once the server has written its kubeconfig (it holds the lock by then).
+    let console = Self.script("--embedded --state-dir '\(state.path)'", home: tmux.directory)
+    try tmux.start(script: "while [ ! -f '\(kubeconfig)' ]; do sleep 0.2; done\n" + console, width: 160, height: 45)
+    tmux.run(["new-window", "-d", "-t", "t", "-n", "serve", "/bin/sh"])
+    tmux.run(["send-keys", "-t", "t:serve", "'\(Self.binary)' serve --state-dir '\(state.path)' --demo", "Enter"])
+    var screen = await tmux.waitFor(timeout: 120) { $0.contains("support-desk") && $0.contains("synced") }
+    #expect(screen.contains("support-desk"), "the console did not show the server's objects:\n\(screen)")
+    // The header names the server's kubeconfig context; its own embedded world would say `embedded`.
+    #expect(screen.contains("context aiconsole-embedded ·"), "it started a second embedded server:\n\(screen)")
+    tmux.sendKeys("q")
+    screen = await tmux.waitFor(timeout: 30) { $0.contains("__EXITED__") }
+    #expect(screen.contains("is served by pid"), "no notice naming the server:\n\(screen)")
+    #expect(screen.contains("attaching to it"))
+    #expect(screen.contains("__EXITED__ rc=0"))
+    let server = tmux.run(["capture-pane", "-p", "-t", "t:serve"]).output
+    #expect(!server.contains("in use by"), "the server was refused:\n\(server)")
+  }
+
   @Test("an API server that stops shows a banner with stale data; when it returns the data resumes")
   func serverRestart() async throws {
     let tmux = try Tmux(name: "console-restart")
