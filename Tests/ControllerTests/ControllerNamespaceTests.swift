@@ -38,16 +38,6 @@ import Testing
     return log.split(separator: "\n").filter { $0.contains("/leases") && $0.contains("\"status\":404") }.count
   }
 
-  /// Polls `condition` until it holds, for at most 30 s; whether it did.
-  func eventually(_ condition: () async throws -> Bool) async throws -> Bool {
-    let deadline = ContinuousClock.now + .seconds(30)
-    while ContinuousClock.now < deadline {
-      if try await condition() { return true }
-      try await Task.sleep(for: .milliseconds(50))
-    }
-    return false
-  }
-
   func client(_ server: EmbeddedServer, context: String? = nil) throws -> KubeClient {
     try KubeClient(configuration: .load(kubeconfig: server.kubeconfigPath, context: context, rateLimit: .unlimited))
   }
@@ -89,7 +79,9 @@ import Testing
     election.logger = Logger(label: "test") { _ in Capture(records: records) }
     let running = Task { await election.run {} }
     // Until the server has refused several attempts (its access log records each failed request).
-    let retried = try await eventually { try await failedLeaseRequests(client) >= 5 }
+    let retried = try await Polling.until(upTo: .seconds(30), every: .milliseconds(50)) {
+      try await failedLeaseRequests(client) >= 5
+    }
     #expect(retried, "the election did not retry")
     running.cancel()
     await running.value

@@ -53,6 +53,7 @@ import Testing
           closed = true
           break
         }
+        // The dribbling client's pace is the scenario, not a wait for the server.
         try await Task.sleep(for: .milliseconds(50))
       }
       let after = ContinuousClock.now - started
@@ -68,7 +69,7 @@ import Testing
     limits.maxConnections = 4
     try await withGateway(limits) { port, admission in
       let silent = try (0..<4).map { _ in try LoopbackSocket(port: port, timeout: 5) }
-      #expect(await waitUntil { admission.counts.open == 4 })
+      #expect(await Polling.until(upTo: .seconds(5), every: .milliseconds(10)) { admission.counts.open == 4 })
       let client = try LoopbackSocket(port: port, timeout: 5)
       try client.send("GET /healthz HTTP/1.1\r\nHost: gateway\r\n\r\n")
       #expect(try client.read().hasPrefix("HTTP/1.1 200 OK"))
@@ -85,7 +86,10 @@ import Testing
     try await withGateway(limits) { port, admission in
       let busy = try (0..<3).map { _ in try LoopbackSocket(port: port, timeout: 5) }
       for socket in busy { try socket.send("GET /healthz HTTP/1.1\r\n") }
-      #expect(await waitUntil { admission.counts.open == 3 && admission.counts.reclaimable == 0 })
+      #expect(
+        await Polling.until(upTo: .seconds(5), every: .milliseconds(10)) {
+          admission.counts.open == 3 && admission.counts.reclaimable == 0
+        })
       let refused = try LoopbackSocket(port: port, timeout: 5)
       try? refused.send("GET /healthz HTTP/1.1\r\nHost: gateway\r\n\r\n")
       #expect(refused.readToEnd().isEmpty, "the fourth connection is closed unanswered")
@@ -122,12 +126,4 @@ import Testing
     try await client.shutdown()
   }
 
-  private func waitUntil(_ condition: () -> Bool) async -> Bool {
-    let deadline = ContinuousClock.now + .seconds(5)
-    while ContinuousClock.now < deadline {
-      if condition() { return true }
-      try? await Task.sleep(for: .milliseconds(10))
-    }
-    return condition()
-  }
 }

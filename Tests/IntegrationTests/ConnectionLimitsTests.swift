@@ -1,3 +1,4 @@
+import ClusterTestSupport
 import Foundation
 import KubeCore
 import NIOSSL
@@ -19,7 +20,7 @@ struct ConnectionLimitsTests {
     held.open(400, port: server.port)
     let opened = ContinuousClock.now - flood
     let excess = 400 - 256
-    let settled = await waitUntil(upTo: .seconds(10)) { held.closedCount >= excess }
+    let settled = await Polling.until(upTo: .seconds(10)) { held.closedCount >= excess }
     let settledAfter = ContinuousClock.now - flood
     #expect(settled, "at least \(excess) of 400 silent connections closed, saw \(held.closedCount)")
     let holding = held.descriptors.count - held.closedCount
@@ -33,7 +34,7 @@ struct ConnectionLimitsTests {
     let answeredIn = ContinuousClock.now - asked
     probe.close()
 
-    let dropped = await waitUntil(upTo: .seconds(10)) { held.closedCount == held.descriptors.count }
+    let dropped = await Polling.until(upTo: .seconds(10)) { held.closedCount == held.descriptors.count }
     #expect(dropped, "every silent connection is closed at the handshake deadline")
     #expect(server.isRunning)
     WriteLoadTests.report([
@@ -56,15 +57,16 @@ struct ConnectionLimitsTests {
       for _ in 0..<100 { group.addTask { try await TLSProbe.connect(port: port) } }
       return try await group.reduce(into: []) { $0.append($1) }
     }
-    #expect(await waitUntil(upTo: .seconds(10)) { stalled.allSatisfy { $0.handshake == true } })
+    #expect(await Polling.until(upTo: .seconds(10)) { stalled.allSatisfy { $0.handshake == true } })
     let extra = HeldConnections()
     let refusing = ContinuousClock.now
     extra.open(20, port: server.port)
-    #expect(await waitUntil(upTo: .seconds(1)) { extra.closedCount == 20 }, "the connections past 100 are closed")
+    #expect(await Polling.until(upTo: .seconds(1)) { extra.closedCount == 20 }, "the connections past 100 are closed")
     let refusedIn = ContinuousClock.now - refusing
     #expect(stalled.allSatisfy { !$0.isClosed }, "the stalled ones are still within their deadline")
 
-    #expect(await waitUntil(upTo: .seconds(8)) { stalled.allSatisfy(\.isClosed) }, "stalled heads end at the deadline")
+    #expect(
+      await Polling.until(upTo: .seconds(8)) { stalled.allSatisfy(\.isClosed) }, "stalled heads end at the deadline")
     let probe = try await TLSProbe.connect(port: server.port)
     try await probe.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
     #expect(await probe.wait(upTo: .seconds(5)) { $0.received.contains("\r\n\r\nok") })
@@ -91,6 +93,7 @@ struct ConnectionLimitsTests {
     while !probe.isClosed, ContinuousClock.now - started < .seconds(6) {
       try? await probe.send("X-Slow: \(sent)\r\n")
       sent += 1
+      // The slow client's pace (a line every 100 ms) is the scenario, not a wait for the server.
       try await Task.sleep(for: .milliseconds(100))
     }
     let closedAfter = ContinuousClock.now - started
@@ -145,14 +148,6 @@ struct ConnectionLimitsTests {
     #expect(await fits.wait(upTo: .seconds(5)) { $0.received.contains("\r\n\r\nok") }, "900 KB of headers is served")
   }
 
-  private func waitUntil(upTo limit: Duration, _ condition: () -> Bool) async -> Bool {
-    let deadline = ContinuousClock.now + limit
-    while ContinuousClock.now < deadline {
-      if condition() { return true }
-      try? await Task.sleep(for: .milliseconds(20))
-    }
-    return condition()
-  }
 }
 
 extension Duration {

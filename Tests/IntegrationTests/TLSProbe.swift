@@ -1,3 +1,4 @@
+import ClusterTestSupport
 import Foundation
 import NIOCore
 import NIOPosix
@@ -59,12 +60,7 @@ final class TLSProbe: Sendable {
 
   /// Waits until `condition` holds or `limit` passes; true if it held.
   func wait(upTo limit: Duration, until condition: @Sendable (TLSProbe) -> Bool) async -> Bool {
-    let deadline = ContinuousClock.now + limit
-    while ContinuousClock.now < deadline {
-      if condition(self) { return true }
-      try? await Task.sleep(for: .milliseconds(20))
-    }
-    return condition(self)
+    await Polling.until(upTo: limit) { condition(self) }
   }
 
   func close() { channel.close(promise: nil) }
