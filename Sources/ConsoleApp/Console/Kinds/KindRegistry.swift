@@ -14,8 +14,12 @@ struct KindRegistry: Sendable {
   /// The described kinds by group and kind.
   private let described: [GroupKind: KindDescriptor]
 
+  /// Every described kind, by kind name: sorted once, as the owner tree reads it per object.
+  let all: [KindDescriptor]
+
   init(descriptors: [KindDescriptor]) {
     described = Dictionary(descriptors.map { (GroupKind($0.resource), $0) }, uniquingKeysWith: { first, _ in first })
+    all = described.values.sorted { $0.resource.kind < $1.resource.kind }
   }
 
   /// The descriptor of `resource`: ours when we described it, else one from its printer columns
@@ -36,9 +40,6 @@ struct KindRegistry: Sendable {
 
   /// Whether `resource` is one we described.
   func describes(_ resource: APIResource) -> Bool { described[GroupKind(resource)] != nil }
-
-  /// Every described kind.
-  var all: [KindDescriptor] { described.values.sorted { $0.resource.kind < $1.resource.kind } }
 }
 
 /// A kind within its group: what identifies a kind across versions.
