@@ -12,7 +12,10 @@ import Synchronization
 /// * per route: `aiconsole_gateway_requests_total{route,model,code}`,
 ///   `aiconsole_gateway_errors_total{route,model,reason}`,
 ///   `aiconsole_gateway_rate_limited_total{route,limit=requests|tokens}` and
-///   `aiconsole_gateway_cache_hits_total{route}`.
+///   `aiconsole_gateway_cache_hits_total{route}`;
+/// * on every one of them, the pool that served the request (`ServingPool`):
+///   `service_namespace`, `inference_service`, `pool=stable|canary` and `model_deployment`,
+///   empty where the request reached no pool (docs/gateway.md lists them per metric).
 ///
 /// The bucket boundaries are the ones the semantic conventions recommend
 /// (https://opentelemetry.io/docs/specs/semconv/gen-ai/gen-ai-metrics/, "Semantic Conventions
@@ -84,11 +87,12 @@ public final class GatewayMetrics: Sendable {
   /// conventions define it over the tokens after the first.
   public func served(
     route: String, model: String, operation: Operation, promptTokens: Int, completionTokens: Int,
-    duration: Duration, timeToFirstToken: Duration?, status: Int = 200
+    duration: Duration, timeToFirstToken: Duration?, status: Int = 200, pool: ServingPool = .none
   ) {
-    requests(route: route, model: model, code: status)
-    tokens(model: model, operation: operation, promptTokens: promptTokens, completionTokens: completionTokens)
-    let labels = genAILabels(model: model, operation: operation)
+    requests(route: route, model: model, code: status, pool: pool)
+    tokens(
+      model: model, operation: operation, promptTokens: promptTokens, completionTokens: completionTokens, pool: pool)
+    let labels = genAILabels(model: model, operation: operation, pool: pool)
     histogram("gen_ai_server_request_duration", Self.durationBuckets, labels).record(Self.seconds(duration))
     guard let timeToFirstToken else { return }
     histogram("gen_ai_server_time_to_first_token", Self.timeToFirstTokenBuckets, labels)
@@ -100,43 +104,52 @@ public final class GatewayMetrics: Sendable {
 
   /// A request that failed with `status` for `reason` (a short word: `no_instance`, `auth`,
   /// `context`, `timeout`, `backend`, …).
-  public func failed(route: String, model: String, reason: String, status: Int) {
-    requests(route: route, model: model, code: status)
-    counter("aiconsole_gateway_errors_total", [("route", route), ("model", model), ("reason", reason)]).increment()
+  public func failed(route: String, model: String, reason: String, status: Int, pool: ServingPool = .none) {
+    requests(route: route, model: model, code: status, pool: pool)
+    counter("aiconsole_gateway_errors_total", [("route", route), ("model", model), ("reason", reason)] + pool.labels)
+      .increment()
   }
 
   /// A request refused with 429 by a rate limit; also counted as a request and an error
   /// (`reason="rate_limited"`), so the serving side calls only this.
-  public func rateLimited(route: String, model: String, limit: Limit) {
-    counter("aiconsole_gateway_rate_limited_total", [("route", route), ("limit", limit.rawValue)]).increment()
-    failed(route: route, model: model, reason: "rate_limited", status: 429)
+  public func rateLimited(route: String, model: String, limit: Limit, pool: ServingPool = .none) {
+    counter("aiconsole_gateway_rate_limited_total", [("route", route), ("limit", limit.rawValue)] + pool.labels)
+      .increment()
+    failed(route: route, model: model, reason: "rate_limited", status: 429, pool: pool)
   }
 
   /// A request answered from the cache: a request (200), a cache hit and the tokens of the
   /// `usage` it returned; no duration, which would describe the cache rather than a model.
   public func cacheHit(
-    route: String, model: String, operation: Operation, promptTokens: Int, completionTokens: Int
+    route: String, model: String, operation: Operation, promptTokens: Int, completionTokens: Int,
+    pool: ServingPool = .none
   ) {
-    counter("aiconsole_gateway_cache_hits_total", [("route", route)]).increment()
-    requests(route: route, model: model, code: 200)
-    tokens(model: model, operation: operation, promptTokens: promptTokens, completionTokens: completionTokens)
+    counter("aiconsole_gateway_cache_hits_total", [("route", route)] + pool.labels).increment()
+    requests(route: route, model: model, code: 200, pool: pool)
+    tokens(
+      model: model, operation: operation, promptTokens: promptTokens, completionTokens: completionTokens, pool: pool)
   }
 
-  private func requests(route: String, model: String, code: Int) {
-    counter("aiconsole_gateway_requests_total", [("route", route), ("model", model), ("code", String(code))])
-      .increment()
+  private func requests(route: String, model: String, code: Int, pool: ServingPool) {
+    counter(
+      "aiconsole_gateway_requests_total", [("route", route), ("model", model), ("code", String(code))] + pool.labels
+    )
+    .increment()
   }
 
-  private func tokens(model: String, operation: Operation, promptTokens: Int, completionTokens: Int) {
-    let labels = genAILabels(model: model, operation: operation)
+  private func tokens(
+    model: String, operation: Operation, promptTokens: Int, completionTokens: Int, pool: ServingPool
+  ) {
+    let labels = genAILabels(model: model, operation: operation, pool: pool)
     histogram("gen_ai_client_token_usage", Self.tokenBuckets, labels + [("gen_ai_token_type", "input")])
       .record(Double(promptTokens))
     histogram("gen_ai_client_token_usage", Self.tokenBuckets, labels + [("gen_ai_token_type", "output")])
       .record(Double(completionTokens))
   }
 
-  private func genAILabels(model: String, operation: Operation) -> [(String, String)] {
+  private func genAILabels(model: String, operation: Operation, pool: ServingPool) -> [(String, String)] {
     [("gen_ai_request_model", model), ("gen_ai_operation_name", operation.rawValue), ("gen_ai_system", Self.system)]
+      + pool.labels
   }
 
   /// The label names of a metric never change, so its label values tell its handles apart. The

@@ -32,9 +32,20 @@ enum RouteSelection {
   /// The AICluster a request to `service` goes to: the canary's for `trafficPercent` of draws in
   /// `0..<100` when the service has a canary, else the stable one.
   static func cluster(of service: InferenceService, draw: Int) -> String {
+    cluster(of: service, role: role(of: service, draw: draw))
+  }
+
+  /// The pool a draw in `0..<100` picks: the canary for `trafficPercent` of draws when the
+  /// service has a canary, else the stable one.
+  static func role(of service: InferenceService, draw: Int) -> ServingPool.Role {
+    guard let canary = service.spec.canary else { return .stable }
+    return draw < (canary.trafficPercent ?? 10) ? .canary : .stable
+  }
+
+  /// The AICluster that runs `role` of `service` (the controller's `ServiceClusters` names them).
+  static func cluster(of service: InferenceService, role: ServingPool.Role) -> String {
     let name = service.metadata.name ?? ""
-    guard let canary = service.spec.canary else { return name }
-    return draw < (canary.trafficPercent ?? 10) ? "\(name)-canary" : name
+    return role == .canary ? "\(name)-canary" : name
   }
 
   /// A Ready instance Pod as the gateway reaches it; nil for a Pod that does not serve.

@@ -20,6 +20,8 @@ public struct AccessRecord: Sendable, Hashable {
   public var duration: Duration
   public var timeToFirstToken: Duration?
   public var cacheHit: Bool
+  /// The pool that served it; `.none` for a request refused or answered before routing picked one.
+  public var pool = ServingPool.none
 
   /// The JSON log line (DESIGN.md's fields), written straight to bytes: one per request, on the
   /// proxy's hot path.

@@ -6,16 +6,20 @@ extension GatewayMetrics {
     case 200 where record.cacheHit:
       cacheHit(
         route: record.route, model: record.model, operation: operation, promptTokens: record.promptTokens,
-        completionTokens: record.completionTokens)
+        completionTokens: record.completionTokens, pool: record.pool)
     case 200:
       served(
         route: record.route, model: record.model, operation: operation, promptTokens: record.promptTokens,
         completionTokens: record.completionTokens, duration: record.duration,
-        timeToFirstToken: record.timeToFirstToken)
+        timeToFirstToken: record.timeToFirstToken, pool: record.pool)
     case 429:
-      rateLimited(route: record.route, model: record.model, limit: record.limit == "tokens" ? .tokens : .requests)
+      rateLimited(
+        route: record.route, model: record.model, limit: record.limit == "tokens" ? .tokens : .requests,
+        pool: record.pool)
     default:
-      failed(route: record.route, model: record.model, reason: record.reason ?? "error", status: record.status)
+      failed(
+        route: record.route, model: record.model, reason: record.reason ?? "error", status: record.status,
+        pool: record.pool)
     }
   }
 }

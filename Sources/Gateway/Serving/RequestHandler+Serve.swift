@@ -53,22 +53,28 @@ extension RequestHandler {
     }
   }
 
-  /// The least busy Ready instance of the pool the route's weights (and the service's canary) pick.
-  func pickInstance(for route: AIModelRoute, in snapshot: RoutingSnapshot) throws -> ServingInstance {
+  /// The least busy Ready instance of the pool the route's weights (and the service's canary)
+  /// pick; `pool` says which pool, as far as the choice got before it failed.
+  func pickInstance(for route: AIModelRoute, in snapshot: RoutingSnapshot, pool: inout ServingPool) throws
+    -> ServingInstance
+  {
     let namespace = route.metadata.namespace ?? "default"
     guard let serviceName = RouteSelection.backend(of: route, draw: { Self.random.below($0) }) else {
       throw GatewayError.unavailable("route \(route.metadata.name ?? "") has no backend with weight above 0")
     }
+    pool = ServingPool(namespace: namespace, service: serviceName)
     guard let service = snapshot.services[RoutingSnapshot.key(namespace, serviceName)] else {
       throw GatewayError.unavailable(
         "InferenceService \"\(serviceName)\" of route \(route.metadata.name ?? "") does not exist")
     }
-    let chosen = RouteSelection.cluster(of: service, draw: Self.random.below(100))
-    var candidates = snapshot.instances[RoutingSnapshot.key(namespace, chosen)] ?? []
-    if candidates.isEmpty, chosen != serviceName {
-      candidates = snapshot.instances[RoutingSnapshot.key(namespace, serviceName)] ?? []  // an unready canary
+    var role = RouteSelection.role(of: service, draw: Self.random.below(100))
+    var candidates = snapshot.instances[RoutingSnapshot.key(namespace, RouteSelection.cluster(of: service, role: role))]
+    if candidates?.isEmpty ?? true, role == .canary {
+      role = .stable  // an unready canary
+      candidates = snapshot.instances[RoutingSnapshot.key(namespace, serviceName)]
     }
-    guard !candidates.isEmpty else {
+    pool = ServingPool(service, role: role)
+    guard let candidates, !candidates.isEmpty else {
       throw GatewayError.unavailable(
         "InferenceService \"\(serviceName)\" (model \(route.spec.model)) has no Ready instance")
     }

@@ -41,13 +41,15 @@ public struct RequestHandler: Sendable {
     var routeName: String
     var client: String
     var start: ContinuousClock.Instant
+    /// The pool routing picked, once it has.
+    var pool = ServingPool.none
 
     /// What the access log and metrics record of this request, as of now.
     func record(status: Int, instance: ServingInstance?, prompt: Int = 0, completion: Int = 0) -> AccessRecord {
       AccessRecord(
         requestID: request.inference.requestID, route: routeName, model: request.inference.model,
         endpoint: request.inference.endpoint.rawValue, status: status, instance: instance?.pod, promptTokens: prompt,
-        completionTokens: completion, duration: ContinuousClock.now - start, cacheHit: false)
+        completionTokens: completion, duration: ContinuousClock.now - start, cacheHit: false, pool: pool)
     }
   }
 
@@ -71,7 +73,7 @@ public struct RequestHandler: Sendable {
       requestID: requestID, route: "", model: "", endpoint: endpoint.rawValue, status: 0, promptTokens: 0,
       completionTokens: 0, duration: .zero, cacheHit: false)
     do {
-      let admitted = try admit(
+      var admitted = try admit(
         endpoint, authorization: authorization, requestID: requestID, body: body, snapshot: snapshot, start: start,
         record: &failure)
       let request = admitted.request.inference
@@ -81,7 +83,8 @@ public struct RequestHandler: Sendable {
           route: admitted.routeName, endpoint: request.endpoint.rawValue, model: request.model, prompt: request.prompt,
           maxTokens: request.maxTokens) : nil
       if let cacheKey, let entry = cache.lookup(cacheKey) { return .reply(reply(fromCache: entry, admitted)) }
-      let instance = try pickInstance(for: admitted.route, in: admitted.snapshot)
+      let instance = try pickInstance(for: admitted.route, in: admitted.snapshot, pool: &failure.pool)
+      admitted.pool = failure.pool
       guard instance.kind == .http else { return .generate(admitted, instance, cacheKey: cacheKey) }
       return .proxy(admitted, instance, timeout: admitted.route.spec.timeoutSeconds ?? Self.defaultTimeout)
     } catch {
