@@ -3,7 +3,8 @@ import KubeCore
 
 /// The revisioned object store: the whole state in memory, every write journalled to SQLite
 /// before it is acknowledged, one store-wide revision that is every object's resourceVersion,
-/// and a bounded window of recent changes that watches replay from.
+/// and a bounded window of recent changes that watches replay from. Writes that arrive while a
+/// commit is under way wait and then share the next one (group commit, `WriteBatch`).
 actor ObjectStore {
   /// What a write decides to do with the current object.
   enum WriteOutcome: Sendable {
@@ -12,7 +13,7 @@ actor ObjectStore {
     case unchanged
   }
 
-  private let journal: SQLiteJournal
+  private let journal: any ObjectJournal
   private let windowCapacity: Int
   /// The most the window may hold, in `WatchEvent.retainedBytes`: with only a count, 600 changes
   /// of one 2 MB object held 3.5 GB.
@@ -32,6 +33,24 @@ actor ObjectStore {
   private var nextWatcherID = 0
   /// Set once the server shuts down: no watch stays open or opens any more.
   private var watchesClosed = false
+  /// Whether a write is leading a batch (deciding it, committing it, or handing over to the next
+  /// leader); while it is, new writes wait in `waiting`.
+  private var committing = false
+  /// Writes waiting for the next batch, in arrival order.
+  private var waiting: Deque<QueuedWrite> = []
+
+  /// A write waiting for a batch: it is either answered by the leader of the batch that took it,
+  /// or told to lead the next batch itself.
+  private struct QueuedWrite {
+    var key: ObjectKey
+    var decide: @Sendable (StoredObject?) throws -> WriteOutcome
+    var continuation: CheckedContinuation<Turn, any Error>
+  }
+
+  private enum Turn {
+    case answered(StoredObject?)
+    case lead
+  }
 
   private struct Watcher {
     var filter: ObjectFilter
@@ -40,7 +59,7 @@ actor ObjectStore {
 
   /// Opens the store over a journal, loading every object into memory.
   init(
-    journal: SQLiteJournal, windowCapacity: Int = 50_000, windowByteLimit: Int = ObjectStore.defaultWindowByteLimit,
+    journal: any ObjectJournal, windowCapacity: Int = 50_000, windowByteLimit: Int = ObjectStore.defaultWindowByteLimit,
     maxObjectBytes: Int = ObjectStore.defaultMaxObjectBytes
   ) throws {
     self.journal = journal
@@ -107,36 +126,105 @@ actor ObjectStore {
   /// Reads the object at `key`, lets `decide` choose the outcome, and commits it atomically:
   /// journalled, then applied in memory, then sent to watchers. Returns the stored result
   /// (for a delete, the deleted object stamped with the deletion's revision).
-  func write(_ key: ObjectKey, _ decide: @Sendable (StoredObject?) throws -> WriteOutcome) throws -> StoredObject? {
-    let current = get(key)
-    switch try decide(current) {
-    case .unchanged:
-      return current
-    case .put(var value):
-      let newRevision = revision + 1
-      value.set(.string(String(newRevision)), at: ["metadata", "resourceVersion"])
-      let stored = StoredObject(key: key, value: value, revision: newRevision)
-      try checkSize(stored)
-      try journal.commit(puts: [stored], deletes: [], revision: newRevision)
-      revision = newRevision
-      apply(put: stored, previous: current)
-      publish(
-        WatchEvent(
-          kind: current == nil ? .added : .modified, object: stored, previous: current?.value,
-          previousBytes: current?.bytes.count ?? 0))
-      return stored
-    case .delete:
-      guard let current else { return nil }
-      let newRevision = revision + 1
-      try journal.commit(puts: [], deletes: [key], revision: newRevision)
-      revision = newRevision
-      apply(delete: current)
-      var value = current.value
-      value.set(.string(String(newRevision)), at: ["metadata", "resourceVersion"])
-      let tombstone = StoredObject(key: key, value: value, revision: newRevision)
-      publish(
-        WatchEvent(kind: .deleted, object: tombstone, previous: current.value, previousBytes: current.bytes.count))
-      return tombstone
+  ///
+  /// Writes that arrive while a batch commits wait, and the first of them leads the next batch
+  /// with the rest: each is decided in arrival order (`decide` sees the writes before it in the
+  /// batch), those its checks refuse fail alone, and the others commit in one transaction. Every
+  /// write is answered only once its batch is durable; a batch that fails to commit fails every
+  /// write in it, and the store stays as it was.
+  func write(_ key: ObjectKey, _ decide: @escaping @Sendable (StoredObject?) throws -> WriteOutcome) async throws
+    -> StoredObject?
+  {
+    if committing {
+      let turn = try await withCheckedThrowingContinuation { continuation in
+        waiting.append(QueuedWrite(key: key, decide: decide, continuation: continuation))
+      }
+      switch turn {
+      case .answered(let stored): return stored
+      case .lead: break
+      }
+    }
+    committing = true
+    return try await lead(key, decide)
+  }
+
+  /// Decides this write and every one waiting, commits them as one batch, applies and publishes
+  /// it, answers the waiting ones, and hands the lead to the next write in line.
+  private func lead(_ key: ObjectKey, _ decide: @Sendable (StoredObject?) throws -> WriteOutcome) async throws
+    -> StoredObject?
+  {
+    let followers = waiting
+    waiting.removeAll()
+    var batch = WriteBatch(after: revision)
+    let own = stage(key, decide, into: &batch)
+    let staged = followers.map { stage($0.key, $0.decide, into: &batch) }
+    var failure: (any Error)?
+    if !batch.isEmpty {
+      do {
+        try await journal.commit(puts: batch.puts, deletes: batch.deletes, revision: batch.lastRevision)
+        apply(batch)
+      } catch {
+        failure = error
+      }
+    }
+    for (follower, outcome) in zip(followers, staged) {
+      follower.continuation.resume(with: outcome.answer(afterCommitFailure: failure).map { .answered($0) })
+    }
+    handOver()
+    return try own.answer(afterCommitFailure: failure).get()
+  }
+
+  /// How many writes wait for the next batch (for tests that make batches form).
+  var waitingWrites: Int { waiting.count }
+
+  /// Passes the lead to the first write in line, or ends leading when none waits.
+  private func handOver() {
+    guard let next = waiting.popFirst() else {
+      committing = false
+      return
+    }
+    next.continuation.resume(returning: .lead)
+  }
+
+  /// Decides one write against the store as `batch` leaves it, adding its change to the batch.
+  private func stage(
+    _ key: ObjectKey, _ decide: @Sendable (StoredObject?) throws -> WriteOutcome, into batch: inout WriteBatch
+  ) -> WriteBatch.Staged {
+    let (current, fromBatch) = batch.current(key, committed: get(key))
+    do {
+      switch try decide(current) {
+      case .unchanged:
+        return .unchanged(current, readBatch: fromBatch)
+      case .put(let value):
+        return .changed(
+          try batch.put(key, value, previous: current) { stored throws(StatusError) in try checkSize(stored) })
+      case .delete:
+        guard let current else { return .unchanged(nil, readBatch: fromBatch) }
+        return .changed(batch.delete(current))
+      }
+    } catch {
+      return .refused(error, readBatch: fromBatch)
+    }
+  }
+
+  /// Makes a committed batch visible: each change applied in memory and sent to watchers, in
+  /// revision order.
+  private func apply(_ batch: WriteBatch) {
+    for change in batch.changes {
+      revision = change.stored.revision
+      if change.isDelete {
+        apply(delete: change.previous ?? change.stored)
+        publish(
+          WatchEvent(
+            kind: .deleted, object: change.stored, previous: change.previous?.value,
+            previousBytes: change.previous?.bytes.count ?? 0))
+      } else {
+        apply(put: change.stored, previous: change.previous)
+        publish(
+          WatchEvent(
+            kind: change.previous == nil ? .added : .modified, object: change.stored, previous: change.previous?.value,
+            previousBytes: change.previous?.bytes.count ?? 0))
+      }
     }
   }
 

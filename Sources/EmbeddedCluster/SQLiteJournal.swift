@@ -2,9 +2,10 @@ import Foundation
 import GRDB
 import KubeCore
 
-/// The durable half of the store: every committed write is one SQLite transaction in WAL mode,
-/// so a write the server acknowledged survives `kill -9`.
-final class SQLiteJournal: Sendable {
+/// The durable half of the store: every batch of writes is one SQLite transaction in WAL mode,
+/// committed before any write in it is acknowledged, so a write the server acknowledged survives
+/// `kill -9`.
+final class SQLiteJournal: ObjectJournal {
   private let queue: DatabaseQueue
 
   /// Opens (creating if needed) the database at `path`.
@@ -53,25 +54,41 @@ final class SQLiteJournal: Sendable {
     }
   }
 
-  /// Commits a batch of puts and deletes together with the new store revision.
-  func commit(puts: [StoredObject], deletes: [ObjectKey], revision: Int64) throws {
-    try queue.write { db in
-      for object in puts {
-        try db.execute(
-          sql: "INSERT OR REPLACE INTO objects (resource, namespace, name, revision, data) VALUES (?, ?, ?, ?, ?)",
-          arguments: [
-            Self.resourceColumn(object.key.resource), object.key.namespace, object.key.name, object.revision,
-            Data(object.bytes),
-          ])
+  /// Commits a batch's puts and deletes together with the store's new revision, as one SQLite
+  /// transaction on the queue's own thread, so the store keeps taking writes for the next batch
+  /// meanwhile. GRDB's async `write` would roll the transaction back when the calling task is
+  /// cancelled (a client that hung up), failing every other write in the batch with it; its
+  /// completion-handler form runs to the end whatever the caller does.
+  func commit(puts: [StoredObject], deletes: [ObjectKey], revision: Int64) async throws {
+    try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+      queue.asyncWrite({ db in try Self.write(puts: puts, deletes: deletes, revision: revision, in: db) }) {
+        _, result in
+        continuation.resume(with: result)
       }
-      for key in deletes {
-        try db.execute(
-          sql: "DELETE FROM objects WHERE resource = ? AND namespace = ? AND name = ?",
-          arguments: [Self.resourceColumn(key.resource), key.namespace, key.name])
-      }
-      try db.execute(
-        sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('revision', ?)", arguments: [revision])
     }
+  }
+
+  /// The statements of one commit; prepared once per connection and reused, since a batch runs
+  /// the same three for every write.
+  private static func write(puts: [StoredObject], deletes: [ObjectKey], revision: Int64, in db: Database) throws {
+    if !puts.isEmpty {
+      let insert = try db.cachedStatement(
+        sql: "INSERT OR REPLACE INTO objects (resource, namespace, name, revision, data) VALUES (?, ?, ?, ?, ?)")
+      for object in puts {
+        try insert.execute(arguments: [
+          resourceColumn(object.key.resource), object.key.namespace, object.key.name, object.revision,
+          Data(object.bytes),
+        ])
+      }
+    }
+    if !deletes.isEmpty {
+      let delete = try db.cachedStatement(sql: "DELETE FROM objects WHERE resource = ? AND namespace = ? AND name = ?")
+      for key in deletes {
+        try delete.execute(arguments: [resourceColumn(key.resource), key.namespace, key.name])
+      }
+    }
+    try db.cachedStatement(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('revision', ?)")
+      .execute(arguments: [revision])
   }
 
   /// The result of SQLite's `PRAGMA integrity_check` ("ok" when sound).

@@ -11,14 +11,15 @@ struct TestCluster {
   init(
     windowCapacity: Int = 1000, bookmarkInterval: Duration = .seconds(60), watchBuffer: Int = 10_000,
     clientLimit: Int = 200, windowBytes: Int = ObjectStore.defaultWindowByteLimit,
-    now: @escaping @Sendable () -> Date = { Date() }
+    now: @escaping @Sendable () -> Date = { Date() },
+    journal: (String) throws -> any ObjectJournal = { try SQLiteJournal(path: $0) }
   ) async throws {
     directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "aiconsole-test-\(UUID().uuidString.prefix(8))")
     let state = StateDirectory(url: directory)
     try state.prepare()
     let store = try ObjectStore(
-      journal: try SQLiteJournal(path: state.databasePath), windowCapacity: windowCapacity, windowByteLimit: windowBytes
+      journal: try journal(state.databasePath), windowCapacity: windowCapacity, windowByteLimit: windowBytes
     )
     var server = APIServer(
       store: store, registry: ResourceRegistry(), tokens: AccessTokens(admin: "admin-token", readOnly: "reader-token"),
