@@ -4,19 +4,27 @@ import KubeCore
 /// What `kubectl get pods` shows of a pod's state, computed as kube-apiserver's pod printer
 /// (`printPod` in kubernetes' pkg/printers/internalversion) computes it: Ready `ready/total`,
 /// Status (the phase, or the reason of the init or app container that holds the pod back,
-/// `Init:1/2`, `CrashLoopBackOff`, `Terminating`, ...) and Restarts (`3 (5m ago)`).
-struct PodStatusPrinter: Equatable {
+/// `Init:1/2`, `CrashLoopBackOff`, `Terminating`, ...) and Restarts (`3 (5m ago)`). The server's
+/// Table for pods and the console's pod detail both read it, so they never disagree.
+public struct PodStatusPrinter: Equatable, Sendable {
   /// The Ready cell: ready containers over containers (restartable init containers count as both).
-  var ready: String
+  public var ready: String
   /// The Status cell.
-  var status: String
+  public var status: String
   /// The Restarts cell: the restart count, with the time since the last restart when there was one.
-  var restarts: String
+  public var restarts: String
+
+  /// The cells as given.
+  public init(ready: String, status: String, restarts: String) {
+    self.ready = ready
+    self.status = status
+    self.restarts = restarts
+  }
 }
 
 extension PodStatusPrinter {
   /// The pod printer's cells for a pod at a moment.
-  init(pod: JSONValue, now: Date) {
+  public init(pod: JSONValue, now: Date) {
     var tally = Tally(pod: pod)
     tally.readInitContainers()
     if !tally.initializing || pod.podCondition("Initialized") { tally.readContainers() }

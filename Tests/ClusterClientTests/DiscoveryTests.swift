@@ -106,6 +106,7 @@ import Testing
     var created = false
     for await event in events {
       switch event {
+      case .catalog: break
       case .kinds(let kinds):
         #expect(!kinds.contains { $0.group == "other.io" })
         if kinds.contains(where: { $0.name == "widgets" }), !created {

@@ -81,6 +81,76 @@ import Testing
     guard case .token("bob-token") = two.credentials else { Issue.record("bob's token"); return }
   }
 
+  /// What the console's `:ctx` lists and switches with: every context of the merge with the
+  /// server of its cluster, the file that defines that cluster (so a serve's `endpoints.json`
+  /// beside it is found), and the same files read again for another context.
+  @Test func listsMergedContextsAndSaysWhereTheirClusterIsDefined() throws {
+    try FileManager.default.createDirectory(
+      at: directory.appendingPathComponent("a"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: directory.appendingPathComponent("b"), withIntermediateDirectories: true)
+    let first = write(
+      "a/kubeconfig",
+      """
+      current-context: alpha
+      contexts:
+      - {name: alpha, context: {cluster: alpha, user: u, namespace: team-a}}
+      - {name: orphan, context: {cluster: nowhere, user: u}}
+      clusters:
+      - {name: alpha, cluster: {server: "https://alpha.example:6443"}}
+      users:
+      - {name: u, user: {token: t}}
+      """)
+    let second = write(
+      "b/kubeconfig",
+      """
+      current-context: beta
+      contexts:
+      - {name: beta, context: {cluster: beta, user: u}}
+      - {name: alpha, context: {cluster: beta, user: u}}
+      clusters:
+      - {name: beta, cluster: {server: "https://beta.example:6443"}}
+      - {name: alpha, cluster: {server: "https://shadowed.example:6443"}}
+      """)
+    let kubeconfig = try Kubeconfig.load(environment: ["KUBECONFIG": "\(first):\(second)", "HOME": directory.path])
+    #expect(
+      kubeconfig.contextSummaries == [
+        .init(
+          name: "alpha", cluster: "alpha", user: "u", namespace: "team-a", server: "https://alpha.example:6443",
+          file: first),
+        .init(name: "beta", cluster: "beta", user: "u", namespace: nil, server: "https://beta.example:6443", file: second),
+        .init(name: "orphan", cluster: "nowhere", user: "u", namespace: nil, server: nil, file: first),
+      ])
+    let beta = try kubeconfig.configuration(context: "beta")
+    // The user `u` comes from the first file, the cluster from the second.
+    #expect(beta.origin == .init(files: [first, second], clusterFile: second))
+    guard case .token("t") = beta.credentials else { Issue.record("u's token from the first file"); return }
+    let again = try Kubeconfig.load(files: beta.origin?.files ?? [])
+    #expect(try again.configuration(context: "alpha").origin?.clusterFile == first)
+    #expect(again.currentContext == "alpha")
+  }
+
+  /// client-go refuses a file that names a cluster, user or context twice ("duplicate name … in
+  /// list"); merging across files is where the first one wins, never inside one file.
+  @Test func refusesAFileThatNamesAnEntryTwice() throws {
+    let path = write(
+      "twice.yaml",
+      """
+      contexts:
+      - {name: one, context: {cluster: c}}
+      - {name: one, context: {cluster: d}}
+      clusters:
+      - {name: c, cluster: {server: "https://c:1"}}
+      """)
+    let error = loadError(path, context: "one")
+    #expect(error?.field == "contexts[1].name")
+    #expect(error?.reason == "duplicate name \"one\": another context in this file has it")
+    let users = write(
+      "users.yaml",
+      "users:\n- {name: u, user: {token: a}}\n- {name: u, user: {token: b}}\n")
+    #expect(loadError(users)?.field == "users[1].name")
+  }
+
   @Test func fallsBackToHomeKubeconfigAndFindsNoneWithoutIt() throws {
     #expect(Kubeconfig.locate(explicitPath: nil, environment: ["HOME": directory.path]).isEmpty)
     try FileManager.default.createDirectory(

@@ -42,7 +42,7 @@ struct ConsoleReducerTests {
     _ = keys(":nope", &state)
     _ = ConsoleReducer.reduce(&state, .key(KeyEvent(.enter)))
     text = render(state)
-    #expect(text.contains("no AI kind 'nope'"))
+    #expect(text.contains("no kind 'nope' is served"))
     #expect(text.contains("aic"))
   }
 

@@ -2,8 +2,6 @@ import Foundation
 import KubeCore
 import Testing
 
-@testable import EmbeddedCluster
-
 /// The pod printer's Ready, Status and Restarts cells for pods in the states `printPod` tells apart.
 @Suite("PodStatusPrinter: Ready, Status and Restarts as kube-apiserver's pod printer computes them")
 struct PodStatusPrinterTests {

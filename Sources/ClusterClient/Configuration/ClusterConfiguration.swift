@@ -13,6 +13,8 @@ public struct ClusterConfiguration: Sendable {
   public var source: String
   /// How the server is trusted and how a client certificate is presented.
   public var tls: TLSSettings
+  /// The kubeconfig files this came from; nil for an in-cluster configuration or one built in code.
+  public var origin: Origin?
   /// How each request is authenticated.
   public var credentials: Credentials
   /// Client-side request rate limit.
@@ -34,8 +36,9 @@ public struct ClusterConfiguration: Sendable {
 
   public init(
     server: String, contextName: String, namespace: String, source: String, tls: TLSSettings = TLSSettings(),
-    credentials: Credentials = .none, rateLimit: RateLimit = RateLimit()
+    credentials: Credentials = .none, rateLimit: RateLimit = RateLimit(), origin: Origin? = nil
   ) {
+    self.origin = origin
     self.server = server.hasSuffix("/") ? String(server.dropLast()) : server
     self.contextName = contextName
     self.namespace = namespace
@@ -47,6 +50,20 @@ public struct ClusterConfiguration: Sendable {
 }
 
 extension ClusterConfiguration {
+  /// Which kubeconfig files a configuration was read from, so that the same merge can be read
+  /// again for another context, and what sits beside the file that defines its cluster can be found.
+  public struct Origin: Sendable, Equatable {
+    /// The files merged, in order.
+    public var files: [String]
+    /// The file that defines the context's cluster (its server and how it is trusted).
+    public var clusterFile: String
+
+    public init(files: [String], clusterFile: String) {
+      self.files = files
+      self.clusterFile = clusterFile
+    }
+  }
+
   /// The current (or named) context of one kubeconfig file.
   public static func load(kubeconfig path: String, context: String? = nil, rateLimit: RateLimit = RateLimit()) throws
     -> ClusterConfiguration

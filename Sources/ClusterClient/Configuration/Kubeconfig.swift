@@ -45,6 +45,11 @@ public struct Kubeconfig: Sendable {
         file: environment["KUBECONFIG"].map { "KUBECONFIG=\($0)" } ?? "~/.kube/config",
         reason: "no kubeconfig found; pass --kubeconfig or set KUBECONFIG")
     }
+    return try load(files: paths)
+  }
+
+  /// Loads and merges exactly `paths`, in order (the files an earlier `load` found, read again).
+  public static func load(files paths: [String]) throws(KubeconfigError) -> Kubeconfig {
     var files: [KubeconfigFile] = []
     for path in paths { files.append(try KubeconfigFile.read(path: path)) }
     return Kubeconfig(merging: files)
@@ -71,6 +76,41 @@ public struct Kubeconfig: Sendable {
 
   /// Every context's name, sorted.
   public var contextNames: [String] { contexts.keys.sorted() }
+
+  /// One context as a list of contexts shows it (`kubectl config get-contexts`), read without
+  /// checking what it names: a context whose cluster is missing is listed with no server.
+  public struct ContextSummary: Sendable, Equatable {
+    public var name: String
+    public var cluster: String
+    public var user: String
+    /// The context's namespace; nil when it sets none.
+    public var namespace: String?
+    /// The server of its cluster, when the merged files define that cluster.
+    public var server: String?
+    /// The file that defines the context.
+    public var file: String
+
+    public init(name: String, cluster: String, user: String, namespace: String?, server: String?, file: String) {
+      self.name = name
+      self.cluster = cluster
+      self.user = user
+      self.namespace = namespace
+      self.server = server
+      self.file = file
+    }
+  }
+
+  /// Every context, sorted by name.
+  public var contextSummaries: [ContextSummary] {
+    contextNames.compactMap { name in
+      guard let entry = contexts[name] else { return nil }
+      let cluster = entry.value["cluster"]?.stringValue ?? ""
+      return ContextSummary(
+        name: name, cluster: cluster, user: entry.value["user"]?.stringValue ?? "",
+        namespace: entry.value["namespace"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 },
+        server: clusters[cluster]?.value["server"]?.stringValue, file: entry.file)
+    }
+  }
 
   /// The configuration of `context` (else the current context), with `namespace` overriding the
   /// context's; every file it names is read now, so a bad one fails here naming file and field.
@@ -119,7 +159,8 @@ public struct Kubeconfig: Sendable {
     return ClusterConfiguration(
       server: server, contextName: name,
       namespace: namespace ?? entry.value["namespace"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? "default",
-      source: sources, tls: tls, credentials: try Self.credentials(userFields))
+      source: sources, tls: tls, credentials: try Self.credentials(userFields),
+      origin: ClusterConfiguration.Origin(files: files, clusterFile: cluster.file))
   }
 
   private static func trust(_ fields: FieldReader) throws(KubeconfigError) -> TLSSettings {

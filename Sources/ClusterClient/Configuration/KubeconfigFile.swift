@@ -56,6 +56,12 @@ struct KubeconfigFile: Sendable {
       guard let name = item["name"]?.stringValue, !name.isEmpty else {
         throw KubeconfigError(file: path, field: "\(list)[\(index)].name", reason: "an entry has no name")
       }
+      // As client-go's conversion to its maps: one file naming an entry twice is refused, not merged.
+      guard !result.contains(where: { $0.name == name }) else {
+        throw KubeconfigError(
+          file: path, field: "\(list)[\(index)].name",
+          reason: "duplicate name \"\(name)\": another \(body) in this file has it")
+      }
       let content = item[body] ?? .emptyObject
       guard content.objectValue != nil || content.isNull else {
         throw KubeconfigError(

@@ -6,6 +6,8 @@ public enum AIKindEvent: Sendable {
   case object(APIResource, InformerEvent)
   /// The AI kinds now served, after discovery ran again.
   case kinds([APIResource])
+  /// Everything the server serves, after each discovery: what any other kind is called.
+  case catalog(APIResourceCatalog)
 }
 
 /// Informers for every AI kind the server serves, typed or not: it discovers the kinds, runs one
@@ -64,6 +66,7 @@ public actor AIKindInformers {
   public func events() async -> AsyncStream<AIKindEvent> {
     let (stream, continuation) = AsyncStream<AIKindEvent>.makeStream()
     let id = UUID()
+    if !catalog.resources.isEmpty { continuation.yield(.catalog(catalog)) }
     continuation.yield(.kinds(kinds))
     for (resource, entry) in running {
       for object in await entry.informer.list() { continuation.yield(.object(resource, .added(object))) }
@@ -96,6 +99,7 @@ public actor AIKindInformers {
   func rediscover() async {
     guard let fresh = try? await APIDiscovery.catalog(client) else { return }
     catalog = fresh
+    publish(.catalog(fresh))
     let labelled = await APIDiscovery.labelledAICRDs(client)
     let wanted = selection.select(from: fresh, labelledCRDs: labelled).sorted {
       ($0.group, $0.name) < ($1.group, $1.name)

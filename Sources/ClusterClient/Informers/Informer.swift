@@ -14,6 +14,13 @@ public actor Informer {
   private var cache = ObjectCache()
   private var lastResourceVersion: String?
   private var subscribers: [UUID: AsyncStream<InformerEvent>.Continuation] = [:]
+  /// Whether the informer asks for the server's Table: each object then comes with its cells.
+  private let table: Bool
+  /// Each object's cells in `columns`, for an informer of a Table.
+  private var cells: [NamespacedName: [JSONValue]] = [:]
+  /// The server's Table columns, once a list or watch told them.
+  public private(set) var columns: [ServerTable.Column] = []
+  private var rowSubscribers: [UUID: AsyncStream<TableInformerEvent>.Continuation] = [:]
   private var backoff: Backoff
   private let reconnect: ReconnectSignal
   private let clock: any Clock<Duration>
@@ -32,8 +39,9 @@ public actor Informer {
   public init(
     client: KubeClient, resource: APIResource, namespace: String? = nil, labelSelector: String? = nil,
     pageSize: Int = 500, backoff: Backoff = Backoff(), reconnect: ReconnectSignal = ReconnectSignal(),
-    clock: any Clock<Duration> = ContinuousClock()
+    clock: any Clock<Duration> = ContinuousClock(), table: Bool = false
   ) {
+    self.table = table
     self.reconnect = reconnect
     self.clock = clock
     self.client = client
@@ -63,6 +71,8 @@ public actor Informer {
     }
     for continuation in subscribers.values { continuation.finish() }
     subscribers.removeAll()
+    for continuation in rowSubscribers.values { continuation.finish() }
+    rowSubscribers.removeAll()
   }
 
   /// A stream of events: first an addition for each cached object and the current state, then
@@ -74,6 +84,19 @@ public actor Informer {
     continuation.yield(.state(state))
     subscribers[id] = continuation
     continuation.onTermination = { [weak self] _ in Task { await self?.unsubscribe(id) } }
+    return stream
+  }
+
+  /// For an informer of a Table: the columns once known, then each cached object with its cells
+  /// and the current state, then every change with the new cells. It ends when the informer stops.
+  public func rows() -> AsyncStream<TableInformerEvent> {
+    let (stream, continuation) = AsyncStream<TableInformerEvent>.makeStream()
+    let id = UUID()
+    if !columns.isEmpty { continuation.yield(.columns(columns)) }
+    for object in cache.all { continuation.yield(.change(.added(object), cells: cells(of: object))) }
+    continuation.yield(.change(.state(state), cells: []))
+    rowSubscribers[id] = continuation
+    continuation.onTermination = { [weak self] _ in Task { await self?.unsubscribeRows(id) } }
     return stream
   }
 
@@ -103,9 +126,26 @@ public actor Informer {
   }
 
   private func unsubscribe(_ id: UUID) { subscribers[id] = nil }
+  private func unsubscribeRows(_ id: UUID) { rowSubscribers[id] = nil }
 
   private func publish(_ event: InformerEvent) {
     for continuation in subscribers.values { continuation.yield(event) }
+    guard !rowSubscribers.isEmpty else { return }
+    let rowEvent = TableInformerEvent.change(event, cells: event.object.map(cells(of:)) ?? [])
+    for continuation in rowSubscribers.values { continuation.yield(rowEvent) }
+  }
+
+  private func cells(of object: JSONValue) -> [JSONValue] {
+    NamespacedName(of: object).flatMap { cells[$0] } ?? []
+  }
+
+  /// Keeps a Table's columns and an object's cells before the object's event goes out.
+  private func remember(columns new: [ServerTable.Column]?, cells objectCells: [JSONValue]?, of object: JSONValue) {
+    if let new, !new.isEmpty, new != columns {
+      columns = new
+      for continuation in rowSubscribers.values { continuation.yield(.columns(new)) }
+    }
+    if let objectCells, let key = NamespacedName(of: object) { cells[key] = objectCells }
   }
 
   private func setState(_ new: SyncState) {
@@ -117,13 +157,33 @@ public actor Informer {
   private func relist() async throws {
     listCount += 1
     setState(.syncing(loaded: 0, total: nil))
+    var options = ListOptions(labelSelector: labelSelector)
+    options.table = table
+    // A first list shows its pages as they come; a relist must tell only the difference, so it
+    // waits for the whole list.
+    var pageReceived: (@Sendable (ObjectList) async -> Void)?
+    if cache.count == 0 { pageReceived = { [weak self] page in await self?.applyFirstPage(page) } }
     let list = try await client.listAll(
-      resource, namespace: namespace, options: ListOptions(labelSelector: labelSelector), pageSize: pageSize
-    ) { [weak self] loaded, total in await self?.progress(loaded, total) }
+      resource, namespace: namespace, options: options, pageSize: pageSize,
+      progress: { [weak self] loaded, total in await self?.progress(loaded, total) }, page: pageReceived)
+    if let rowCells = list.cells {
+      cells.removeAll(keepingCapacity: true)
+      for (object, objectCells) in zip(list.items, rowCells) {
+        remember(columns: list.columns, cells: objectCells, of: object)
+      }
+    }
     for event in cache.replace(with: list.items) { publish(event) }
     lastResourceVersion = list.resourceVersion
     reachedServer()
     setState(.synced)
+  }
+
+  /// One page of the first list, published as additions at once.
+  private func applyFirstPage(_ page: ObjectList) {
+    for (index, object) in page.items.enumerated() {
+      remember(columns: page.columns, cells: page.cells?[index], of: object)
+      if cache.upsert(object) == nil { publish(.added(object)) }
+    }
   }
 
   private func progress(_ loaded: Int, _ total: Int?) {
@@ -134,9 +194,10 @@ public actor Informer {
   private func follow() async throws {
     // Servers end watches after timeoutSeconds; spreading them keeps informers from reconnecting in step.
     let timeout = Int.random(in: 300...600)
-    let events = try await client.watch(
-      resource, namespace: namespace,
-      options: ListOptions(labelSelector: labelSelector, resourceVersion: lastResourceVersion, timeoutSeconds: timeout))
+    var options = ListOptions(
+      labelSelector: labelSelector, resourceVersion: lastResourceVersion, timeoutSeconds: timeout)
+    options.table = table
+    let events = try await client.watch(resource, namespace: namespace, options: options)
     let opened = ContinuousClock.now
     if case .disconnected = state, !woken { reconnect.fire() }
     woken = false
@@ -158,6 +219,7 @@ public actor Informer {
     if let version = event.resourceVersion { lastResourceVersion = version }
     switch event.kind {
     case .added, .modified:
+      remember(columns: event.columns, cells: event.cells, of: event.object)
       if let old = cache.upsert(event.object) {
         publish(.modified(old: old, new: event.object))
       } else {
@@ -166,6 +228,7 @@ public actor Informer {
     case .deleted:
       cache.remove(event.object)
       publish(.deleted(event.object))
+      if let key = NamespacedName(of: event.object) { cells[key] = nil }
     case .bookmark, .error:
       break
     }

@@ -17,3 +17,10 @@ public enum InformerEvent: Sendable {
     }
   }
 }
+
+/// What an informer of a Table tells its row subscribers: the server's columns when they become
+/// known, and each change with the object's cells in those columns (empty for a state change).
+public enum TableInformerEvent: Sendable {
+  case columns([ServerTable.Column])
+  case change(InformerEvent, cells: [JSONValue])
+}

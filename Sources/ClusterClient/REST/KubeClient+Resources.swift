@@ -14,19 +14,22 @@ extension KubeClient {
     async throws -> ObjectList
   {
     let path = resource.path(namespace: namespace) + PathEscaping.query(options.queryItems)
-    return try ObjectList(decoding: try await json(.GET, path))
+    return try ObjectList(decoding: try await json(.GET, path, accept: options.accept))
   }
 
   /// Every object, fetched in pages of `pageSize`; the result's resourceVersion is the first page's,
   /// the one the server's snapshot was taken at, so a watch from it misses nothing.
   public func listAll(
     _ resource: APIResource, namespace: String? = nil, options: ListOptions = ListOptions(), pageSize: Int = 500,
-    progress: (@Sendable (_ loaded: Int, _ total: Int?) async -> Void)? = nil
+    progress: (@Sendable (_ loaded: Int, _ total: Int?) async -> Void)? = nil,
+    page pageReceived: (@Sendable (ObjectList) async -> Void)? = nil
   ) async throws -> ObjectList {
     var options = options
     options.limit = pageSize
     var first = try await list(resource, namespace: namespace, options: options)
+    await pageReceived?(first)
     var items = first.items
+    var cells = first.cells
     while let token = first.continueToken {
       await progress?(items.count, first.remainingItemCount.map { items.count + $0 })
       options.continueToken = token
@@ -35,16 +38,21 @@ extension KubeClient {
         page = try await list(resource, namespace: namespace, options: options)
       } catch KubeError.gone {
         // The continue token outlived the server's history: start over with one unpaged list.
-        return try await list(
-          resource, namespace: namespace,
-          options: ListOptions(labelSelector: options.labelSelector, fieldSelector: options.fieldSelector))
+        var unpaged = ListOptions(labelSelector: options.labelSelector, fieldSelector: options.fieldSelector)
+        unpaged.table = options.table
+        return try await list(resource, namespace: namespace, options: unpaged)
       }
+      await pageReceived?(page)
       items.append(contentsOf: page.items)
+      if let more = page.cells { cells?.append(contentsOf: more) }
       first.continueToken = page.continueToken
       first.remainingItemCount = page.remainingItemCount
     }
     await progress?(items.count, items.count)
-    return ObjectList(items: items, resourceVersion: first.resourceVersion)
+    var all = ObjectList(items: items, resourceVersion: first.resourceVersion)
+    all.cells = cells
+    all.columns = first.columns
+    return all
   }
 
   /// Creates `object` (in its own `metadata.namespace` unless `namespace` is given).

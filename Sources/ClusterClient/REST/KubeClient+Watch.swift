@@ -9,12 +9,13 @@ extension KubeClient {
     var query = [("watch", "true")]
     if bookmarks { query.append(("allowWatchBookmarks", "true")) }
     query.append(contentsOf: options.queryItems)
-    let lines = try await lines(resource.path(namespace: namespace) + PathEscaping.query(query))
+    let lines = try await lines(resource.path(namespace: namespace) + PathEscaping.query(query), accept: options.accept)
     return AsyncThrowingStream { continuation in
       let task = Task {
         do {
           for try await line in lines where !line.isEmpty {
-            let event = try WatchEvent(line: line)
+            var event = try WatchEvent(line: line)
+            if options.table { try event.unwrapTableRow() }
             if let error = event.error { throw error }
             continuation.yield(event)
           }

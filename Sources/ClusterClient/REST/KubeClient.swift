@@ -127,8 +127,10 @@ public final class KubeClient: Sendable {
   }
 
   /// Opens a streaming GET (a watch or a followed log) and yields each line as it arrives.
-  public func lines(_ path: String) async throws -> AsyncThrowingStream<[UInt8], any Error> {
-    let body = try await streamingBody(path, accept: "application/json")
+  public func lines(_ path: String, accept: String = "application/json") async throws -> AsyncThrowingStream<
+    [UInt8], any Error
+  > {
+    let body = try await streamingBody(path, accept: accept)
     return AsyncThrowingStream { continuation in
       let task = Task {
         var pending: [UInt8] = []

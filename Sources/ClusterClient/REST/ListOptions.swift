@@ -9,6 +9,9 @@ public struct ListOptions: Sendable, Hashable {
   /// `NotOlderThan` or `Exact`, with `resourceVersion`.
   public var resourceVersionMatch: String?
   public var timeoutSeconds: Int?
+  /// Ask for the server's Table (its printer columns' cells) with each row's whole object, as
+  /// `kubectl get -w` does: lists come back as `ObjectList`s with `cells`, watch events with them.
+  public var table = false
 
   public init(
     labelSelector: String? = nil, fieldSelector: String? = nil, limit: Int? = nil, continueToken: String? = nil,
@@ -23,6 +26,9 @@ public struct ListOptions: Sendable, Hashable {
     self.timeoutSeconds = timeoutSeconds
   }
 
+  /// The Accept header the options ask for.
+  var accept: String { table ? ServerTable.accept : "application/json" }
+
   var queryItems: [(String, String)] {
     var items: [(String, String)] = []
     if let labelSelector, !labelSelector.isEmpty { items.append(("labelSelector", labelSelector)) }
@@ -32,6 +38,7 @@ public struct ListOptions: Sendable, Hashable {
     if let resourceVersion { items.append(("resourceVersion", resourceVersion)) }
     if let resourceVersionMatch { items.append(("resourceVersionMatch", resourceVersionMatch)) }
     if let timeoutSeconds { items.append(("timeoutSeconds", String(timeoutSeconds))) }
+    if table { items.append(("includeObject", "Object")) }
     return items
   }
 }

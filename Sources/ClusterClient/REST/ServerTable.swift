@@ -10,6 +10,13 @@ public struct ServerTable: Sendable {
     public var format: String = ""
     /// 0 for the columns `kubectl get` shows; higher only with `-o wide`.
     public var priority: Int
+
+    public init(name: String, type: String, format: String = "", priority: Int) {
+      self.name = name
+      self.type = type
+      self.format = format
+      self.priority = priority
+    }
   }
 
   public struct Row: Sendable {
@@ -17,6 +24,8 @@ public struct ServerTable: Sendable {
     /// The object's namespace and name, from the row's partial object metadata.
     public var namespace: String?
     public var name: String
+    /// The row's object: its metadata by default, the whole object with `includeObject=Object`.
+    public var object: JSONValue?
   }
 
   public var columns: [Column]
@@ -39,7 +48,7 @@ public struct ServerTable: Sendable {
       let metadata = row[path: ["object", "metadata"]] ?? .emptyObject
       return Row(
         cells: row["cells"]?.arrayValue ?? [], namespace: metadata["namespace"]?.stringValue,
-        name: metadata["name"]?.stringValue ?? "")
+        name: metadata["name"]?.stringValue ?? "", object: row["object"])
     }
     continueToken = value[path: ["metadata", "continue"]]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
     resourceVersion = value[path: ["metadata", "resourceVersion"]]?.stringValue ?? ""

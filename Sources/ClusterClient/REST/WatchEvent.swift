@@ -13,6 +13,10 @@ public struct WatchEvent: Sendable {
   public var kind: Kind
   /// The object; for `error`, a `Status`; for `bookmark`, only metadata.
   public var object: JSONValue
+  /// The object's cells in the Table's columns, for a watch asked for as a Table.
+  public var cells: [JSONValue]?
+  /// The Table's columns, on the first event of a watch asked for as a Table.
+  public var columns: [ServerTable.Column]?
 
   public init(kind: Kind, object: JSONValue) {
     self.kind = kind
@@ -48,5 +52,23 @@ public struct WatchEvent: Sendable {
     let status =
       StatusError(status: object) ?? StatusError(code: 500, reason: "InternalError", message: "watch error: \(object)")
     return KubeError(status: status)
+  }
+
+  /// Turns an event whose object is a one-row Table (a watch asked for as a Table, with
+  /// `includeObject=Object`) into the row's object and cells. Bookmarks and errors are sent as
+  /// they are; a bookmark the server converted to an empty Table keeps its resourceVersion.
+  mutating func unwrapTableRow() throws(KubeError) {
+    guard object["kind"]?.stringValue == "Table" else { return }
+    let table = try ServerTable(decoding: object)
+    if !table.columns.isEmpty { columns = table.columns }
+    guard let row = table.rows.first else {
+      object = ["metadata": ["resourceVersion": .string(table.resourceVersion)]]
+      return
+    }
+    guard let rowObject = row.object, rowObject["metadata"] != nil else {
+      throw KubeError.decoding("a watched Table row without its object (\(row.name))")
+    }
+    object = rowObject
+    cells = row.cells
   }
 }

@@ -4,7 +4,8 @@ import Views
 
 /// A `kubectl describe`-like text of the object: identity, labels and annotations, metadata,
 /// spec and status as nested fields, a conditions table and the Events about it (oldest first,
-/// as kubectl lists them). A Secret's values are never shown.
+/// as kubectl lists them); a Pod in kubectl's own sections (`DescribePod`). A Secret's values
+/// are never shown.
 struct DescribeView: Sendable {
   /// The text, one line each.
   var lines: [String]
@@ -29,6 +30,7 @@ struct DescribeView: Sendable {
 
   /// The lines of the describe text.
   static func lines(_ context: DetailContext) -> [String] {
+    if DetailPod.isPod(context.object) { return DescribePod.lines(context) }
     let object = YAMLView.redacted(context.object)
     var writer = DescribeWriter()
     writer.field("Name", [DetailFields.name(object)], column: column)
@@ -74,7 +76,8 @@ struct DescribeView: Sendable {
       conditions.map { [$0.type, $0.status, $0.reason, $0.age, $0.message] }, indent: 2)
   }
 
-  private static func events(_ events: [JSONValue], now: Date, into writer: inout DescribeWriter) {
+  /// The Events table kubectl describe ends with, oldest first; `Events:  <none>` without any.
+  static func events(_ events: [JSONValue], now: Date, into writer: inout DescribeWriter) {
     guard !events.isEmpty else {
       writer.field("Events", ["<none>"], column: 0)
       return

@@ -1,7 +1,7 @@
 import Views
 
 /// One piece of the detail pane, drawn by a Views widget: a section heading, aligned fields, a
-/// table, the owner tree or a one-line note. Each knows its height, so the pane can lay them
+/// table, the owner tree, GPU gauges or a one-line note. Each knows its height, so the pane can lay them
 /// out one under another and scroll through them.
 enum DetailBlock: Sendable {
   /// A section heading with a rule.
@@ -14,12 +14,16 @@ enum DetailBlock: Sendable {
   case tree([TreeNode], selected: String)
   /// A line of text in `role`.
   case note(String, ThemeRole)
+  /// GPUs, one a row, drawn as the metrics pane draws them (utilisation and memory gauges,
+  /// memory, power, temperature, the pod holding it).
+  case gpus([GPUMetricsRow])
 
   /// Rows it takes.
   var height: Int {
     switch self {
     case .heading, .note: 1
     case .fields(let items): items.count
+    case .gpus(let gpus): gpus.count
     case .table(_, let rows): rows.count + 1
     case .tree(let roots, _): TreeState(expanded: DetailTree.ids(roots)).lines(roots).count
     }
@@ -41,6 +45,11 @@ enum DetailBlock: Sendable {
       TreeView(roots: roots).render(into: &buffer, area: area, state: state, theme: theme)
     case .note(let text, let role):
       buffer.put(text, x: area.x, y: area.y, maxWidth: area.width, style: theme[.text].patched(with: theme[role]))
+    case .gpus(let gpus):
+      for (row, gpu) in gpus.enumerated() {
+        let line = Rect(x: area.x, y: area.y + row, width: area.width, height: 1)
+        MetricsPane.drawGPU(gpu, highlighted: false, into: &buffer, area: line, theme: theme)
+      }
     }
   }
 }

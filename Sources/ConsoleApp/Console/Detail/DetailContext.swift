@@ -18,4 +18,6 @@ struct DetailContext: Sendable {
   var registry = KindRegistry.ours
   /// The time ages are measured against.
   var now: Date
+  /// The metrics read so far: a Node's detail draws its GPUs from the DCGM series.
+  var metrics = MetricsBoard()
 }

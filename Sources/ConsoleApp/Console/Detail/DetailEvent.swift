@@ -2,7 +2,8 @@ import Foundation
 import KubeCore
 import Views
 
-/// One Event about the selected object, as `kubectl describe` lists it.
+/// One Event about the selected object or an object under it, as `kubectl describe` lists it,
+/// with the object it involves named as `kubectl get events` names it.
 struct DetailEvent: Hashable, Sendable {
   /// `Normal` or `Warning`.
   var type: String
@@ -18,6 +19,10 @@ struct DetailEvent: Hashable, Sendable {
   var last: Date?
   /// When it first happened.
   var first: Date?
+  /// The object it involves, `Kind/name` (`Pod/chat-7f9c-0`).
+  var object: String
+  /// The namespace of that object (empty when cluster-scoped).
+  var objectNamespace: String
 
   /// Reads a core/v1 or events.k8s.io/v1 Event.
   init(_ event: JSONValue) {
@@ -32,6 +37,10 @@ struct DetailEvent: Hashable, Sendable {
     let times = ["lastTimestamp", "eventTime", "firstTimestamp"].compactMap { DetailTime.date(event[$0]?.stringValue) }
     last = times.first ?? DetailTime.date(DetailFields.text(event, "metadata", "creationTimestamp"))
     first = DetailTime.date(event["firstTimestamp"]?.stringValue) ?? last
+    let subject = event["involvedObject"] ?? event["regarding"]
+    object =
+      "\(subject.flatMap { DetailFields.text($0["kind"]) } ?? "")/\(subject.flatMap { DetailFields.text($0["name"]) } ?? "")"
+    objectNamespace = subject.flatMap { DetailFields.text($0["namespace"]) } ?? ""
   }
 
   /// `5m`, or kubectl's `5m (x3 over 20m)` for a repeated event.
@@ -47,5 +56,14 @@ struct DetailEvent: Hashable, Sendable {
   /// `events` read and sorted newest first.
   static func newestFirst(_ events: [JSONValue]) -> [DetailEvent] {
     events.map(DetailEvent.init).sorted { ($0.last ?? .distantPast) > ($1.last ?? .distantPast) }
+  }
+
+  /// `events` read and sorted for someone looking for what fails: warnings first, then the
+  /// others, each newest first.
+  static func warningsFirst(_ events: [JSONValue]) -> [DetailEvent] {
+    newestFirst(events).enumerated().sorted { first, second in
+      let (a, b) = (first.element.type == "Warning", second.element.type == "Warning")
+      return a != b ? a : first.offset < second.offset
+    }.map(\.element)
   }
 }

@@ -73,7 +73,8 @@ enum DetailFields {
     object[path: ["metadata", key]]?.stringValue ?? ""
   }
 
-  private static func pairs(_ value: JSONValue?) -> [String] {
+  /// A map's members as `key=value` texts, sorted by key.
+  static func pairs(_ value: JSONValue?) -> [String] {
     (value?.objectValue ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\(text($0.value) ?? "")" }
   }
 }

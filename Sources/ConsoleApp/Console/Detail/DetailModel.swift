@@ -17,8 +17,11 @@ struct DetailModel: Hashable, Sendable {
   var hasInstances: Bool
   /// Its ControllerRevisions, newest first.
   var revisions: [DetailRevision]
-  /// The Events about it, newest first.
+  /// The Events about it and every object under it (`DetailSubtree`), warnings first, each
+  /// kind newest first.
   var events: [DetailEvent]
+  /// What only a core kind has: a Pod's containers, a Node's resources, GPUs and pods.
+  var core: DetailCore?
   /// The owner/owned tree around it.
   var tree: [TreeNode]
   /// The tree node of the object itself (drawn selected).
@@ -31,7 +34,8 @@ struct DetailModel: Hashable, Sendable {
     let object = context.object
     let relations = DetailRelations(related: context.related, registry: context.registry)
     let descriptor = context.registry.descriptor(of: object)
-    let fields = (descriptor?.summary ?? KindDescriptor.flattenedSpec)(object)
+    core = DetailCore(context)
+    let fields = core?.fields ?? (descriptor?.summary ?? KindDescriptor.flattenedSpec)(object)
     summary = DetailSummary(object, fields: fields, now: context.now)
     conditions = DetailCondition.all(of: object, now: context.now)
     reconcile = DetailReconcile(object, now: context.now)
@@ -39,7 +43,8 @@ struct DetailModel: Hashable, Sendable {
       .sorted { $0.name < $1.name }
     hasInstances = descriptor?.hasInstances ?? false
     revisions = DetailRevision.all(relations.revisions(of: object), of: object, now: context.now)
-    events = DetailEvent.newestFirst(relations.events(of: object))
+    events = DetailEvent.warningsFirst(
+      DetailSubtree(of: object, relations: relations).events(among: context.related[CoreResources.events.kind] ?? []))
     tree = DetailTree(relations: relations, now: context.now).roots(for: object)
     treeSelection = DetailRelations.identity(of: object)
     now = context.now

@@ -4,6 +4,7 @@ import Views
 extension DetailPane {
   /// Conditions as a table, each row coloured by what its status means for its type.
   var conditionBlocks: [DetailBlock] {
+    guard model.core?.hasConditions ?? true else { return [] }
     let heading = DetailBlock.heading("Conditions")
     guard !model.conditions.isEmpty else { return [heading, .note("no conditions reported", .muted)] }
     let columns = [

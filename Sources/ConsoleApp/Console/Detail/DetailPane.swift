@@ -1,21 +1,23 @@
 import Views
 
-/// The detail pane: the sections of a `DetailModel` one under another (summary, conditions,
-/// reconcile state, instances, revisions, events, owner tree), scrolled by a `DetailScroll`.
+/// The detail pane: the sections of a `DetailModel` one under another (summary, a Pod's
+/// containers, conditions, reconcile state, instances, a Node's resources, GPUs and pods,
+/// revisions, events, owner tree), scrolled by a `DetailScroll`.
 /// Pure; it draws no border, so the caller frames it in a `Block` with `model.title`.
 struct DetailPane: Sendable {
   /// Instances listed before a `… N more` line.
   static let maxInstances = 50
-  /// Events listed (the newest); describe lists them all.
-  static let maxEvents = 10
+  /// Events listed (warnings first, newest first) before a `… N more` line; describe lists all
+  /// of the object's own.
+  static let maxEvents = 12
 
   /// What to show.
   var model: DetailModel
 
   /// The blocks, top to bottom.
   var blocks: [DetailBlock] {
-    [.fields(model.summary.items)] + conditionBlocks + reconcileBlocks + instanceBlocks + revisionBlocks
-      + eventBlocks + treeBlocks
+    [.fields(model.summary.items)] + containerBlocks + conditionBlocks + reconcileBlocks + instanceBlocks
+      + nodeBlocks + revisionBlocks + eventBlocks + treeBlocks
   }
 
   /// Rows the whole content takes, for scrolling.

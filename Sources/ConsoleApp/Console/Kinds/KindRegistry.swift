@@ -1,3 +1,4 @@
+import ClusterClient
 import KubeCore
 
 /// The kinds the console knows how to show: our descriptors, and for every other kind the
@@ -14,6 +15,12 @@ struct KindRegistry: Sendable {
   /// The described kinds by group and kind.
   private let described: [GroupKind: KindDescriptor]
 
+  /// Kinds watched as the server's Table that have a descriptor of ours built on its columns.
+  static let tableKinds: [GroupKind: @Sendable (APIResource, [ServerTable.Column]) -> KindDescriptor] = [
+    GroupKind(CoreResources.pods): PodKind.descriptor, GroupKind(CoreResources.nodes): NodeKind.descriptor,
+    GroupKind(CoreResources.events): EventKind.descriptor,
+  ]
+
   /// Every described kind, by kind name: sorted once, as the owner tree reads it per object.
   let all: [KindDescriptor]
 
@@ -24,8 +31,15 @@ struct KindRegistry: Sendable {
 
   /// The descriptor of `resource`: ours when we described it, else one from its printer columns
   /// (`definition` is its CustomResourceDefinition when cached).
-  func descriptor(for resource: APIResource, definition: JSONValue? = nil) -> KindDescriptor {
+  /// `table` is the server's Table columns of a kind watched as a Table.
+  func descriptor(for resource: APIResource, definition: JSONValue? = nil, table: [ServerTable.Column]? = nil)
+    -> KindDescriptor
+  {
     guard var descriptor = described[GroupKind(resource)] else {
+      if let table {
+        let build = Self.tableKinds[GroupKind(resource)] ?? ServerTableKind.descriptor
+        return build(resource, table)
+      }
       return PrinterColumnsKind.descriptor(resource, definition: definition)
     }
     // The server's own description (version, verbs) wins over ours.

@@ -15,6 +15,10 @@ enum ConsoleEvent: Sendable {
   case kinds([APIResource])
   /// A change of an AI object, or of its informer's state.
   case object(APIResource, InformerEvent)
+  /// What the server serves, after a discovery: how `:pods` and any other name resolve.
+  case catalog(APIResourceCatalog)
+  /// A change of an object of a kind viewed lately (its Table informer: columns, rows, state).
+  case viewed(APIResource, TableInformerEvent)
   /// A change of a related object (a pod, an Event, …) or of its informer's state.
   case related(RelatedFeed, InformerEvent)
   /// A log line of a followed source.
@@ -30,6 +34,12 @@ enum ConsoleEvent: Sendable {
   case operationFinished(id: Int, changeID: String?, failure: OperationError?)
   /// The operator's editor closed on a route's YAML: the text as saved, or why it failed.
   case editorClosed(EditorRequest, Result<String, ExternalEditor.Failure>)
+  /// The contexts `:ctx` offers, as the kubeconfig reads now.
+  case contexts(ConsoleContexts)
+  /// The connection was replaced by one to this world: drop everything of the old one.
+  case contextSwitched(ConsoleState.World)
+  /// A switch to this context was refused before the old connection was touched; why.
+  case contextRefused(name: String, reason: String)
 }
 
 /// What the reducer asks the outside world to do; results come back as events.
@@ -38,8 +48,14 @@ enum ConsoleEffect: Equatable, Sendable {
   case followLogs(Set<LogSource>)
   /// Carry out an operation; its result comes back as `operationFinished` with the same id.
   case operate(id: Int, ConsoleOperation)
+  /// Keep exactly these kinds (beyond the AI kinds) watched, as Tables.
+  case watchKinds([APIResource])
   /// Leave with this exit status.
   case quit(Int32)
   /// Stop waiting out the informers' reconnect backoff and try the API server now.
   case reconnectNow
+  /// Replace the connection by one to this context (`:ctx`).
+  case switchContext(ConsoleContext)
+  /// Read the kubeconfig's contexts again; they come back as `contexts`.
+  case readContexts
 }

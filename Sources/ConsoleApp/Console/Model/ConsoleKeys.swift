@@ -4,6 +4,7 @@ import Views
 /// from the same table the reducer looks keys up in.
 enum ConsoleAction: Hashable, Sendable {
   case help, command, filter, down, up, pageDown, pageUp, top, bottom, enter, back, nextPane, previousPane
+  case owner
   case zoom, narrower, wider, sort, yaml, describe, logs, follow, wrap, level, allNamespaces, quit
   case scale, pause, canary, delete, rollback, edit, editYAML
   case correlation, search, nextMatch, previousMatch
@@ -63,7 +64,9 @@ enum ConsoleKeys {
     KeyBinding([.char("g"), KeyEvent(.home)], .top, label: "top", group: "Navigation", showInHints: false),
     KeyBinding([.char("G"), KeyEvent(.end)], .bottom, label: "bottom", group: "Navigation", showInHints: false),
     KeyBinding(
-      [KeyEvent(.enter)], .enter, label: "detail", description: "open the selection's detail", group: "Navigation"),
+      [KeyEvent(.enter)], .enter, label: "detail",
+      description: "open the selection's detail; in the detail, its owner tree (enter there opens an object)",
+      group: "Navigation"),
     KeyBinding(
       [KeyEvent(.escape)], .back, label: "back", description: "close, unzoom, back to the list", group: "Navigation",
       showInHints: false),
@@ -84,7 +87,10 @@ enum ConsoleKeys {
 
   static let views: [KeyBinding<ConsoleAction>] = [
     KeyBinding(
-      [.char("o")], .sort, label: "sort", description: "sort by the next column", group: "Views", showInHints: false),
+      [.char("O")], .sort, label: "sort", description: "sort by the next column", group: "Views", showInHints: false),
+    KeyBinding(
+      [.char("o")], .owner, label: "owner", description: "open the selection's owner (esc: back)", group: "Navigation",
+      showInHints: false),
     KeyBinding([.char("y")], .yaml, label: "yaml", description: "the selection as YAML", group: "Views"),
     KeyBinding(
       [.char("d")], .describe, label: "describe", description: "describe the selection, with events", group: "Views"),
@@ -107,7 +113,9 @@ enum ConsoleKeys {
       [.char("f")], .search, label: "search", description: "search the logs (highlighted)", group: "Logs",
       showInHints: false),
     KeyBinding(
-      [.char("n")], .nextMatch, label: "next", description: "next search match", group: "Logs", showInHints: false),
+      [.char("n")], .nextMatch, label: "next",
+      description: "next search match in the logs; on a Pod elsewhere, open its node (esc: back)", group: "Logs",
+      showInHints: false),
     KeyBinding(
       [.char("N")], .previousMatch, label: "prev", description: "previous search match", group: "Logs",
       showInHints: false),

@@ -14,15 +14,17 @@ extension ConsoleReducer {
     case "ns", "namespace":
       let name = words.count > 1 ? words[1] : "all"
       setNamespace(&state, ["all", "-A", "*"].contains(name) ? nil : name)
+    case "ctx", "context", "contexts": return contextCommand(Array(words.dropFirst()), &state)
     case "logs", "log":
       if words.count > 1 { openCorrelation(words[1], &state) } else { openLogPrompt(.correlation, &state) }
     default:
-      guard let resource = kind(named: verb, in: state.store.kinds, preferring: state.registry) else {
+      guard let resource = resolveKind(verb, state) else {
         let known = state.store.kinds.compactMap { $0.shortNames.first ?? $0.name }.joined(separator: " ")
-        flash(&state, "no AI kind '\(verb)'; try :ai or one of: \(known)", .flashError)
+        let served = state.store.catalog == nil ? " (the server's other kinds are not discovered yet)" : ""
+        flash(&state, "no kind '\(verb)' is served\(served); try :ai, :pods or one of: \(known)", .flashError)
         return []
       }
-      show(.kind(resource), &state)
+      return view(resource, &state)
     }
     return []
   }
@@ -44,10 +46,12 @@ extension ConsoleReducer {
       words.append(resource.shortNames.first ?? resource.name)
       words.append(resource.name)
     }
+    words += catalogWords(state).filter { !words.contains($0) }
     let namespaces = Set(
       state.store.kinds.flatMap { state.store.objects(of: $0) }.compactMap {
         $0[path: ["metadata", "namespace"]]?.stringValue
       })
+    words += contextCandidates(state)
     return words + namespaces.sorted().map { "ns \($0)" }
   }
 

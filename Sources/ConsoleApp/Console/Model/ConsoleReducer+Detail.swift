@@ -38,7 +38,7 @@ extension ConsoleReducer {
   /// Whether an event may change what the detail of the selection shows.
   static func touchesDetail(_ event: ConsoleEvent, _ state: ConsoleState) -> Bool {
     switch event {
-    case .object: return state.selection != nil
+    case .object, .viewed: return state.selection != nil
     case .related(let feed, _): return feed.touchesDetail && state.selection != nil
     default: return false
     }
@@ -52,7 +52,13 @@ extension ConsoleReducer {
     for feed in RelatedFeed.allCases where feed.touchesDetail {
       related[feed.resource.kind, default: []] += state.store.related(feed)
     }
+    // A viewed kind's objects join those of the feed of the same kind (`:pods` and the AI pods).
+    for kind in state.store.viewed {
+      let known = Set((related[kind.kind] ?? []).map(ResourceStore.key))
+      related[kind.kind, default: []] += state.store.objects(of: kind).filter { !known.contains(ResourceStore.key($0)) }
+    }
     return DetailContext(
-      object: object, resource: resource, related: related, registry: state.registry, now: state.now)
+      object: object, resource: resource, related: related, registry: state.registry, now: state.now,
+      metrics: state.metrics)
   }
 }

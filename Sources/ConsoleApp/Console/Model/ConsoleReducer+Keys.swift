@@ -32,6 +32,10 @@ extension ConsoleReducer {
       return handleRouteForm(key, form, &state)
     case .logPrompt(let kind, let prompt):
       return handleLogPrompt(key, kind, prompt, &state)
+    case .contexts(let picker):
+      return handleContextPicker(key, picker, &state)
+    case .ownerTree(let picker):
+      return handleOwnerTree(key, picker, &state)
     case .normal:
       if let refused = keyMap(state).refusedInReadOnly(key) {
         flash(&state, "read-only: '\(refused.label)' is disabled (started with --readonly)", .flashWarn)
@@ -51,9 +55,12 @@ extension ConsoleReducer {
     case .filter: openPrompt(&state, filter: true, prefix: "/", text: state.table.filter)
     case .down, .up, .pageDown, .pageUp, .top, .bottom: move(action, &state)
     case .enter where state.focus == .activity: openSelectedActivityLogs(&state)
+    case .enter where state.focus == .detail: openOwnerTree(&state)
     case .enter:
       if state.focus == .list, state.selection != nil { state.focus = .detail }
-    case .back: back(&state)
+    case .back: return back(&state)
+    case .owner: return openOwner(&state)
+    case .nextMatch where state.focus != .logs && selectionIsPod(state): return openNode(&state)
     case .nextPane, .previousPane:
       focusNextPane(forward: action == .nextPane, &state)
       if state.zoom != nil { state.zoom = state.focus }
@@ -92,8 +99,8 @@ extension ConsoleReducer {
     }
   }
 
-  private static func back(_ state: inout ConsoleState) {
-    if state.focus == .logs, leaveLogFilter(&state) { return }
+  private static func back(_ state: inout ConsoleState) -> [ConsoleEffect] {
+    if state.focus == .logs, leaveLogFilter(&state) { return [] }
     if state.zoom != nil {
       state.zoom = nil
     } else if state.labelSelector != nil, state.focus == .list {
@@ -101,9 +108,12 @@ extension ConsoleReducer {
       state.listNeedsRebuild = true
     } else if !state.table.filter.isEmpty, state.focus == .list {
       state.table.setFilter("")
+    } else if state.focus == .list, !state.trail.isEmpty {
+      return stepBack(&state)
     } else {
       state.focus = .list
     }
+    return []
   }
 
   private static func move(_ action: ConsoleAction, _ state: inout ConsoleState) {

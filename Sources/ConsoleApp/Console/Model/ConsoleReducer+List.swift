@@ -28,8 +28,9 @@ extension ConsoleReducer {
     switch state.listing {
     case .allKinds: state.columns = .allKinds
     case .kind(let resource):
+      let table = state.store.viewed.contains(resource) ? state.store.tableColumns[resource] ?? [] : nil
       state.columns = .forKind(
-        state.registry.descriptor(for: resource, definition: state.store.definition(of: resource)))
+        state.registry.descriptor(for: resource, definition: state.store.definition(of: resource), table: table))
     }
     let context = rowContext(state)
     var rows: [TableRow<ObjectIdentity>] = []
@@ -62,6 +63,7 @@ extension ConsoleReducer {
   /// columns is built only for lists that show them.
   static func rowContext(_ state: ConsoleState) -> RowContext {
     var context = RowContext(now: state.now)
+    if case .kind(let resource) = state.listing { context.tableCells = state.store.cells[resource] ?? [:] }
     guard state.columns.showsMetrics, state.metrics.hasData, case .kind(let resource) = state.listing else {
       return context
     }

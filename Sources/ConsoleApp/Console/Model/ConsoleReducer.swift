@@ -25,6 +25,7 @@ enum ConsoleReducer {
       if touchesDetail(event, state) { state.detailStale = true }
     }
     settleList(&state)
+    selectPending(&state)
     refreshDetail(&state, selectionChanged: state.table.selectedID != selected)
     // Which pods to follow depends only on the selection and the pods; most batches touch neither.
     if podsChanged || state.table.selectedID != selected || state.logSourcesStale,
@@ -56,6 +57,8 @@ enum ConsoleReducer {
     case .tick(let now): tick(&state, now)
     case .kinds(let kinds): setKinds(&state, kinds)
     case .object(let resource, let change): objectChanged(&state, resource, change)
+    case .catalog(let catalog): state.store.catalog = catalog
+    case .viewed(let resource, let change): viewedChanged(&state, resource, change)
     case .related(let feed, let change):
       state.store.applyRelated(feed, change)
       if feed == .definitions, change.object != nil, case .kind = state.listing {
@@ -72,6 +75,9 @@ enum ConsoleReducer {
     case .operationFinished(let id, let changeID, let failure):
       operationFinished(&state, id: id, changeID: changeID, failure: failure)
     case .editorClosed(let request, let result): return editorClosed(request, result, &state)
+    case .contexts(let contexts): contextsRead(contexts, &state)
+    case .contextSwitched(let world): contextSwitched(to: world, &state)
+    case .contextRefused(let name, let reason): contextRefused(name, reason, &state)
     }
     return []
   }

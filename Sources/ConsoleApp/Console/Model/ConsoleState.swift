@@ -69,10 +69,15 @@ struct ConsoleState {
     case routeForm(RouteForm)
     /// A prompt of the logs pane (filter, search, correlation ID).
     case logPrompt(ConsoleLogs.Prompt, PromptState)
+    /// The context picker of `:ctx`.
+    case contexts(ContextPicker)
+    /// The owner tree of the selection, to open one of its objects.
+    case ownerTree(ChoicePicker<ObjectIdentity>)
 
     /// The mode without its state, for comparisons.
     enum Name: Sendable, Hashable {
-      case normal, help, command, filter, yaml, describe, operationPrompt, confirm, rollback, routeForm, logPrompt
+      case normal, help, command, filter, yaml, describe, operationPrompt, confirm, rollback, routeForm, logPrompt,
+        contexts, ownerTree
     }
 
     var name: Name {
@@ -88,6 +93,8 @@ struct ConsoleState {
       case .rollback: .rollback
       case .routeForm: .routeForm
       case .logPrompt: .logPrompt
+      case .contexts: .contexts
+      case .ownerTree: .ownerTree
       }
     }
 
@@ -140,6 +147,8 @@ struct ConsoleState {
   }
 
   var world: World
+  /// The contexts `:ctx` offers, as the launch last read them.
+  var contexts = ConsoleContexts()
   var theme: Theme
   /// What the console knows of each kind.
   let registry: KindRegistry
@@ -218,6 +227,10 @@ struct ConsoleState {
   var now: Date
   /// Why the console could not start or connect, shown as a banner.
   var failure: String?
+  /// The steps followed from list to object (owner tree, owner, node), for `esc` to go back.
+  var trail: [ConsoleReducer.Crumb] = []
+  /// The object a step opened, selected as soon as its row is listed.
+  var pendingSelection: ObjectIdentity?
   /// Rows whose object changed since the list was last brought up to date.
   var pendingRows: Set<ObjectIdentity> = []
   /// The whole list must be rebuilt (the listing, namespace or kinds changed).
@@ -245,7 +258,7 @@ struct ConsoleState {
 
   /// The object `id` names, while it is cached, and the resource it is served as.
   func object(_ id: ObjectIdentity) -> (resource: APIResource, object: JSONValue)? {
-    guard let resource = store.kinds.first(where: id.isServed(by:)),
+    guard let resource = store.watched.first(where: id.isServed(by:)),
       let object = store.object(resource, namespace: id.namespace.isEmpty ? nil : id.namespace, name: id.name)
     else { return nil }
     return (resource, object)
@@ -255,14 +268,16 @@ struct ConsoleState {
   var listedKinds: [APIResource] {
     switch listing {
     case .allKinds: return store.kinds
-    case .kind(let resource): return store.kinds.contains(resource) ? [resource] : []
+    case .kind(let resource): return store.kinds.contains(resource) || store.viewed.contains(resource) ? [resource] : []
     }
   }
 
   /// Whether `object` of `resource` belongs in the list as it is filtered now.
   func isListed(_ resource: APIResource, _ object: JSONValue) -> Bool {
     guard listedKinds.contains(resource) else { return false }
-    if let namespace, object[path: ["metadata", "namespace"]]?.stringValue != namespace { return false }
+    if let namespace, resource.namespaced, object[path: ["metadata", "namespace"]]?.stringValue != namespace {
+      return false
+    }
     guard let labelSelector else { return true }
     var labels: [String: String] = [:]
     for (key, value) in object[path: ["metadata", "labels"]]?.objectValue ?? [:] { labels[key] = value.stringValue }

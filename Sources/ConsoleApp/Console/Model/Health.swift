@@ -28,6 +28,24 @@ enum Health: Int, CaseIterable, Comparable, Sendable {
     "BackendNotFound", "Unhealthy", "ReconcileError",
   ]
 
+  /// Why a container waits when that is broken rather than on the way, as kubectl's STATUS
+  /// column names it.
+  static let failingWaits: Set<String> = [
+    "CrashLoopBackOff", "ImagePullBackOff", "ErrImagePull", "CreateContainerConfigError", "CreateContainerError",
+    "InvalidImageName", "RunContainerError",
+  ]
+
+  /// A pod's health from its containers: failing while one waits for a broken reason, progressing
+  /// while one is not ready yet; nil when every container is ready (the conditions decide).
+  private static func containerHealth(_ containers: [JSONValue]) -> Health? {
+    if containers.contains(where: {
+      failingWaits.contains($0[path: ["state", "waiting", "reason"]]?.stringValue ?? "")
+    }) {
+      return .failing
+    }
+    return containers.allSatisfy { $0["ready"]?.boolValue == true } ? nil : .progressing
+  }
+
   /// The health of `object`.
   static func of(_ object: JSONValue) -> Health {
     let status = object["status"]
@@ -41,6 +59,11 @@ enum Health: Int, CaseIterable, Comparable, Sendable {
     }
     if status?[path: ["reconcile", "result"]]?.stringValue == "Error" { return .failing }
     if ["Failed", "Unhealthy"].contains(status?["phase"]?.stringValue ?? "") { return .failing }
+    if status?["phase"]?.stringValue != "Succeeded", let containers = status?["containerStatuses"]?.arrayValue,
+      let health = containerHealth(containers)
+    {
+      return health
+    }
     let conditions = (status?["conditions"]?.arrayValue ?? []).compactMap(ConditionView.init)
     if conditions.contains(where: { $0.type == "Degraded" && $0.status == "True" }) { return .failing }
     if conditions.contains(where: {

@@ -2,10 +2,19 @@ import ClusterClient
 import KubeCore
 
 /// The console's copy of the cluster, fed by informer events: every object of every AI kind, the
-/// objects around them (pods, events, revisions, CRDs) by feed, and each informer's sync state.
+/// objects of the other kinds viewed lately (with the server's cells for them), the objects
+/// around them (pods, events, revisions, CRDs) by feed, and each informer's sync state.
 struct ResourceStore: Sendable {
   /// The AI kinds served now, sorted by group and name.
   private(set) var kinds: [APIResource] = []
+  /// The other kinds watched because they were viewed lately (`:pods`), most recent first.
+  private(set) var viewed: [APIResource] = []
+  /// Everything the server serves, from the last discovery.
+  var catalog: APIResourceCatalog?
+  /// The server's Table columns of each viewed kind, once known.
+  private(set) var tableColumns: [APIResource: [ServerTable.Column]] = [:]
+  /// The server's cells of each viewed kind's objects, by `namespace/name`.
+  private(set) var cells: [APIResource: [String: [JSONValue]]] = [:]
   /// Objects of each AI kind by `namespace/name`.
   private(set) var objects: [APIResource: [String: JSONValue]] = [:]
   /// Where each AI kind's informer stands.
@@ -55,6 +64,45 @@ struct ResourceStore: Sendable {
     return object
   }
 
+  /// Replaces the set of viewed kinds; the objects of kinds dropped are forgotten, so memory
+  /// follows the kinds kept warm.
+  mutating func setViewed(_ newKinds: [APIResource]) {
+    for resource in viewed where !newKinds.contains(resource) {
+      objects[resource] = nil
+      states[resource] = nil
+      cells[resource] = nil
+      tableColumns[resource] = nil
+    }
+    viewed = newKinds
+  }
+
+  /// Applies one event of a viewed kind's Table informer; returns the object it changed, if any.
+  mutating func applyViewed(_ resource: APIResource, _ event: TableInformerEvent) -> JSONValue? {
+    guard viewed.contains(resource) else { return nil }
+    switch event {
+    case .columns(let columns):
+      tableColumns[resource] = columns
+      return nil
+    case .change(.state(let state), _):
+      states[resource] = state
+      return nil
+    case .change(.deleted(let object), _):
+      let key = Self.key(object)
+      objects[resource]?[key] = nil
+      cells[resource]?[key] = nil
+      return object
+    case .change(let change, let objectCells):
+      guard let object = change.object else { return nil }
+      let key = Self.key(object)
+      objects[resource, default: [:]][key] = object
+      cells[resource, default: [:]][key] = objectCells
+      return object
+    }
+  }
+
+  /// Every kind whose objects are held: the AI kinds and the viewed ones.
+  var watched: [APIResource] { kinds + viewed }
+
   /// Applies one event of a related feed.
   mutating func applyRelated(_ kind: RelatedFeed, _ event: InformerEvent) {
     if case .state(let state) = event {
@@ -92,7 +140,7 @@ struct ResourceStore: Sendable {
   }
 
   /// The number of AI objects.
-  var count: Int { objects.values.reduce(0) { $0 + $1.count } }
+  var count: Int { kinds.reduce(0) { $0 + (objects[$1]?.count ?? 0) } }
 
   /// `namespace/name` of an object.
   static func key(_ object: JSONValue) -> String {

@@ -11,6 +11,12 @@ struct RowContext {
   var tokensPerSecond: (JSONValue) -> Double? = { _ in nil }
   /// Mean GPU utilisation (0–100) of the object's instances, if known.
   var gpuPercent: (JSONValue) -> Double? = { _ in nil }
+  /// The server's cells of the listed kind's objects by `namespace/name`, for kinds watched as
+  /// the server's Table.
+  var tableCells: [String: [JSONValue]] = [:]
+
+  /// The server's cells of `object`'s row; empty when the kind is not watched as a Table.
+  func serverCells(_ object: JSONValue) -> [JSONValue] { tableCells[ResourceStore.key(object)] ?? [] }
 
   /// `3m20s`, as kubectl prints ages; blank without a creation time.
   func age(_ object: JSONValue) -> String {

@@ -28,6 +28,8 @@ struct ConsoleScreen {
     case .confirm(let dialog, _): dialog.render(into: &buffer, area: area, theme: theme)
     case .rollback(let picker): RollbackPickerView(picker: picker).render(into: &buffer, area: area, theme: theme)
     case .routeForm(let form): RouteFormView(form: form).render(into: &buffer, area: area, theme: theme)
+    case .contexts(let picker): ContextPickerView(picker: picker).render(into: &buffer, area: area, theme: theme)
+    case .ownerTree(let picker): ChoicePickerView(picker: picker).render(into: &buffer, area: area, theme: theme)
     case .help: HelpOverlay(keyMap: ConsoleReducer.keyMap(state)).render(into: &buffer, area: area, theme: theme)
     default: break
     }

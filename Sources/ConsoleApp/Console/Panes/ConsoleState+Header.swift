@@ -21,7 +21,13 @@ extension ConsoleState {
       identity =
         "\(world.embedded ? "embedded" : "context \(world.context)") · \(world.server) · ns \(state.namespace ?? "all")"
       let states = Array(state.store.states.values)
-      (connection, banner) = Self.connection(states, kinds: state.store.kinds.count, now: state.now)
+      (connection, banner) = Self.connection(states, kinds: state.store.watched.count, now: state.now)
+      // No AI kind was discovered yet (the server was unreachable from the start, as after a
+      // `:ctx` to a server that is down): the feeds around them say whether it can be reached.
+      if state.store.watched.isEmpty, state.store.relatedStates.values.contains(where: \.isDisconnected) {
+        let related = Array(state.store.relatedStates.values)
+        (connection, banner) = Self.connection(related, kinds: related.count, now: state.now)
+      }
       if let failure = state.failure { banner = failure }
       counts = Health.allCases.map { ($0, state.store.healthCounts[$0] ?? 0) }
     }

@@ -20,7 +20,8 @@ struct ResourceListPane {
     case .kind(let resource): what = "\(resource.kind) (\(resource.shortNames.first ?? resource.name))"
     }
     let labels = state.labelSelector == nil ? "" : " · -l \(state.labelFilter)"
-    return "\(what) · \(state.namespace ?? "all namespaces")\(labels)"
+    let path = state.trail.compactMap { $0.selection.map { "\($0.kind)/\($0.name) › " } }.joined()
+    return "\(path)\(what) · \(state.namespace ?? "all namespaces")\(labels)"
   }
 
   var count: String {

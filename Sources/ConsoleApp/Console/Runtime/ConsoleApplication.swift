@@ -3,10 +3,12 @@ import Views
 
 /// The console as a `TerminalApplication`: on every wake-up, key or tick it drains the inbox,
 /// reduces the batch and hands the effects to `perform`, which runs them off the UI thread.
+/// Each effect goes with the generation of the connection the state was about when it was asked
+/// for, so that what was asked of one cluster is never done to the next one (`ConsoleConnections`).
 struct ConsoleApplication: TerminalApplication {
   var state: ConsoleState
   let inbox: ConsoleInbox
-  let perform: @Sendable (ConsoleEffect) -> Void
+  let perform: @Sendable (ConsoleEffect, _ generation: Int) -> Void
   /// Frame timings for the benchmark, when asked for.
   let trace = FrameTrace()
 
@@ -17,7 +19,8 @@ struct ConsoleApplication: TerminalApplication {
   mutating func started(waker: Waker) { inbox.attach(waker) }
 
   mutating func handle(_ event: InputEvent) -> AppCommand {
-    var events = inbox.drain()
+    let (drained, generation) = inbox.drainBatch()
+    var events = drained
     switch event {
     case .key(let key):
       trace?.keyArrived()
@@ -34,7 +37,7 @@ struct ConsoleApplication: TerminalApplication {
     state.viewports = ConsoleScreen.viewports(of: state)
     for effect in effects {
       if case .quit(let code) = effect { return .quit(code) }
-      perform(effect)
+      perform(effect, generation)
     }
     return state.editorRequest == nil ? .redraw : .suspend
   }
@@ -44,7 +47,12 @@ struct ConsoleApplication: TerminalApplication {
   mutating func runSuspended() {
     guard let request = state.editorRequest else { return }
     state.editorRequest = nil
-    inbox.post(.editorClosed(request, ConsoleEditor().edit(request)))
+    let generation = inbox.currentGeneration
+    let result = ConsoleEditor().edit(request)
+    // The context was switched while the editor ran: the route it edited is not on screen any
+    // more, and sending the edit would change the new cluster's route of that name.
+    guard inbox.currentGeneration == generation else { return }
+    inbox.post(.editorClosed(request, result))
   }
 
   mutating func presented() {

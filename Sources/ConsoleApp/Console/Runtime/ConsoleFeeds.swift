@@ -40,6 +40,7 @@ struct ConsoleFeeds: Sendable {
               labelSelector: feed.labelSelector, reconnect: requests.reconnect), as: feed)
         }
       }
+      group.addTask { await followViewedKinds() }
       group.addTask { await logFollower.run() }
       group.addTask {
         for await request in requests.operations {
@@ -68,9 +69,35 @@ struct ConsoleFeeds: Sendable {
       for await event in events {
         switch event {
         case .kinds(let kinds): inbox.post(.kinds(kinds))
+        case .catalog(let catalog): inbox.post(.catalog(catalog))
         case .object(let resource, let change): inbox.post(.object(resource, change))
         }
       }
+    }
+  }
+
+  /// One Table informer per kind the reducer keeps warm, started when a kind joins the set and
+  /// cancelled when it leaves it.
+  private func followViewedKinds() async {
+    var running: [APIResource: Task<Void, Never>] = [:]
+    for await kinds in requests.viewedKinds {
+      for (resource, task) in running where !kinds.contains(resource) {
+        task.cancel()
+        running[resource] = nil
+      }
+      for resource in kinds where running[resource] == nil {
+        running[resource] = Task { await followViewed(resource) }
+      }
+    }
+    for task in running.values { task.cancel() }
+  }
+
+  private func followViewed(_ resource: APIResource) async {
+    let informer = Informer(client: client, resource: resource, reconnect: requests.reconnect, table: true)
+    let rows = await informer.rows()
+    await withDiscardingTaskGroup { group in
+      group.addTask { await informer.run() }
+      for await event in rows { inbox.post(.viewed(resource, event)) }
     }
   }
 

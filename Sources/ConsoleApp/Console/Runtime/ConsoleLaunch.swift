@@ -13,8 +13,11 @@ import Views
 final class ConsoleLaunch: Sendable {
   /// The state directory of an `aiconsole serve` whose kubeconfig this is (it has an
   /// `endpoints.json` beside it), so that its metrics are found without flags.
+  /// The file that defines the context's cluster is the one looked beside, so that a serve's
+  /// context merged with others in `KUBECONFIG` still finds its metrics.
   static func servedStateDirectory(_ configuration: ClusterConfiguration) -> URL? {
-    let directory = URL(fileURLWithPath: configuration.source).deletingLastPathComponent()
+    let file = configuration.origin?.clusterFile ?? configuration.source
+    let directory = URL(fileURLWithPath: file).deletingLastPathComponent()
     let endpoints = directory.appendingPathComponent("endpoints.json").path
     return FileManager.default.fileExists(atPath: endpoints) ? directory : nil
   }
@@ -53,15 +56,24 @@ final class ConsoleLaunch: Sendable {
   /// `themeError` says why the theme asked for was not used: the status line shows it at start.
   func run(theme: Theme, themeError: ThemeError? = nil, readOnly: Bool) async -> Int32 {
     let inbox = ConsoleInbox()
-    let requests = ConsoleRequests()
+    let connections = ConsoleConnections(inbox: inbox)
+    // The embedded world runs for the console's whole life once started, whichever context is on
+    // screen: it is a server, like a serve in another terminal, and `:ctx embedded` comes back to it.
+    let host: EmbeddedHost? = if case .embedded = target { EmbeddedHost() } else { nil }
     let world = initialWorld(readOnly: readOnly)
     return await withTaskGroup(of: Int32?.self) { group in
+      if let host {
+        group.addTask {
+          await self.hostEmbedded(host, inbox: inbox)
+          return nil
+        }
+      }
       group.addTask {
-        await self.connect(inbox: inbox, requests: requests, readOnly: readOnly)
+        await connections.run(first: self.target, self.driver(host: host, readOnly: readOnly))
         return nil
       }
       group.addTask {
-        await self.screen(world: world, theme: (theme, themeError), inbox: inbox, perform: requests.perform)
+        await self.screen(world: world, theme: (theme, themeError), inbox: inbox, perform: connections.perform)
       }
       while let result = await group.next() {
         if let code = result {
@@ -76,7 +88,8 @@ final class ConsoleLaunch: Sendable {
   private func initialWorld(readOnly: Bool) -> ConsoleState.World {
     switch target {
     case .embedded:
-      return ConsoleState.World(context: "embedded", server: "starting…", embedded: true, readOnly: readOnly)
+      return ConsoleState.World(
+        context: ConsoleContext.embeddedName, server: "starting…", embedded: true, readOnly: readOnly)
     case .cluster(let configuration):
       return ConsoleState.World(
         context: configuration.contextName, server: configuration.server, embedded: false, readOnly: readOnly)
@@ -86,7 +99,7 @@ final class ConsoleLaunch: Sendable {
   /// The terminal loop on a dedicated thread (ncurses blocks and is not thread-safe, so never a Task).
   private func screen(
     world: ConsoleState.World, theme: (Theme, ThemeError?), inbox: ConsoleInbox,
-    perform: @escaping @Sendable (ConsoleEffect) -> Void
+    perform: @escaping @Sendable (ConsoleEffect, Int) -> Void
   ) async -> Int32 {
     let (theme, themeError) = theme
     return await withCheckedContinuation { continuation in
@@ -108,17 +121,17 @@ final class ConsoleLaunch: Sendable {
     }
   }
 
-  /// Connects (starting the embedded world first when that is the target) and feeds the inbox
-  /// until cancelled.
-  private func connect(inbox: ConsoleInbox, requests: ConsoleRequests, readOnly: Bool) async {
+  /// Runs one connection (to a cluster, or to the embedded world once it is up) and feeds
+  /// `inbox` until cancelled.
+  func connect(_ target: Target, inbox: ConsoleInbox, requests: ConsoleRequests, host: EmbeddedHost?, readOnly: Bool)
+    async
+  {
     switch target {
     case .cluster(let configuration):
       do {
         let client = try KubeClient(configuration: configuration.identified(as: "console"))
-        let metrics = MetricsSource.sources(
-          prometheus: prometheus, metricsURLs: metricsURLs, stateDirectory: Self.servedStateDirectory(configuration))
         await ConsoleFeeds(
-          client: client, inbox: inbox, requests: requests, metricsSources: metrics,
+          client: client, inbox: inbox, requests: requests, metricsSources: metricsSources(for: configuration),
           runOperation: operationRunner(client: client, readOnly: readOnly)
         ).run()
         try? await client.shutdown()
@@ -126,7 +139,8 @@ final class ConsoleLaunch: Sendable {
         inbox.post(.failed("cannot connect to \(configuration.server): \(error)"))
       }
     case .embedded:
-      await runEmbedded(inbox: inbox, requests: requests, readOnly: readOnly)
+      guard let host else { return }
+      await feedEmbedded(host, inbox: inbox, requests: requests, readOnly: readOnly)
     }
   }
 }
