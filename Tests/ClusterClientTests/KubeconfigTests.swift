@@ -118,7 +118,8 @@ import Testing
         .init(
           name: "alpha", cluster: "alpha", user: "u", namespace: "team-a", server: "https://alpha.example:6443",
           file: first),
-        .init(name: "beta", cluster: "beta", user: "u", namespace: nil, server: "https://beta.example:6443", file: second),
+        .init(
+          name: "beta", cluster: "beta", user: "u", namespace: nil, server: "https://beta.example:6443", file: second),
         .init(name: "orphan", cluster: "nowhere", user: "u", namespace: nil, server: nil, file: first),
       ])
     let beta = try kubeconfig.configuration(context: "beta")

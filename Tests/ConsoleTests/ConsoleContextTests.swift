@@ -138,14 +138,18 @@ struct ConsoleContextTests {
     // The new cluster's objects arrive as on a first start.
     _ = ConsoleReducer.reduce(
       &state,
-      [.kinds([F.aiCluster]), .object(F.aiCluster, .added(F.cluster("beta-llama"))), .object(F.aiCluster, .state(.synced))])
+      [
+        .kinds([F.aiCluster]), .object(F.aiCluster, .added(F.cluster("beta-llama"))),
+        .object(F.aiCluster, .state(.synced)),
+      ])
     #expect(render(state).contains("beta-llama"))
   }
 
   @Test("a refused switch leaves the console where it is and says why")
   func refused() {
     var state = onAlpha()
-    _ = ConsoleReducer.reduce(&state, .contextRefused(name: "beta", reason: "kubeconfig /k: users[name=u].user.token: …"))
+    _ = ConsoleReducer.reduce(
+      &state, .contextRefused(name: "beta", reason: "kubeconfig /k: users[name=u].user.token: …"))
     #expect(state.world.context == "alpha")
     #expect(render(state).contains("alpha-only-llama"))
     #expect(render(state).contains("cannot switch to context beta: kubeconfig /k"))
@@ -216,7 +220,8 @@ struct ConsoleContextTests {
 
   static func first() -> ConsoleLaunch.Target {
     .cluster(
-      ClusterConfiguration(server: "https://alpha.example:6443", contextName: "alpha", namespace: "default", source: "/k"))
+      ClusterConfiguration(
+        server: "https://alpha.example:6443", contextName: "alpha", namespace: "default", source: "/k"))
   }
 
   @Test("a switch stops the old connection, starts the new one, and never runs an old operation on it")
@@ -226,7 +231,8 @@ struct ConsoleContextTests {
     let connections = ConsoleConnections(inbox: inbox)
     let running = Task { await connections.run(first: Self.first(), Self.driver(recorder)) }
     #expect(await Polling.until(upTo: .seconds(10)) { recorder.seen.withLock { $0.started == ["alpha"] } })
-    connections.perform(.operate(id: 1, .pause(ObjectIdentity(F.aiCluster, namespace: "demo", name: "x"), paused: true)), generation: 0)
+    connections.perform(
+      .operate(id: 1, .pause(ObjectIdentity(F.aiCluster, namespace: "demo", name: "x"), paused: true)), generation: 0)
     #expect(await Polling.until(upTo: .seconds(10)) { recorder.seen.withLock { $0.operations.count == 1 } })
 
     connections.perform(.switchContext(Self.beta), generation: 0)
@@ -234,8 +240,10 @@ struct ConsoleContextTests {
     #expect(await Polling.until(upTo: .seconds(10)) { recorder.seen.withLock { $0.stopped == ["alpha"] } })
     #expect(inbox.currentGeneration == 1)
     // Confirmed on the old cluster's state (generation 0), sent after the switch: dropped.
-    connections.perform(.operate(id: 2, .delete(ObjectIdentity(F.aiCluster, namespace: "demo", name: "x"))), generation: 0)
-    connections.perform(.operate(id: 3, .delete(ObjectIdentity(F.aiCluster, namespace: "demo", name: "y"))), generation: 1)
+    connections.perform(
+      .operate(id: 2, .delete(ObjectIdentity(F.aiCluster, namespace: "demo", name: "x"))), generation: 0)
+    connections.perform(
+      .operate(id: 3, .delete(ObjectIdentity(F.aiCluster, namespace: "demo", name: "y"))), generation: 1)
     #expect(await Polling.until(upTo: .seconds(10)) { recorder.seen.withLock { $0.operations.count == 2 } })
     let operations = recorder.seen.withLock { $0.operations.map { "\($0.context) \($0.id)" } }
     #expect(operations == ["alpha 1", "beta 3"])

@@ -46,7 +46,8 @@ extension ConsoleTmuxTests {
     window.firstMatch(of: /ready (https:\/\/127\.0\.0\.1:\d+)/).map { String($0.1) }
   }
 
-  @Test(":ctx switches between two serves' contexts merged in KUBECONFIG, and back; an unreachable one shows the banner")
+  @Test(
+    ":ctx switches between two serves' contexts merged in KUBECONFIG, and back; an unreachable one shows the banner")
   func switchContexts() async throws {
     let tmux = try Tmux(name: "console-ctx")
     defer { tmux.kill() }
@@ -103,7 +104,9 @@ extension ConsoleTmuxTests {
     // Back to a by name, completed with tab.
     tmux.sendText(":ctx ctx-")
     tmux.sendKeys("Tab")
-    screen = await tmux.waitFor(timeout: 10) { $0.contains("ctx-a") && $0.contains("ctx-b") && $0.contains(":ctx ctx-") }
+    screen = await tmux.waitFor(timeout: 10) {
+      $0.contains("ctx-a") && $0.contains("ctx-b") && $0.contains(":ctx ctx-")
+    }
     tmux.sendText("a")
     tmux.sendKeys("Enter")
     screen = await tmux.waitFor(timeout: 60) {

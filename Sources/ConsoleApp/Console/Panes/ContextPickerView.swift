@@ -25,7 +25,8 @@ struct ContextPickerView {
     for (index, entry) in entries.enumerated().dropFirst(first) where y < last {
       let isCurrent = entry.name == picker.current
       let cells = [
-        isCurrent ? "*" : "", entry.name, entry.embedded ? "(in-process)" : entry.cluster, entry.server ?? "(undefined)",
+        isCurrent ? "*" : "", entry.name, entry.embedded ? "(in-process)" : entry.cluster,
+        entry.server ?? "(undefined)",
         entry.namespace ?? "",
       ]
       let style = index == picker.selected ? theme[.tableSelection] : theme[entry.server == nil ? .muted : .text]

@@ -51,7 +51,9 @@ extension ConsoleLaunch {
     Target, ConsoleState.World
   ) {
     if context.embedded {
-      guard host != nil else { throw KubeconfigError(file: "embedded", reason: "the console started no embedded world") }
+      guard host != nil else {
+        throw KubeconfigError(file: "embedded", reason: "the console started no embedded world")
+      }
       return (
         .embedded,
         ConsoleState.World(
@@ -70,7 +72,8 @@ extension ConsoleLaunch {
   /// (they name that cluster's endpoints); any context whose cluster a serve's kubeconfig
   /// defines gets that serve's gateway and fleet from the `endpoints.json` beside it.
   func metricsSources(for configuration: ClusterConfiguration) -> [MetricsSource] {
-    let started: Bool = if case .cluster(let first) = target { first.contextName == configuration.contextName } else { false }
+    let started: Bool =
+      if case .cluster(let first) = target { first.contextName == configuration.contextName } else { false }
     return MetricsSource.sources(
       prometheus: started ? prometheus : nil, metricsURLs: started ? metricsURLs : [],
       stateDirectory: Self.servedStateDirectory(configuration))
