@@ -122,6 +122,18 @@ let package = Package(
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ],
+      // A release aiconsole carries the Swift runtime and Foundation in itself: loading and
+      // relocating a dozen shared libraries cost every command about 15 ms before main (`get` at
+      // 200 objects: 49 → 33 ms). The archives are grouped: the objects name them in an order a
+      // static link cannot resolve on its own.
+      linkerSettings: [
+        .unsafeFlags(
+          [
+            "-static-stdlib", "-Xlinker", "--start-group", "-lFoundation", "-lCoreFoundation",
+            "-lFoundationInternationalization", "-l_FoundationICU", "-lFoundationEssentials", "-l_FoundationCShims",
+            "-l_FoundationCollections", "-lswiftDispatch", "-ldispatch", "-lBlocksRuntime", "-Xlinker", "--end-group",
+          ], .when(configuration: .release))
       ]
     ),
     .executableTarget(

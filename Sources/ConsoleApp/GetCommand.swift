@@ -27,6 +27,9 @@ struct GetCommand: AsyncParsableCommand {
   @Option(name: [.customShort("o"), .long], help: "Output: wide, name, json or yaml.")
   var output: String?
 
+  @Option(help: "kubectl's cache directory, shared with it (default: KUBECACHEDIR, else ~/.kube/cache).")
+  var cacheDir: String?
+
   func run() async throws {
     guard [nil, "wide", "name", "json", "yaml"].contains(output) else {
       throw ValidationError("unknown output format \"\(output ?? "")\": use wide, name, json or yaml")
@@ -78,12 +81,12 @@ struct GetCommand: AsyncParsableCommand {
   /// The resources `resource` names: a kind, every AI kind for `ai`, or a comma-separated list of
   /// them (`pods,events`), as kubectl reads it.
   private func selected(using client: KubeClient) async throws -> [APIResource] {
-    let catalog = try await APIDiscovery.catalog(client)
+    let discovery = self.discovery(client)
     var selected: [APIResource] = []
     for word in resource.split(separator: ",").map(String.init) {
       if word == "ai" {
-        selected += AIKindSelection().select(from: catalog, labelledCRDs: await APIDiscovery.labelledAICRDs(client))
-      } else if let found = catalog.resource(named: word) {
+        selected += try await aiKinds(discovery, client: client)
+      } else if let found = try await discovery.resource(named: word).resource {
         selected.append(found)
       } else {
         throw KubeError.notFound(
@@ -91,5 +94,28 @@ struct GetCommand: AsyncParsableCommand {
       }
     }
     return selected.reduce(into: []) { kinds, kind in if !kinds.contains(kind) { kinds.append(kind) } }
+  }
+
+  /// Discovery through kubectl's disk cache (`--cache-dir`, `KUBECACHEDIR`, `~/.kube/cache`); none
+  /// where there is no home to keep one in.
+  private func discovery(_ client: KubeClient) -> CachedDiscovery {
+    let directory = cacheDir.flatMap { $0.isEmpty ? nil : $0 } ?? DiscoveryCache.defaultCacheDirectory()
+    return CachedDiscovery(
+      client: client,
+      cache: directory.map { DiscoveryCache(cacheDirectory: $0, server: client.configuration.server) })
+  }
+
+  /// Every AI kind; a labelled CRD the cached catalog lacks (installed since) makes discovery run again.
+  private func aiKinds(_ discovery: CachedDiscovery, client: KubeClient) async throws -> [APIResource] {
+    // The labelled CRDs are asked for while the catalog is read: one round trip, not two.
+    async let labelled = APIDiscovery.labelledAICRDs(client)
+    var catalog = try await discovery.catalog()
+    let labelledCRDs = await labelled
+    let known = Set(catalog.resources.map(\.description))
+    if !labelledCRDs.isSubset(of: known), await !discovery.fresh {
+      await discovery.invalidate()
+      catalog = try await discovery.catalog()
+    }
+    return AIKindSelection().select(from: catalog, labelledCRDs: labelledCRDs)
   }
 }

@@ -41,14 +41,20 @@ struct TablePrinter {
 
   static func align(_ grid: [[String]]) -> [String] {
     guard let columns = grid.map(\.count).max() else { return [] }
+    let counts = grid.map { row in row.map(\.count) }
     var widths = [Int](repeating: 0, count: columns)
-    for row in grid {
-      for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+    for row in counts {
+      for (index, count) in row.enumerated() { widths[index] = max(widths[index], count) }
     }
-    return grid.map { row in
-      row.enumerated().map { index, cell in
-        index == row.count - 1 ? cell : cell.padding(toLength: widths[index] + 3, withPad: " ", startingAt: 0)
-      }.joined()
+    // Spaces appended in Swift: Foundation's `padding(toLength:)` bridges every cell through
+    // NSString, which was a tenth of `get`'s time at 2,000 rows.
+    return zip(grid, counts).map { row, rowCounts in
+      var line = ""
+      for (index, cell) in row.enumerated() {
+        line += cell
+        if index < row.count - 1 { line += String(repeating: " ", count: widths[index] + 3 - rowCounts[index]) }
+      }
+      return line
     }
   }
 }

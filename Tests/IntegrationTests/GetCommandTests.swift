@@ -3,8 +3,15 @@ import Testing
 
 /// `aiconsole get`, through ClusterClient, prints what `kubectl get` prints for the same server.
 @Suite("aiconsole get against kubectl") struct GetCommandTests {
+  /// With a discovery cache of its own, as `Kubectl.run` gives kubectl: a cache left in the home
+  /// by another test's server on the same port must not answer for this one.
   func aiconsole(_ arguments: [String], kubeconfig: String) throws -> CommandResult {
-    try runCommand(ServeProcess.binary, ["get"] + arguments + ["--kubeconfig", kubeconfig])
+    let cache = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kubecache-\(UUID().uuidString.prefix(6))")
+    defer { try? FileManager.default.removeItem(at: cache) }
+    return try runCommand(
+      ServeProcess.binary, ["get"] + arguments + ["--kubeconfig", kubeconfig], environment: ["KUBECACHEDIR": cache.path]
+    )
   }
 
   /// Drops the AGE column, which may tick between the two commands.
