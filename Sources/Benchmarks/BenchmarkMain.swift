@@ -7,7 +7,9 @@ import Foundation
 @main
 struct BenchmarkMain {
   /// The areas `--only` accepts.
-  static let areas = ["views", "metrics", "control-plane", "controller", "gateway", "console", "scaling", "logs"]
+  static let areas = [
+    "views", "metrics", "control-plane", "controller", "gateway", "console", "scaling", "peers", "logs",
+  ]
 
   static func main() async throws {
     let arguments = CommandLine.arguments
@@ -30,6 +32,7 @@ struct BenchmarkMain {
     if runs("gateway") { try await GatewayBenchmarks.run(into: &report) }
     if runs("console") { try await ConsoleBenchmarks.run(into: &report) }
     if runs("scaling") { try await GrowingClusterBenchmarks.run(into: &report) }
+    if runs("peers") { try await ListPeerBenchmarks.run(into: &report) }
     if runs("logs") { try await LogsBenchmarks.run(into: &report) }
     try report.write(to: output)
     print(report.markdown)
