@@ -71,8 +71,9 @@ struct GetCommand: AsyncParsableCommand {
     default:
       let (printedAny, missing) = try await query.printTables(resources, using: client, wide: output == "wide")
       if !printedAny, missing.isEmpty {
-        let scope = namespace.map { " in \($0) namespace" } ?? ""
-        JSONLineLogHandler.writeToStandardError(Array("No resources found\(scope).\n".utf8))
+        // kubectl's words: a period only after a namespace (`No resources found` across all).
+        let scope = namespace.map { " in \($0) namespace." } ?? ""
+        JSONLineLogHandler.writeToStandardError(Array("No resources found\(scope)\n".utf8))
       }
       return missing
     }

@@ -79,7 +79,7 @@ struct GetQuery {
   {
     let scoped = resource.namespaced ? namespace : nil
     guard !names.isEmpty else {
-      return (try await client.table(resource, namespace: scoped, options: ListOptions(labelSelector: selector)), [])
+      return (try await TablePages(resource: resource, namespace: scoped, selector: selector).read(using: client), [])
     }
     let (tables, missing) = try await named { try await client.table(resource, name: $0, namespace: scoped) }
     guard var combined = tables.first else { return (nil, missing) }

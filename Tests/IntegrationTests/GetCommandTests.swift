@@ -65,6 +65,9 @@ import Testing
     let empty = try aiconsole(["aic", "-n", "nothing-here"], kubeconfig: server.kubeconfig)
     #expect(empty.status == 0)
     #expect(empty.stderr == "No resources found in nothing-here namespace.\n")
+    let nowhere = try aiconsole(["aic", "-A", "-l", "nothing=here"], kubeconfig: server.kubeconfig)
+    #expect(nowhere.status == 0)
+    #expect(nowhere.stderr == "No resources found\n")
   }
 
   /// A server without the controller (status stays still between the two commands compared),
