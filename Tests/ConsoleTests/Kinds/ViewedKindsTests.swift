@@ -162,4 +162,42 @@ struct ViewedKindsTests {
     #expect(state.listing == .kind(Self.pods))
     #expect(state.table.selectedID?.name == "assistant-0")
   }
+
+  @Test("a Secret's YAML hides its values until x decodes them; x again hides them")
+  func secretValues() {
+    var state = stateWithCatalog()
+    let secrets = Self.others[1]
+    _ = keys(":secrets", &state)
+    let secret: JSONValue = [
+      "apiVersion": "v1", "kind": "Secret", "metadata": ["name": "api-key", "namespace": "demo"],
+      "data": ["token": .string(Data("s3cr3t-value".utf8).base64EncodedString())],
+    ]
+    _ = ConsoleReducer.reduce(&state, .viewed(secrets, .change(.added(secret), cells: [])))
+    _ = ConsoleReducer.reduce(&state, .key(.char("y")))
+    var text = render(state)
+    #expect(text.contains("<hidden: 12 bytes>"))
+    #expect(!text.contains("s3cr3t-value"))
+    _ = ConsoleReducer.reduce(&state, .key(.char("x")))
+    text = render(state)
+    #expect(text.contains("token: s3cr3t-value"))
+    _ = ConsoleReducer.reduce(&state, .key(.char("x")))
+    #expect(!render(state).contains("s3cr3t-value"))
+  }
+
+  @Test("words after a kind filter its list; ctrl-d on a Pod asks to delete it")
+  func filterAndDelete() {
+    var state = stateWithCatalog()
+    _ = keys(":po assistant", &state)
+    for name in ["assistant-0", "support-0"] {
+      _ = ConsoleReducer.reduce(
+        &state, .viewed(Self.pods, .change(.added(Self.pod(name, node: "n", owner: "x")), cells: [])))
+    }
+    #expect(state.table.count == 1)
+    #expect(state.table.selectedID?.name == "assistant-0")
+    _ = ConsoleReducer.reduce(&state, .key(.ctrl("d")))
+    #expect(state.mode.name == .confirm)
+    let effects = ConsoleReducer.reduce(&state, .key(.char("y")))
+    #expect(
+      effects.contains { if case .operate(_, .delete(let ref)) = $0 { ref.name == "assistant-0" } else { false } })
+  }
 }

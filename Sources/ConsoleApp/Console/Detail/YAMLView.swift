@@ -9,11 +9,14 @@ struct YAMLView: Sendable {
   var lines: [String]
   /// Whether lines are numbered.
   var lineNumbers: Bool
+  /// Whether a Secret's values are shown, decoded (`x`).
+  var revealsSecrets: Bool
 
   /// The YAML of `object`.
   init(object: JSONValue, revealSecrets: Bool = false, lineNumbers: Bool = false) {
     lines = Self.lines(of: object, revealSecrets: revealSecrets)
     self.lineNumbers = lineNumbers
+    revealsSecrets = revealSecrets
   }
 
   /// The annotation `kubectl apply` keeps the whole applied object in, values included.
@@ -21,7 +24,7 @@ struct YAMLView: Sendable {
 
   /// The lines of `object`'s YAML.
   static func lines(of object: JSONValue, revealSecrets: Bool = false) -> [String] {
-    let object = revealSecrets ? object : redacted(object)
+    let object = revealSecrets ? decoded(object) : redacted(object)
     var lines = KubectlOutput.yaml(object).components(separatedBy: "\n")
     if lines.last == "" { lines.removeLast() }
     return lines
@@ -50,6 +53,24 @@ struct YAMLView: Sendable {
     if object[path: ["metadata", "annotations", lastAppliedAnnotation]] != nil {
       object.set("<hidden>", at: ["metadata", "annotations", lastAppliedAnnotation])
     }
+    return object
+  }
+
+  /// `object` with a Secret's `data` decoded from base64, as k9s shows it on `x`: text values as
+  /// text, binary ones left in base64 and marked so.
+  static func decoded(_ object: JSONValue) -> JSONValue {
+    guard isSecret(object), let members = object["data"]?.objectValue else { return object }
+    var object = object
+    var plain = members
+    for (name, value) in members {
+      let text = value.stringValue ?? ""
+      if let bytes = Data(base64Encoded: text), let decoded = String(data: bytes, encoding: .utf8) {
+        plain[name] = .string(decoded)
+      } else {
+        plain[name] = .string("<binary, base64> \(text)")
+      }
+    }
+    object["data"] = .object(plain)
     return object
   }
 

@@ -37,8 +37,9 @@ struct KindRegistry: Sendable {
   {
     guard var descriptor = described[GroupKind(resource)] else {
       if let table {
-        let build = Self.tableKinds[GroupKind(resource)] ?? ServerTableKind.descriptor
-        return build(resource, table)
+        var built = (Self.tableKinds[GroupKind(resource)] ?? ServerTableKind.descriptor)(resource, table)
+        if resource.verbs.contains("delete") { built.operations.insert(.delete) }
+        return built
       }
       return PrinterColumnsKind.descriptor(resource, definition: definition)
     }

@@ -2,7 +2,8 @@ import ClusterClient
 import KubeCore
 
 extension ConsoleReducer {
-  /// Runs a `:` command: a kind to list, `ai` for all AI kinds, `ns NAME` to pick a namespace
+  /// Runs a `:` command: a kind to list (any the server serves; words after it filter the list),
+  /// `ai` for all AI kinds, `ns NAME` to pick a namespace
   /// (`ns` alone or `ns all` for every one), `logs ID` for the logs of a correlation ID, `q` to quit.
   static func runCommand(_ text: String, _ state: inout ConsoleState) -> [ConsoleEffect] {
     let words = text.split(separator: " ").map(String.init)
@@ -24,7 +25,10 @@ extension ConsoleReducer {
         flash(&state, "no kind '\(verb)' is served\(served); try :ai, :pods or one of: \(known)", .flashError)
         return []
       }
-      return view(resource, &state)
+      let effects = view(resource, &state)
+      // `:events assistant`: the kind, filtered as `/` filters it.
+      if words.count > 1 { state.table.setFilter(words.dropFirst().joined(separator: " ")) }
+      return effects
     }
     return []
   }

@@ -29,7 +29,8 @@ extension ConsoleReducer {
     state.detailBuiltAt = state.now
     guard stale, let context else { return }
     switch state.mode {
-    case .text(.yaml, let scroll): state.mode = .text(.yaml(YAMLView(object: context.object)), scroll)
+    case .text(.yaml(let old), let scroll):
+      state.mode = .text(.yaml(YAMLView(object: context.object, revealSecrets: old.revealsSecrets)), scroll)
     case .text(.describe, let scroll): state.mode = .text(.describe(DescribeView(context: context)), scroll)
     default: break
     }

@@ -149,6 +149,9 @@ extension ConsoleReducer {
     case KeyEvent(.escape), .char("q"): state.mode = .normal
     case .char("y"): isYAML ? (state.mode = .normal) : openText(yaml: true, &state)
     case .char("d"): isYAML ? openText(yaml: false, &state) : (state.mode = .normal)
+    case .char("x"):
+      guard case .yaml(let yaml) = view, let (_, object) = state.selection, YAMLView.isSecret(object) else { break }
+      state.mode = .text(.yaml(YAMLView(object: object, revealSecrets: !yaml.revealsSecrets)), scroll)
     case .ctrl("c"): return [.quit(0)]
     default:
       var scroll = scroll

@@ -55,3 +55,12 @@ extension ConsoleReducer {
     return words
   }
 }
+
+extension ConsoleState {
+  /// What the console knows of `resource` now: ours, or built on the server's Table columns for a
+  /// viewed kind, or on its CRD's printer columns.
+  func descriptor(_ resource: APIResource) -> KindDescriptor {
+    let table = store.viewed.contains(resource) ? store.tableColumns[resource] ?? [] : nil
+    return registry.descriptor(for: resource, definition: store.definition(of: resource), table: table)
+  }
+}

@@ -27,10 +27,7 @@ extension ConsoleReducer {
   static func rebuildList(_ state: inout ConsoleState) {
     switch state.listing {
     case .allKinds: state.columns = .allKinds
-    case .kind(let resource):
-      let table = state.store.viewed.contains(resource) ? state.store.tableColumns[resource] ?? [] : nil
-      state.columns = .forKind(
-        state.registry.descriptor(for: resource, definition: state.store.definition(of: resource), table: table))
+    case .kind(let resource): state.columns = .forKind(state.descriptor(resource))
     }
     let context = rowContext(state)
     var rows: [TableRow<ObjectIdentity>] = []

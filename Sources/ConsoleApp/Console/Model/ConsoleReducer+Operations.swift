@@ -17,7 +17,7 @@ extension ConsoleReducer {
     _ action: ConsoleAction, on resource: APIResource, _ object: JSONValue, _ state: inout ConsoleState
   ) {
     let ref = ObjectIdentity(resource, object)
-    let descriptor = state.registry.descriptor(for: resource)
+    let descriptor = state.descriptor(resource)
     guard descriptor.allows(action) else {
       flash(&state, "\(labelOf(action)) does not apply to \(resource.kind)", .flashWarn)
       return

@@ -1,5 +1,6 @@
 import ClusterClient
 import Foundation
+import KubeCore
 
 extension ConsoleLaunch {
   /// Runs the console's operations with the same code as the CLI commands: one edit each, with
@@ -11,6 +12,9 @@ extension ConsoleLaunch {
     return { operation in
       let ref = operation.target
       guard let kind = OperationKind(ref) else {
+        if case .delete = operation {
+          return await Self.deleteObject(ref, client: client, readOnly: readOnly, audit: audit)
+        }
         return (nil, OperationError(.badInput, "\(ref.kind) has no operations in aiconsole"))
       }
       let operations = ClusterOperations(client: client, namespace: ref.namespace, readOnly: readOnly, audit: audit)
@@ -36,5 +40,34 @@ extension ConsoleLaunch {
     case .rollback(_, let revision): return try await operations.rollback(kind, name, toRevision: revision)
     case .editRoute(_, let route): return try await operations.editRoute(name, object: route)
     }
+  }
+
+  /// Deletes an object of a kind with no operations of its own (a Pod, a ConfigMap), found
+  /// through discovery, with background propagation as `kubectl delete` does; recorded in the
+  /// audit log like every other operation.
+  private static func deleteObject(_ ref: ObjectIdentity, client: KubeClient, readOnly: Bool, audit: AuditLog) async
+    -> (changeID: String?, failure: OperationError?)
+  {
+    let object = "\(ref.namespace.isEmpty ? "" : "\(ref.namespace)/")\(ref.target)"
+    let failure: OperationError?
+    if readOnly {
+      failure = OperationError(.badInput, "read-only: delete is disabled (started with --readonly)")
+    } else {
+      do {
+        guard let resource = try await APIDiscovery.catalog(client).resource(group: ref.group, kind: ref.kind) else {
+          throw OperationError(.badInput, "\(ref.kind) is not served by this cluster")
+        }
+        _ = try await client.delete(
+          resource, name: ref.name, namespace: ref.namespace.isEmpty ? nil : ref.namespace, propagation: .background)
+        failure = nil
+      } catch let error as OperationError {
+        failure = error
+      } catch {
+        failure = OperationError(error)
+      }
+    }
+    try? audit.append(
+      AuditLog.Entry(time: Date(), action: "delete", object: object, changeID: nil, error: failure?.message))
+    return (nil, failure)
   }
 }
