@@ -37,8 +37,9 @@ enum DescribePod {
     status(pod, into: &writer)
     containers("Init Containers", pod, specKey: "initContainers", statusKey: "initContainerStatuses", into: &writer)
     containers("Containers", pod, specKey: "containers", statusKey: "containerStatuses", into: &writer)
-    conditions(pod, into: &writer)
-    scheduling(pod, into: &writer)
+    let conditionColumn = conditions(pod, into: &writer)
+    // The tab writer aligns the lines after the conditions with their rows.
+    scheduling(pod, column: max("Node-Selectors:".count + 2, conditionColumn), into: &writer)
     let relations = DetailRelations(related: context.related, registry: context.registry)
     DescribeView.events(relations.events(of: pod), now: context.now, into: &writer)
     return writer.lines
@@ -144,16 +145,22 @@ enum DescribePod {
     }
   }
 
-  private static func conditions(_ pod: JSONValue, into writer: inout DescribeWriter) {
+  /// Writes the conditions; returns the column their statuses start at (0 without any).
+  private static func conditions(_ pod: JSONValue, into writer: inout DescribeWriter) -> Int {
     let conditions = pod[path: ["status", "conditions"]]?.arrayValue ?? []
-    guard !conditions.isEmpty else { return }
+    guard !conditions.isEmpty else { return 0 }
+    // kubectl writes `Type \tStatus` rows with no rule under the header, each type padded by
+    // its tab writer to the widest plus two.
+    let rows = conditions.map { (DetailFields.text($0["type"]) ?? "", DetailFields.text($0["status"]) ?? "") }
+    let width = max(4, (rows.map { $0.0.count + 1 }.max() ?? 0)) + 2
     writer.heading("Conditions")
-    writer.table(
-      ["Type", "Status"],
-      conditions.map { [DetailFields.text($0["type"]) ?? "", DetailFields.text($0["status"]) ?? ""] }, indent: 2)
+    for (type, status) in [("Type", "Status")] + rows {
+      writer.line("  " + type + String(repeating: " ", count: max(1, width - type.count)) + status)
+    }
+    return 2 + width
   }
 
-  private static func scheduling(_ pod: JSONValue, into writer: inout DescribeWriter) {
+  private static func scheduling(_ pod: JSONValue, column: Int, into writer: inout DescribeWriter) {
     let volumes = (pod[path: ["spec", "volumes"]]?.arrayValue ?? []).compactMap { DetailFields.text($0["name"]) }
     writer.field("Volumes", volumes, column: column)
     writer.field("QoS Class", [DetailFields.text(pod, "status", "qosClass") ?? ""], column: column)

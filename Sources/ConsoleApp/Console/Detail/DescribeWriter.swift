@@ -21,6 +21,9 @@ struct DescribeWriter: Sendable {
     lines += shown.dropFirst().map { continuation + $0 }
   }
 
+  /// Writes a line as it is.
+  mutating func line(_ text: String) { lines.append(text) }
+
   /// Writes a heading line with nothing after its colon.
   mutating func heading(_ label: String, indent: Int = 0) {
     lines.append(String(repeating: " ", count: indent) + label + ":")

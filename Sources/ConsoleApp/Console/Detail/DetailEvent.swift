@@ -34,9 +34,15 @@ struct DetailEvent: Hashable, Sendable {
     from =
       DetailFields.text(event, "source", "component") ?? DetailFields.text(event["reportingController"])
       ?? DetailFields.text(event["reportingComponent"]) ?? ""
-    let times = ["lastTimestamp", "eventTime", "firstTimestamp"].compactMap { DetailTime.date(event[$0]?.stringValue) }
-    last = times.first ?? DetailTime.date(DetailFields.text(event, "metadata", "creationTimestamp"))
-    first = DetailTime.date(event["firstTimestamp"]?.stringValue) ?? last
+    // core/v1 names the times lastTimestamp and firstTimestamp; events.k8s.io/v1 keeps them as
+    // deprecated*, and a series' last sighting in series.lastObservedTime.
+    let date = { (path: [String]) in DetailTime.date(event[path: path]?.stringValue) }
+    let lastPaths = [
+      ["lastTimestamp"], ["series", "lastObservedTime"], ["deprecatedLastTimestamp"], ["eventTime"],
+      ["firstTimestamp"], ["deprecatedFirstTimestamp"], ["metadata", "creationTimestamp"],
+    ]
+    last = lastPaths.lazy.compactMap(date).first
+    first = [["firstTimestamp"], ["deprecatedFirstTimestamp"], ["eventTime"]].lazy.compactMap(date).first ?? last
     let subject = event["involvedObject"] ?? event["regarding"]
     object =
       "\(subject.flatMap { DetailFields.text($0["kind"]) } ?? "")/\(subject.flatMap { DetailFields.text($0["name"]) } ?? "")"
