@@ -145,6 +145,22 @@ struct ConsoleContextTests {
     #expect(render(state).contains("beta-llama"))
   }
 
+  @Test("a context whose server is down from the start shows the banner, and ctrl-r retries it")
+  func unreachableFromTheStart() {
+    var state = onAlpha()
+    _ = ConsoleReducer.reduce(&state, .contextSwitched(Self.betaWorld))
+    #expect(ConsoleState.Header(state).connection == "connecting")
+    // Discovery failed, so no AI kind is known; the feeds around them lost the server.
+    let down = SyncState.disconnected(
+      since: F.now, retryAt: F.now.addingTimeInterval(4),
+      reason: "cannot reach https://beta.example:6443: connection refused")
+    _ = ConsoleReducer.reduce(&state, [.related(.definitions, .state(down)), .related(.pods, .state(down))])
+    let screen = render(state)
+    #expect(screen.contains("API server unreachable"), "no banner for the new context:\n\(screen)")
+    #expect(screen.contains("cannot reach https://beta.example:6443"))
+    #expect(ConsoleReducer.reduce(&state, .key(.ctrl("r"))) == [.reconnectNow])
+  }
+
   @Test("a refused switch leaves the console where it is and says why")
   func refused() {
     var state = onAlpha()
