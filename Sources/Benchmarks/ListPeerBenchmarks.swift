@@ -43,6 +43,7 @@ enum ListPeerBenchmarks {
         return rows
       }
       for row in rows { report.add(row) }
+      report.note(note, area: area)
     } catch {
       progress("listing peers failed: \(error)")
       report.add(.init(area: area, name: "listing benchmark failed: \(error)", median: "—", p99: "—", target: "—"))
@@ -50,6 +51,14 @@ enum ListPeerBenchmarks {
   }
 
   /// The report's rows: wall time and CPU time, kubectl as the peer.
+  /// How the small sizes were run, for the report.
+  static let note =
+    "Listing at \(smallSizes.map(ConsoleBenchmarks.grouped).joined(separator: " and ")) AIClusters (`aiconsole-bench "
+    + "--only peers`): a control plane of its own, grown from one size to the next in "
+    + "\(GrowingClusterBenchmarks.namespaces) namespaces; \(smallRuns) runs each, alternating, after a warm-up that "
+    + "fills the discovery cache both tools share (kubectl's `~/.kube/cache/discovery/<host_port>/`, six hours' "
+    + "TTL); the load average is noted in each row, as other work on the machine moves both tools' times."
+
   /// `target` is the most of kubectl's median wall time that counts as met (1: faster than kubectl).
   static func measure(
     area: String, kubeconfig: String, objects: Int, directory: URL, runs: Int = runs, target: Double = 1,
