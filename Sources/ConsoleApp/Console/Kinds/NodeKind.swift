@@ -14,7 +14,7 @@ enum NodeKind {
       columns: server.columns + [KindDescriptor.column("GPUS", numeric: true), KindDescriptor.column("GPU TYPE")],
       cells: { object, context in
         server.cells(object, context) + [
-          ResourceColumns.text(object[path: ["status", "allocatable", PodKind.gpuResource]]),
+          ResourceColumns.text(object[path: ["status", "allocatable", DetailInstance.gpuResource]]),
           object[path: ["metadata", "labels", gpuProductLabel]]?.stringValue ?? "-",
         ]
       })
