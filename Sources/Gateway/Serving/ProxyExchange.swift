@@ -26,12 +26,14 @@ final class ProxyExchange {
   let keepAlive: Bool
 
   private var phase = Phase.connecting
-  private var upstream: (any Channel)?
+  private var upstream: UpstreamPool.Connection?
   private var upstreamKeepAlive = true
   private var deadline: Scheduled<Void>?
   private var status = 0
   private var contentType = "application/json"
   private var body: ByteBuffer?
+  /// Streaming: what came in the instance's current read, sent on to the client at its end.
+  private var relayed: ByteBuffer?
   private var sniffer = UsageSniffer(streaming: false)
   private var firstByte: Duration?
   private let sent = ContinuousClock.now
@@ -61,28 +63,32 @@ final class ProxyExchange {
   /// Sends the request on a pooled connection; a reused one that turns out closed is replaced
   /// once by a fresh one, as nothing of the request can have reached the instance.
   private func connect(mayRetry: Bool) {
-    let (channel, reused) = upstreams.connection(to: address)
-    channel.assumeIsolated().whenComplete { result in
+    if let connection = upstreams.reusable(to: address) { return send(on: connection, reused: mayRetry) }
+    upstreams.connect(address).assumeIsolated().whenComplete { result in
       guard self.phase == .connecting else {
         if case .success(let channel) = result { channel.close(promise: nil) }
         return
       }
       switch result {
-      case .success(let channel): self.send(on: channel, reused: reused && mayRetry)
+      case .success(let channel):
+        guard let handler = try? channel.pipeline.syncOperations.handler(type: UpstreamHandler.self) else {
+          channel.close(promise: nil)
+          return self.fail(self.unreachable(ChannelError.ioOnClosedChannel))
+        }
+        self.send(on: UpstreamPool.Connection(channel: channel, handler: handler), reused: false)
       case .failure(let error): self.fail(self.unreachable(error))
       }
     }
   }
 
-  private func send(on channel: any Channel, reused: Bool) {
-    guard let upstreamHandler = try? channel.pipeline.syncOperations.handler(type: UpstreamHandler.self),
-      channel.isActive
-    else {
+  private func send(on connection: UpstreamPool.Connection, reused: Bool) {
+    let channel = connection.channel
+    guard channel.isActive else {
       channel.close(promise: nil)
       return reused ? connect(mayRetry: false) : fail(unreachable(ChannelError.ioOnClosedChannel))
     }
-    upstream = channel
-    upstreamHandler.exchange = self
+    upstream = connection
+    connection.handler.exchange = self
     phase = .awaitingHead
     let request = admitted.request.inference
     var headers = HTTPHeaders()
@@ -118,18 +124,33 @@ final class ProxyExchange {
       if (body?.readableBytes ?? 0) > UsageSniffer.bound {
         fail(brokenReply("its reply is larger than \(UsageSniffer.bound >> 20) MiB"))
       }
-    case (.body(let chunk), .streaming):
+    case (.body(var chunk), .streaming):
       if firstByte == nil { firstByte = ContinuousClock.now - sent }
-      sniffer.feed(Array(buffer: chunk))
-      client.writeBody(chunk, context)
+      sniffer.feed(chunk)
+      if relayed == nil { relayed = chunk } else { relayed!.writeBuffer(&chunk) }
     case (.end, .collecting):
       finishWhole()
     case (.end, .streaming):
+      relay()
       release()
       finishStream()
     default:
       break
     }
+  }
+
+  /// The instance's read has ended: what it brought goes to the client in one write, as nginx
+  /// relays a read (the decoder hands over each SSE chunk apart, and a write and flush each made
+  /// a system call per chunk).
+  func readComplete() {
+    guard phase == .streaming else { return }
+    relay()
+  }
+
+  private func relay() {
+    guard let chunk = relayed else { return }
+    relayed = nil
+    client.writeBody(chunk, context)
   }
 
   private var replyHeaders: [(String, String)] {
@@ -150,7 +171,7 @@ final class ProxyExchange {
           status: 502, type: "server_error", code: "upstream_invalid_reply",
           message: "instance \(instance.pod) answered \(status) with a body that is not JSON: \"\(start)\""))
     }
-    sniffer.feed(Array(buffer: body))
+    sniffer.feed(body)
     sniffer.finish()
     end()
     handler.finished(
@@ -174,7 +195,9 @@ final class ProxyExchange {
     switch phase {
     case .awaitingHead: fail(brokenReply("it closed the connection before answering"))
     case .collecting: fail(brokenReply("it closed the connection mid-reply"))
-    case .streaming: finishStream()  // the client gets what came
+    case .streaming:  // the client gets what came
+      relay()
+      finishStream()
     case .connecting, .done: break
     }
   }
@@ -225,20 +248,16 @@ final class ProxyExchange {
   /// Returns a connection whose exchange ended cleanly to the pool.
   private func release() {
     guard let upstream else { return }
-    detach(upstream)
-    if upstreamKeepAlive { upstreams.release(upstream, to: address) } else { upstream.close(promise: nil) }
+    upstream.handler.exchange = nil
+    if upstreamKeepAlive { upstreams.release(upstream, to: address) } else { upstream.channel.close(promise: nil) }
     self.upstream = nil
   }
 
   private func closeUpstream() {
     guard let upstream else { return }
-    detach(upstream)
-    upstream.close(promise: nil)
+    upstream.handler.exchange = nil
+    upstream.channel.close(promise: nil)
     self.upstream = nil
-  }
-
-  private func detach(_ channel: any Channel) {
-    (try? channel.pipeline.syncOperations.handler(type: UpstreamHandler.self))?.exchange = nil
   }
 
   /// The exchange is over: its timer stops and the instance's in-flight count drops.

@@ -15,21 +15,29 @@ final class UpstreamPool {
   static let idleLimit = 64
   static let connectTimeout = TimeAmount.seconds(10)
 
+  /// A kept-alive connection and the end of its pipeline, kept together so that reusing it
+  /// searches no pipeline.
+  struct Connection {
+    let channel: any Channel
+    let handler: UpstreamHandler
+  }
+
   let eventLoop: any EventLoop
-  private var idle: [Address: [any Channel]] = [:]
+  private var idle: [Address: [Connection]] = [:]
 
   init(eventLoop: any EventLoop) { self.eventLoop = eventLoop }
 
-  /// An idle connection to `address` if one is still open, else a new one; `reused` says which,
-  /// since a reused connection may have been closed by the instance just now.
-  func connection(to address: Address) -> (channel: EventLoopFuture<any Channel>, reused: Bool) {
-    while let channel = idle[address]?.popLast() {
-      if channel.isActive { return (eventLoop.makeSucceededFuture(channel), true) }
+  /// An idle connection to `address` that is still open, if there is one; it may have been
+  /// closed by the instance just now all the same.
+  func reusable(to address: Address) -> Connection? {
+    while let connection = idle[address]?.popLast() {
+      if connection.channel.isActive { return connection }
     }
-    return (connect(address), false)
+    return nil
   }
 
-  private func connect(_ address: Address) -> EventLoopFuture<any Channel> {
+  /// A new connection to `address`.
+  func connect(_ address: Address) -> EventLoopFuture<any Channel> {
     ClientBootstrap(group: eventLoop)
       .channelOption(.socketOption(.tcp_nodelay), value: 1)
       .connectTimeout(Self.connectTimeout)
@@ -43,16 +51,16 @@ final class UpstreamPool {
   }
 
   /// Takes back a connection whose exchange ended cleanly.
-  func release(_ channel: any Channel, to address: Address) {
-    guard channel.isActive, (idle[address]?.count ?? 0) < Self.idleLimit else {
-      channel.close(promise: nil)
+  func release(_ connection: Connection, to address: Address) {
+    guard connection.channel.isActive, (idle[address]?.count ?? 0) < Self.idleLimit else {
+      connection.channel.close(promise: nil)
       return
     }
-    idle[address, default: []].append(channel)
+    idle[address, default: []].append(connection)
   }
 
   func closeAll() {
-    for channel in idle.values.joined() { channel.close(promise: nil) }
+    for connection in idle.values.joined() { connection.channel.close(promise: nil) }
     idle = [:]
   }
 }
@@ -87,6 +95,11 @@ final class UpstreamHandler: ChannelInboundHandler, RemovableChannelHandler {
 
   func channelRead(context: ChannelHandlerContext, data: NIOAny) {
     exchange?.received(unwrapInboundIn(data))
+  }
+
+  func channelReadComplete(context: ChannelHandlerContext) {
+    exchange?.readComplete()
+    context.fireChannelReadComplete()
   }
 
   func channelInactive(context: ChannelHandlerContext) {
