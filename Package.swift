@@ -174,9 +174,11 @@ let package = Package(
     .testTarget(
       name: "ControllerTests",
       dependencies: [
-        "Controller", "ClusterClient", "KubeCore", "AIResources", "ClusterTestSupport",
+        "Controller", "ClusterClient", "KubeCore", "AIResources", "ClusterTestSupport", "Gateway",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOCore", package: "swift-nio"),
       ]
     ),
     .testTarget(
