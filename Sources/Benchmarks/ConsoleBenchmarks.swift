@@ -20,8 +20,16 @@ enum ConsoleBenchmarks {
   /// Launches measured; each figure is their median.
   static let launches = 3
 
-  /// Runs the suite, or says why it cannot and adds nothing.
+  /// Runs the suite and then the kinds suite (`ConsoleKindsBenchmarks`), or says why it cannot and
+  /// adds nothing. `AICONSOLE_BENCH_CONSOLE=kinds` runs the kinds suite alone, `list` this one alone.
   static func run(into report: inout BenchmarkReport) async throws {
+    let only = ProcessInfo.processInfo.environment["AICONSOLE_BENCH_CONSOLE"]
+    if only != "kinds" { try await runList(into: &report) }
+    if only != "list" { try await ConsoleKindsBenchmarks.run(into: &report) }
+  }
+
+  /// The list under a flow of changes: launch, keys, CPU and memory.
+  static func runList(into report: inout BenchmarkReport) async throws {
     guard TmuxServer.binary != nil else {
       progress("skipping the console benchmark: tmux is missing (make deps installs it)")
       return

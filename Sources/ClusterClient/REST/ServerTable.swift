@@ -35,9 +35,16 @@ public struct ServerTable: Sendable {
 
   public static let accept = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json"
 
+  /// A Table whose column definitions are `null` decodes with no columns: a Table watch carries
+  /// them in its first event only, every later event's are null (kube-apiserver's watch encoder
+  /// sets NoHeaders after the first event; so does the embedded server's TableWriter).
   public init(decoding value: JSONValue) throws(KubeError) {
-    guard value["kind"]?.stringValue == "Table", let definitions = value["columnDefinitions"]?.arrayValue else {
+    guard value["kind"]?.stringValue == "Table" else {
       throw KubeError.decoding("expected a Table, found \(value["kind"]?.stringValue ?? "no kind")")
+    }
+    let columnDefinitions = value["columnDefinitions"] ?? .null
+    guard let definitions = columnDefinitions.isNull ? [] : columnDefinitions.arrayValue else {
+      throw KubeError.decoding("a Table's columnDefinitions is not a list")
     }
     columns = definitions.map {
       Column(
