@@ -89,17 +89,54 @@ public final class GatewayMetrics: Sendable {
     route: String, model: String, operation: Operation, promptTokens: Int, completionTokens: Int,
     duration: Duration, timeToFirstToken: Duration?, status: Int = 200, pool: ServingPool = .none
   ) {
-    requests(route: route, model: model, code: status, pool: pool)
-    tokens(
-      model: model, operation: operation, promptTokens: promptTokens, completionTokens: completionTokens, pool: pool)
-    let labels = genAILabels(model: model, operation: operation, pool: pool)
-    histogram("gen_ai_server_request_duration", Self.durationBuckets, labels).record(Self.seconds(duration))
+    let series = served(ServedKey(route: route, model: model, operation: operation, code: status, pool: pool))
+    series.requests.increment()
+    series.inputTokens.record(Double(promptTokens))
+    series.outputTokens.record(Double(completionTokens))
+    series.duration.record(Self.seconds(duration))
     guard let timeToFirstToken else { return }
-    histogram("gen_ai_server_time_to_first_token", Self.timeToFirstTokenBuckets, labels)
-      .record(Self.seconds(timeToFirstToken))
+    series.timeToFirstToken.record(Self.seconds(timeToFirstToken))
     guard completionTokens > 1 else { return }
-    histogram("gen_ai_server_time_per_output_token", Self.timePerOutputTokenBuckets, labels)
-      .record(Self.seconds(duration - timeToFirstToken) / Double(completionTokens - 1))
+    series.timePerOutputToken.record(Self.seconds(duration - timeToFirstToken) / Double(completionTokens - 1))
+  }
+
+  /// The series a served request of one route, model, operation, status and pool counts in.
+  struct ServedKey: Hashable {
+    var route: String
+    var model: String
+    var operation: Operation
+    var code: Int
+    var pool: ServingPool
+  }
+
+  /// The handles of every series a served request counts in, found together by one hash and
+  /// one lock: a request used to build, hash and look up seven label sets for six metrics,
+  /// under two locks each.
+  struct ServedSeries {
+    var requests: Counter
+    var inputTokens: ValueHistogram
+    var outputTokens: ValueHistogram
+    var duration: ValueHistogram
+    var timeToFirstToken: ValueHistogram
+    var timePerOutputToken: ValueHistogram
+  }
+  private let servedSeries = Mutex<[ServedKey: ServedSeries]>([:])
+
+  private func served(_ key: ServedKey) -> ServedSeries {
+    if let known = servedSeries.withLock({ $0[key] }) { return known }
+    let labels = genAILabels(model: key.model, operation: key.operation, pool: key.pool)
+    let made = ServedSeries(
+      requests: counter(
+        "aiconsole_gateway_requests_total",
+        [("route", key.route), ("model", key.model), ("code", String(key.code))] + key.pool.labels),
+      inputTokens: histogram("gen_ai_client_token_usage", Self.tokenBuckets, labels + [("gen_ai_token_type", "input")]),
+      outputTokens: histogram(
+        "gen_ai_client_token_usage", Self.tokenBuckets, labels + [("gen_ai_token_type", "output")]),
+      duration: histogram("gen_ai_server_request_duration", Self.durationBuckets, labels),
+      timeToFirstToken: histogram("gen_ai_server_time_to_first_token", Self.timeToFirstTokenBuckets, labels),
+      timePerOutputToken: histogram("gen_ai_server_time_per_output_token", Self.timePerOutputTokenBuckets, labels))
+    servedSeries.withLock { $0[key] = made }
+    return made
   }
 
   /// A request that failed with `status` for `reason` (a short word: `no_instance`, `auth`,
