@@ -3,23 +3,30 @@ import KubeCore
 import ServiceLifecycle
 
 extension APIServer {
-  /// GET `pods/{name}/log`: the pod's log as plain text, as the kubelet serves it (`tailLines`,
-  /// `limitBytes`, `sinceTime`, `sinceSeconds`, `timestamps`); with `follow=true` a stream that
-  /// goes on with new lines until the client leaves, the pod is deleted or the server shuts down.
+  /// GET `pods/{name}/log`: a container's log as plain text, as the kubelet serves it
+  /// (`container`, `previous`, `tailLines`, `limitBytes`, `sinceTime`, `sinceSeconds`,
+  /// `timestamps`); with `follow=true` a stream that goes on with new lines until the client
+  /// leaves, the container restarts (as a kubelet's stream ends with its container), the pod is
+  /// deleted or the server shuts down. `previous=true` reads the run before the current one and
+  /// never follows: that run has ended.
   func podLog(_ scoped: ScopedRequest) async throws -> APIResponse {
-    let pod = try await existing(scoped)
+    let pod = try await existing(scoped).value
     let request = scoped.request
-    try Self.checkContainer(request.parameter("container"), of: pod.value, pod: scoped.key.name)
-    let selection = try logSelection(request)
-    let logs = podLogs
-    let namespace = scoped.key.namespace
     let name = scoped.key.name
-    let initial = logs.read(namespace: namespace, pod: name, selection)
-    guard request.flag("follow") else {
+    let container = try PodLogTarget.readContainer(request.parameter("container"), of: pod, name: name)
+    let previous = Self.boolean(request, "previous")
+    let run = try PodLogTarget.readRun(container, of: pod, name: name, previous: previous)
+    let selection = try logSelection(request)
+    let instance = PodLogStore.Instance(namespace: scoped.key.namespace, pod: name, container: container, restart: run)
+    try claimLogs(of: pod, legacy: instance)
+    let logs = podLogs
+    let initial = logs.read(instance, selection)
+    guard request.flag("follow"), !previous else {
       return APIResponse(status: 200, contentType: "text/plain", body: .bytes(initial.bytes))
     }
     let store = store
     let key = scoped.key
+    let uid = pod[path: ["metadata", "uid"]]
     return APIResponse(
       status: 200, contentType: "text/plain",
       body: .stream { writer in
@@ -28,21 +35,27 @@ extension APIServer {
         // A follower never finishes by itself, so it must notice shutdown or it holds the server open.
         while !Task.isCancelled, !Task.isShuttingDownGracefully {
           try await Task.sleep(for: .milliseconds(100))
-          let next = logs.read(namespace: namespace, pod: name, from: offset, selection)
+          let next = logs.read(instance, from: offset, selection)
           if !next.bytes.isEmpty { try await writer.write(next.bytes) }
           let grew = next.end != offset
           offset = next.end
-          if !grew, await store.get(key) == nil { return }
+          if !grew, !Self.stillCurrent(instance, of: await store.get(key)?.value, uid: uid) { return }
         }
       })
   }
 
-  private static func checkContainer(_ container: String?, of pod: JSONValue, pod name: String) throws {
-    guard let container else { return }
-    let names = (pod["spec"]?["containers"]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue }
-    guard names.isEmpty || names.contains(container) else {
-      throw StatusError.badRequest("container \(container) is not valid for pod \(name)")
-    }
+  /// Whether `instance` is still the current log of the pod with `uid` (not deleted, not made
+  /// again, its container not restarted since).
+  private static func stillCurrent(_ instance: PodLogStore.Instance, of pod: JSONValue?, uid: JSONValue?) -> Bool {
+    guard let pod, pod[path: ["metadata", "uid"]] == uid else { return false }
+    return PodLogTarget.currentRun(instance.container, of: pod) == instance.restart
+  }
+
+  /// A boolean query parameter as the API server converts it (`Convert_Slice_string_To_bool` in
+  /// apimachinery): absent, `0` or `false` (any case) is false, any other value true.
+  private static func boolean(_ request: APIRequest, _ name: String) -> Bool {
+    guard let text = request.parameter(name) else { return false }
+    return text != "0" && text.lowercased() != "false"
   }
 
   /// The log query parameters, rejected as the API server rejects them.

@@ -6,10 +6,10 @@ import Synchronization
 /// memory and flushed to the `aiconsole-apiserver` pod's log every 200 ms, so writes never wait
 /// on the log file.
 final class AccessLog: Sendable {
-  private let podLogs: PodLogStore
+  private let server: APIServer
   private let pending = Mutex<[String]>([])
 
-  init(podLogs: PodLogStore) { self.podLogs = podLogs }
+  init(server: APIServer) { self.server = server }
 
   /// Records one request.
   func record(_ request: APIRequest, status: Int, latency: Duration) {
@@ -32,21 +32,21 @@ final class AccessLog: Sendable {
   }
 
   /// Writes what is buffered.
-  func flush() {
+  func flush() async {
     let lines = pending.withLock { buffered in
       defer { buffered.removeAll(keepingCapacity: true) }
       return buffered
     }
     guard !lines.isEmpty else { return }
-    try? podLogs.append(namespace: Bootstrap.systemNamespace, pod: Bootstrap.apiServerPod, lines: lines)
+    await server.appendLog(lines, namespace: Bootstrap.systemNamespace, pod: Bootstrap.apiServerPod)
   }
 
   /// Flushes every 200 ms until cancelled, then once more.
   func run() async {
     while !Task.isCancelled {
       try? await Task.sleep(for: .milliseconds(200))
-      flush()
+      await flush()
     }
-    flush()
+    await flush()
   }
 }

@@ -94,7 +94,7 @@ struct Bootstrap {
       "level": .string(level),
       "logger": "apiserver", "msg": .string(message), "correlation_id": "",
     ]
-    try? server.podLogs.append(namespace: Self.systemNamespace, pod: Self.apiServerPod, lines: [line.jsonString])
+    await server.appendLog([line.jsonString], namespace: Self.systemNamespace, pod: Self.apiServerPod)
   }
 }
 

@@ -88,7 +88,7 @@ public final class ControlPlane: Service {
     let port =
       options.port != 0
       ? options.port : (state.previousPort().flatMap { PortProbe.isFree(options.address, $0) ? $0 : nil } ?? 0)
-    let accessLog = AccessLog(podLogs: server.podLogs)
+    let accessLog = AccessLog(server: server)
     let application = Application(
       responder: APIResponder(server: server, accessLog: accessLog),
       server: .guardedTLS(

@@ -1,16 +1,63 @@
 import Foundation
 import KubeCore
+import Synchronization
 
-/// Pod logs of the embedded world: one append-only file per pod under the state directory,
-/// written by in-process components (the API server itself, later the controller, gateway and
+/// Pod logs of the embedded world: one append-only file per container instance under the state
+/// directory, written by in-process components (the API server itself, the controller, gateway and
 /// simulated instances) and read through the pod `log` subresource.
+///
+/// Laid out as the kubelet lays out `/var/log/pods/<namespace>_<pod>_<uid>/<container>/<restart>.log`:
+/// `<namespace>/<pod>/<container>/<restart>.log`, the pod's uid in `<namespace>/<pod>/uid`, so a pod
+/// made again under the same name starts with no log (see `claim`). A container keeps its current
+/// and its previous instance only, as the kubelet keeps one dead container per container.
 ///
 /// Like the kubelet's CRI log files, each stored line starts with the time it was written
 /// (`2026-11-25T00:51:47.123456789Z line`), so that readers can ask for timestamps and for the
 /// lines since a time. The stamp has a fixed width and is always UTC, so stamps compare as bytes.
 struct PodLogStore: Sendable {
-  /// `<state>/logs`; a pod's log is `<namespace>/<pod>.log` in it.
+  /// `<state>/logs`.
   let directory: URL
+  /// When the logs of deleted pods were last looked for.
+  let sweeps: SweepSchedule
+
+  init(directory: URL, sweepInterval: Duration = .seconds(60)) {
+    self.directory = directory
+    sweeps = SweepSchedule(interval: sweepInterval)
+  }
+
+  /// Says when a sweep is due: at most once per interval, the first an interval after start.
+  final class SweepSchedule: Sendable {
+    let interval: Duration
+    private let last = Mutex(ContinuousClock.now)
+
+    init(interval: Duration) { self.interval = interval }
+
+    /// Whether a sweep is due now; if so, the next one is an interval away.
+    func take() -> Bool {
+      last.withLock { last in
+        let now = ContinuousClock.now
+        guard now - last >= interval else { return false }
+        last = now
+        return true
+      }
+    }
+  }
+
+  /// One run of one container: the log `kubectl logs` reads (or `-p` for the run before).
+  struct Instance: Hashable, Sendable {
+    var namespace: String
+    var pod: String
+    var container: String
+    /// The container's `restartCount` when this run started: 0 for its first run.
+    var restart: Int
+
+    init(namespace: String, pod: String, container: String, restart: Int = 0) {
+      self.namespace = namespace
+      self.pod = pod
+      self.container = container
+      self.restart = restart
+    }
+  }
 
   /// What a reader asks for: the `log` subresource's query parameters.
   struct Selection: Sendable {
@@ -24,17 +71,24 @@ struct PodLogStore: Sendable {
     var timestamps = false
   }
 
-  /// The file that holds a pod's log.
-  func file(namespace: String, pod: String) -> URL {
-    directory.appendingPathComponent(namespace).appendingPathComponent("\(pod).log")
+  /// The folder of one pod's logs.
+  func podDirectory(namespace: String, pod: String) -> URL {
+    directory.appendingPathComponent(namespace).appendingPathComponent(pod)
   }
 
-  /// Appends lines (each should end without a newline) to a pod's log, stamped with `date`.
+  /// The file that holds one container instance's log.
+  func file(_ instance: Instance) -> URL {
+    podDirectory(namespace: instance.namespace, pod: instance.pod).appendingPathComponent(instance.container)
+      .appendingPathComponent("\(instance.restart).log")
+  }
+
+  /// Appends lines (each should end without a newline) to an instance's log, stamped with `date`.
   /// Writers run concurrently (the access log, every simulated instance), so the lines go in one
   /// `write` to a file opened with `O_APPEND`: the kernel places each batch at the end whole, where
-  /// seeking to the end and then writing could let two writers overwrite each other.
-  func append(namespace: String, pod: String, lines: [String], at date: Date = Date()) throws {
-    let url = file(namespace: namespace, pod: pod)
+  /// seeking to the end and then writing could let two writers overwrite each other. The first
+  /// write of a new run removes the runs before the previous one.
+  func append(_ instance: Instance, lines: [String], at date: Date = Date()) throws {
+    let url = file(instance)
     let stamp = Self.stamp(date)
     var bytes: [UInt8] = []
     bytes.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + Self.stampWidth + 2 })
@@ -44,20 +98,82 @@ struct PodLogStore: Sendable {
       bytes.append(contentsOf: line.utf8)
       bytes.append(UInt8(ascii: "\n"))
     }
-    var descriptor = Self.openForAppend(url)
+    var descriptor = Self.openForAppend(url, create: false)
     if descriptor < 0, errno == ENOENT {
       try FileManager.default.createDirectory(
         at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
         attributes: [.posixPermissions: 0o700])
-      descriptor = Self.openForAppend(url)
+      descriptor = Self.openForAppend(url, create: true)
+      if descriptor >= 0 { removeRuns(before: instance.restart - 1, of: url.deletingLastPathComponent()) }
     }
     guard descriptor >= 0 else { throw Self.posixError(url) }
     defer { close(descriptor) }
     try Self.writeAll(bytes, to: descriptor, url)
   }
 
-  private static func openForAppend(_ url: URL) -> Int32 {
-    open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+  /// Deletes the logs of a container's runs numbered below `restart`.
+  private func removeRuns(before restart: Int, of container: URL) {
+    guard restart > 0, let names = try? FileManager.default.contentsOfDirectory(atPath: container.path) else { return }
+    for name in names where name.hasSuffix(".log") {
+      if let run = Int(name.dropLast(4)), run < restart {
+        try? FileManager.default.removeItem(at: container.appendingPathComponent(name))
+      }
+    }
+  }
+
+  /// The file in a pod's log folder that names the pod's uid; a dot file, since no container
+  /// name can start with a dot.
+  static let uidFile = ".uid"
+
+  /// Makes the pod's log folder belong to the pod with `uid`: a folder left by an earlier pod of
+  /// the same name is emptied first, as a new pod starts with no log. A folder with no uid yet (a
+  /// log written before the pod was known) is adopted, and a log of the one-file-per-pod layout
+  /// before this one (`<namespace>/<pod>.log`) becomes `legacy`'s.
+  func claim(namespace: String, pod: String, uid: String, legacy: Instance) throws {
+    let folder = podDirectory(namespace: namespace, pod: pod)
+    let recorded = claimedUID(namespace: namespace, pod: pod)
+    guard recorded != uid else { return }
+    if recorded != nil { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(
+      at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    let old = directory.appendingPathComponent(namespace).appendingPathComponent("\(pod).log")
+    if FileManager.default.fileExists(atPath: old.path), !FileManager.default.fileExists(atPath: file(legacy).path) {
+      try? FileManager.default.createDirectory(
+        at: file(legacy).deletingLastPathComponent(), withIntermediateDirectories: true,
+        attributes: [.posixPermissions: 0o700])
+      try? FileManager.default.moveItem(at: old, to: file(legacy))
+    }
+    try Data(uid.utf8).write(to: folder.appendingPathComponent(Self.uidFile), options: .atomic)
+  }
+
+  /// The uid recorded for a pod's log folder, nil when none is.
+  func claimedUID(namespace: String, pod: String) -> String? {
+    let marker = podDirectory(namespace: namespace, pod: pod).appendingPathComponent(Self.uidFile)
+    return try? String(contentsOf: marker, encoding: .utf8)
+  }
+
+  /// Removes a pod's logs, every container and run.
+  func remove(namespace: String, pod: String) {
+    try? FileManager.default.removeItem(at: podDirectory(namespace: namespace, pod: pod))
+  }
+
+  /// Every pod that has a log folder, as (namespace, pod).
+  func pods() -> [(namespace: String, pod: String)] {
+    let manager = FileManager.default
+    let namespaces = (try? manager.contentsOfDirectory(atPath: directory.path)) ?? []
+    return namespaces.flatMap { namespace in
+      let folder = directory.appendingPathComponent(namespace)
+      let names = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
+      return names.filter { name in
+        var isFolder: ObjCBool = false
+        return manager.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isFolder)
+          && isFolder.boolValue
+      }.map { (namespace, $0) }
+    }
+  }
+
+  private static func openForAppend(_ url: URL, create: Bool) -> Int32 {
+    open(url.path, O_WRONLY | O_APPEND | O_CLOEXEC | (create ? O_CREAT : 0), 0o600)
   }
 
   private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, _ url: URL) throws {
@@ -81,8 +197,8 @@ struct PodLogStore: Sendable {
   }
 
   /// What `selection` picks from the log now, and the byte offset of the end of its last whole line.
-  func read(namespace: String, pod: String, _ selection: Selection) -> (bytes: [UInt8], end: UInt64) {
-    guard let data = FileManager.default.contents(atPath: file(namespace: namespace, pod: pod).path) else {
+  func read(_ instance: Instance, _ selection: Selection) -> (bytes: [UInt8], end: UInt64) {
+    guard let data = FileManager.default.contents(atPath: file(instance).path) else {
       return ([], 0)
     }
     let (lines, end) = Self.wholeLines(Array(data))
@@ -95,10 +211,8 @@ struct PodLogStore: Sendable {
 
   /// The whole lines appended after `offset` that `selection` picks (ignoring its tail and byte
   /// limits), and the offset to read from next; a line still being written waits for the next read.
-  func read(namespace: String, pod: String, from offset: UInt64, _ selection: Selection) -> (
-    bytes: [UInt8], end: UInt64
-  ) {
-    guard let handle = try? FileHandle(forReadingFrom: file(namespace: namespace, pod: pod)) else {
+  func read(_ instance: Instance, from offset: UInt64, _ selection: Selection) -> (bytes: [UInt8], end: UInt64) {
+    guard let handle = try? FileHandle(forReadingFrom: file(instance)) else {
       return ([], offset)
     }
     defer { try? handle.close() }

@@ -76,13 +76,13 @@ struct PodLogAppendTests {
     DispatchQueue.concurrentPerform(iterations: 8) { writer in
       for line in 0..<200 {
         do {
-          try store.append(namespace: "ns", pod: "p", lines: ["w\(writer) l\(line)"])
+          try store.append(.init(namespace: "ns", pod: "p", container: "app"), lines: ["w\(writer) l\(line)"])
         } catch {
           Issue.record(error)
         }
       }
     }
-    let read = store.read(namespace: "ns", pod: "p", PodLogStore.Selection())
+    let read = store.read(.init(namespace: "ns", pod: "p", container: "app"), PodLogStore.Selection())
     let lines = String(decoding: read.bytes, as: UTF8.self).split(separator: "\n")
     #expect(lines.count == 1600)
     #expect(Set(lines.map(String.init)).count == 1600)
@@ -96,7 +96,7 @@ struct PodLogAppendTests {
     let status = try JSONParser.parse(response.bodyBytes)
     #expect(status["kind"] == "Status" && status["reason"] == "NotFound")
     #expect(status["message"] == "pods \"ghost\" not found")
-    let file = cluster.server.podLogs.file(namespace: "default", pod: "ghost")
+    let file = cluster.server.podLogs.file(.init(namespace: "default", pod: "ghost", container: "app"))
     #expect(!FileManager.default.fileExists(atPath: file.path))
   }
 

@@ -30,8 +30,9 @@ struct PodLogTests {
   func storesStamps() async throws {
     let cluster = try await Self.cluster()
     try cluster.server.podLogs.append(
-      namespace: "default", pod: "web", lines: ["one", "{\"msg\":\"two\"}"], at: Self.base.addingTimeInterval(0.25))
-    let file = cluster.server.podLogs.file(namespace: "default", pod: "web")
+      .init(namespace: "default", pod: "web", container: "app"), lines: ["one", "{\"msg\":\"two\"}"],
+      at: Self.base.addingTimeInterval(0.25))
+    let file = cluster.server.podLogs.file(.init(namespace: "default", pod: "web", container: "app"))
     #expect(
       try String(contentsOf: file, encoding: .utf8)
         == "2026-01-02T03:04:05.250000000Z one\n2026-01-02T03:04:05.250000000Z {\"msg\":\"two\"}\n")
@@ -41,8 +42,10 @@ struct PodLogTests {
   @Test("timestamps=true prefixes each line with its RFC 3339 write time and a space")
   func timestamps() async throws {
     let cluster = try await Self.cluster()
-    try cluster.server.podLogs.append(namespace: "default", pod: "web", lines: ["a"], at: Self.base)
-    try cluster.server.podLogs.append(namespace: "default", pod: "web", lines: ["b"], at: Self.base + 1.5)
+    try cluster.server.podLogs.append(
+      .init(namespace: "default", pod: "web", container: "app"), lines: ["a"], at: Self.base)
+    try cluster.server.podLogs.append(
+      .init(namespace: "default", pod: "web", container: "app"), lines: ["b"], at: Self.base + 1.5)
     let (status, text) = await Self.text(cluster, ["timestamps": "true"])
     #expect(status == 200)
     #expect(text == "2026-01-02T03:04:05.000000000Z a\n2026-01-02T03:04:06.500000000Z b\n")
@@ -58,7 +61,8 @@ struct PodLogTests {
   func sinceTime(since: String, expected: String) async throws {
     let cluster = try await Self.cluster()
     for (offset, line) in [(0.0, "a"), (1.5, "b"), (2.75, "c")] {
-      try cluster.server.podLogs.append(namespace: "default", pod: "web", lines: [line], at: Self.base + offset)
+      try cluster.server.podLogs.append(
+        .init(namespace: "default", pod: "web", container: "app"), lines: [line], at: Self.base + offset)
     }
     #expect(await Self.text(cluster, ["sinceTime": since]) == (200, expected))
   }
@@ -66,8 +70,10 @@ struct PodLogTests {
   @Test("sinceSeconds counts back from the server's clock")
   func sinceSeconds() async throws {
     let cluster = try await Self.cluster()
-    try cluster.server.podLogs.append(namespace: "default", pod: "web", lines: ["old"], at: Date() - 120)
-    try cluster.server.podLogs.append(namespace: "default", pod: "web", lines: ["new"], at: Date() - 5)
+    try cluster.server.podLogs.append(
+      .init(namespace: "default", pod: "web", container: "app"), lines: ["old"], at: Date() - 120)
+    try cluster.server.podLogs.append(
+      .init(namespace: "default", pod: "web", container: "app"), lines: ["new"], at: Date() - 5)
     #expect(await Self.text(cluster, ["sinceSeconds": "60"]) == (200, "new\n"))
     #expect(await Self.text(cluster, ["sinceSeconds": "600"]) == (200, "old\nnew\n"))
   }
@@ -88,7 +94,8 @@ struct PodLogTests {
     let cluster = try await Self.cluster()
     let lines = (1...6).map { "line \($0)" }
     for (index, line) in lines.enumerated() {
-      try cluster.server.podLogs.append(namespace: "default", pod: "web", lines: [line], at: Self.base + Double(index))
+      try cluster.server.podLogs.append(
+        .init(namespace: "default", pod: "web", container: "app"), lines: [line], at: Self.base + Double(index))
     }
     #expect(await Self.text(cluster, ["tailLines": "2"]).text == "line 5\nline 6\n")
     #expect(
@@ -102,10 +109,11 @@ struct PodLogTests {
   @Test("lines stored before stamps existed are read as they are, and no time selects them")
   func unstampedLines() async throws {
     let cluster = try await Self.cluster()
-    let file = cluster.server.podLogs.file(namespace: "default", pod: "web")
+    let file = cluster.server.podLogs.file(.init(namespace: "default", pod: "web", container: "app"))
     try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
     try Data("legacy line\n".utf8).write(to: file)
-    try cluster.server.podLogs.append(namespace: "default", pod: "web", lines: ["stamped"], at: Self.base)
+    try cluster.server.podLogs.append(
+      .init(namespace: "default", pod: "web", container: "app"), lines: ["stamped"], at: Self.base)
     #expect(await Self.text(cluster).text == "legacy line\nstamped\n")
     #expect(await Self.text(cluster, ["sinceTime": "2000-01-01T00:00:00Z"]).text == "stamped\n")
     #expect(
@@ -117,26 +125,29 @@ struct PodLogTests {
   func partialLine() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("podlogs-\(UUID().uuidString)")
     let store = PodLogStore(directory: directory)
-    try store.append(namespace: "ns", pod: "p", lines: ["whole"], at: Self.base)
-    let handle = try FileHandle(forWritingTo: store.file(namespace: "ns", pod: "p"))
+    try store.append(.init(namespace: "ns", pod: "p", container: "app"), lines: ["whole"], at: Self.base)
+    let handle = try FileHandle(forWritingTo: store.file(.init(namespace: "ns", pod: "p", container: "app")))
     try handle.seekToEnd()
     try handle.write(contentsOf: Data("2026-01-02T03:04:06.000000000Z hal".utf8))
-    let first = store.read(namespace: "ns", pod: "p", from: 0, PodLogStore.Selection())
+    let first = store.read(.init(namespace: "ns", pod: "p", container: "app"), from: 0, PodLogStore.Selection())
     #expect(String(decoding: first.bytes, as: UTF8.self) == "whole\n")
     try handle.write(contentsOf: Data("f\n".utf8))
     try handle.close()
-    let second = store.read(namespace: "ns", pod: "p", from: first.end, PodLogStore.Selection(timestamps: true))
+    let second = store.read(
+      .init(namespace: "ns", pod: "p", container: "app"), from: first.end, PodLogStore.Selection(timestamps: true))
     #expect(String(decoding: second.bytes, as: UTF8.self) == "2026-01-02T03:04:06.000000000Z half\n")
   }
 
   @Test("follow streams new lines with their stamps and ends when the pod is deleted", .timeLimit(.minutes(1)))
   func follow() async throws {
     let cluster = try await Self.cluster()
-    try cluster.server.podLogs.append(namespace: "default", pod: "web", lines: ["first"], at: Self.base)
+    try cluster.server.podLogs.append(
+      .init(namespace: "default", pod: "web", container: "app"), lines: ["first"], at: Self.base)
     let response = await cluster.send(
       "GET", Self.logPath, query: ["follow": "true", "timestamps": "true", "sinceTime": "2026-01-02T03:04:05Z"])
     let (frames, task) = cluster.frames(of: response)
-    try cluster.server.podLogs.append(namespace: "default", pod: "web", lines: ["second"], at: Self.base + 1)
+    try cluster.server.podLogs.append(
+      .init(namespace: "default", pod: "web", container: "app"), lines: ["second"], at: Self.base + 1)
     let received = await frames.take(2)
     #expect(
       received == [

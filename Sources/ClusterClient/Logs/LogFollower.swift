@@ -22,6 +22,8 @@ public actor LogFollower {
   private var rings: [LogSource: LogRing<LogRecord>] = [:]
   /// Sources no longer followed whose rings are kept, oldest first.
   private var retired: [LogSource] = []
+  /// Previous runs read to their end: still wanted, but not read again (they cannot grow).
+  private var completed: Set<LogSource> = []
   private var nextID = 0
 
   /// A stream to start, and the signal that ends it.
@@ -68,9 +70,10 @@ public actor LogFollower {
     for source in Array(following.keys) { remove(source) }
   }
 
-  /// Starts following `source` unless it is followed already.
+  /// Starts following `source` unless it is followed already, or is a previous run already read
+  /// to its end.
   public func add(_ source: LogSource) {
-    guard following[source] == nil else { return }
+    guard following[source] == nil, !completed.contains(source) else { return }
     retired.removeAll { $0 == source }
     let (stop, stopContinuation) = AsyncStream<Void>.makeStream()
     nextID += 1
@@ -81,6 +84,7 @@ public actor LogFollower {
 
   /// Stops following `source`; its last lines stay in `snapshot()` for a while.
   public func remove(_ source: LogSource) {
+    completed.remove(source)
     guard let stopped = following.removeValue(forKey: source) else { return }
     stopped.stop.finish()
     retire(source)
@@ -89,6 +93,7 @@ public actor LogFollower {
   /// Follows exactly `sources`: starts the new ones and stops the others.
   public func setPods(_ sources: Set<LogSource>) {
     for source in following.keys where !sources.contains(source) { remove(source) }
+    completed.formIntersection(sources)
     for source in sources { add(source) }
   }
 
@@ -142,6 +147,7 @@ public actor LogFollower {
     guard following[source]?.id == id else { return }
     following[source] = nil
     failures[source] = failure
+    if source.previous, failure == nil { completed.insert(source) }
     retire(source)
   }
 

@@ -27,11 +27,13 @@ public struct PodLogOptions: Sendable, Equatable {
   }
 
   /// The request for `source`: always with timestamps, since resuming depends on them. A resume
-  /// replaces `tailLines` and `sinceTime` by the time where the last connection left off.
+  /// replaces `tailLines` and `sinceTime` by the time where the last connection left off. A
+  /// previous run has ended, so it is read (`previous=true`), never followed.
   func path(for source: LogSource, resumingFrom resume: LogTimestamp?) -> String {
     var query = ["timestamps=true"]
-    if follow { query.append("follow=true") }
+    if follows(source) { query.append("follow=true") }
     if let container = source.container { query.append("container=\(PathEscaping.segment(container))") }
+    if source.previous { query.append("previous=true") }
     if let resume {
       query.append("sinceTime=\(PathEscaping.segment(resume.rfc3339Seconds))")
     } else {
@@ -40,4 +42,7 @@ public struct PodLogOptions: Sendable, Equatable {
     }
     return source.logPath + "?" + query.joined(separator: "&")
   }
+
+  /// Whether `source`'s stream stays open for new lines: not for a previous run, which has ended.
+  func follows(_ source: LogSource) -> Bool { follow && !source.previous }
 }

@@ -3,8 +3,9 @@ import KubeCore
 /// One pod's log as records, followed across dropped connections: each reconnect asks for the
 /// lines since the last stamp seen and skips the ones already delivered, waiting longer after each
 /// attempt that brought nothing new. It ends when the pod is gone (404), when a read without
-/// `follow` is complete, or when the consuming task is cancelled; it throws only when the server
-/// refuses the credentials (401, 403).
+/// `follow` (or of a previous run, which is never followed) is complete, or when the consuming
+/// task is cancelled; it throws when the server refuses the credentials (401, 403), and for a
+/// previous run that the container does not have (400), which no retry would bring.
 ///
 /// The work happens inside `next()`, on the consumer's task: nothing runs while nobody reads.
 public struct PodLogStream: AsyncSequence, Sendable {
@@ -86,6 +87,7 @@ public struct PodLogStream: AsyncSequence, Sendable {
       } catch let error as KubeError {
         switch error {
         case .unauthorized, .forbidden: throw error
+        case .badRequest where stream.source.previous: throw error
         case .notFound: ended = true
         default: fruitless += 1
         }
@@ -101,7 +103,7 @@ public struct PodLogStream: AsyncSequence, Sendable {
         guard let chunk = try await connection?.next() else {
           // The server ended the body on purpose, so an unterminated last line is complete.
           if let last = splitter.finish() { deliver([last]) }
-          closeConnection(followAgain: stream.options.follow)
+          closeConnection(followAgain: stream.options.follows(stream.source))
           return
         }
         deliver(splitter.split(chunk))

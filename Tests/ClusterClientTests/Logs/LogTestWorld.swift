@@ -47,7 +47,7 @@ final class LogTestWorld: Sendable {
   /// Appends to a pod's log in a state directory, whether or not a server is running on it.
   static func append(_ pod: String, _ lines: [String], at date: Date = Date(), stateDirectory: URL) throws {
     let logs = PodLogStore(directory: stateDirectory.appendingPathComponent("logs"))
-    try logs.append(namespace: "default", pod: pod, lines: lines, at: date)
+    try logs.append(.init(namespace: "default", pod: pod, container: "app"), lines: lines, at: date)
   }
 
   func createPod(_ name: String, labels: [String: String] = [:]) async throws {

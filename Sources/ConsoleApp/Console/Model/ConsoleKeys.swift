@@ -94,12 +94,15 @@ enum ConsoleKeys {
     KeyBinding([.char("y")], .yaml, label: "yaml", description: "the selection as YAML", group: "Views"),
     KeyBinding(
       [.char("d")], .describe, label: "describe", description: "describe the selection, with events", group: "Views"),
-    KeyBinding([.char("l")], .logs, label: "logs", description: "logs of the selection", group: "Views"),
+    KeyBinding(
+      [.char("l")], .logs, label: "logs",
+      description: "logs of the selection; on a Pod, its containers' (a picker when several)", group: "Views"),
   ]
 
   static let logs: [KeyBinding<ConsoleAction>] = [
     KeyBinding(
-      [.char("p")], .follow, label: "pause", description: "pause/resume the logs (lines are kept meanwhile)",
+      [.char("p")], .follow, label: "pause",
+      description: "pause/resume the logs (lines are kept meanwhile); on a Pod elsewhere, its previous run's logs",
       group: "Logs", showInHints: false),
     KeyBinding(
       [.char("w")], .wrap, label: "wrap", description: "wrap long log lines", group: "Logs", showInHints: false),

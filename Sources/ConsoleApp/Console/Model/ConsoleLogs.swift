@@ -36,6 +36,8 @@ struct ConsoleLogs: Sendable {
   private(set) var sources: Set<LogSource> = []
   /// What the log widget draws.
   var view = LogViewState(capacity: ConsoleLogs.shownCapacity)
+  /// Which containers and run of a selected Pod are shown (`l`, `p` on a Pod).
+  var podChoice: PodLogChoice?
 
   /// The time each shown line is ordered by, parallel to `view.entries`.
   var shownTimes: [LogTimestamp] = []
@@ -62,7 +64,7 @@ struct ConsoleLogs: Sendable {
     // A line without a time of its own goes with the newest: it just arrived.
     let line = KeptLine(
       time: record.time ?? kept.last?.time ?? LogTimestamp(seconds: 0),
-      entry: LogEntry(record, source: record.source.pod))
+      entry: LogEntry(record, source: Self.label(record.source)))
     buffer.append(Self.tagged(record), source: record.source)
     keptSources.insert(record.source)
     kept.append(line)
@@ -133,6 +135,11 @@ struct ConsoleLogs: Sendable {
   private mutating func applyFilter(viewport: Int) {
     buffer.setFilter(filter)
     refresh(viewport: viewport)
+  }
+
+  /// Who wrote a line, as the view prefixes it: the pod, and the container when one is named.
+  static func label(_ source: LogSource) -> String {
+    source.container.map { "\(source.pod)/\($0)" } ?? source.pod
   }
 
   /// The line as the buffer keeps it, with its pod named (so that a filter's text finds the pod):

@@ -36,6 +36,8 @@ extension ConsoleReducer {
       return handleContextPicker(key, picker, &state)
     case .ownerTree(let picker):
       return handleOwnerTree(key, picker, &state)
+    case .containers(let picker):
+      return handleContainerPicker(key, picker, &state)
     case .normal:
       if let refused = keyMap(state).refusedInReadOnly(key) {
         flash(&state, "read-only: '\(refused.label)' is disabled (started with --readonly)", .flashWarn)
@@ -72,7 +74,9 @@ extension ConsoleReducer {
       state.table.sort(by: next == 0 ? nil : next, ascending: true)
     case .yaml, .describe:
       openText(yaml: action == .yaml, &state)
+    case .logs where selectionIsPod(state): openPodLogs(&state)
     case .logs: state.focus = .logs
+    case .follow where state.focus != .logs && selectionIsPod(state): togglePreviousLogs(&state)
     case .follow, .wrap, .level, .correlation, .search, .nextMatch, .previousMatch: performLogAction(action, &state)
     case .allNamespaces: setNamespace(&state, nil)
     case .scale, .pause, .canary, .delete, .rollback, .edit, .editYAML: beginOperation(action, &state)

@@ -21,8 +21,10 @@ extension ConsoleReducer {
   }
 
   /// The component pods, and the selection's instance pods — or, in correlation mode, every
-  /// instance pod in every namespace (a request or a change can touch any of them).
+  /// instance pod in every namespace (a request or a change can touch any of them). A selected
+  /// Pod shows its own containers alone, as its `PodLogChoice` says.
   static func logSources(_ state: ConsoleState) -> Set<LogSource> {
+    if state.logs.correlationID == nil, let pod = podLogSources(state) { return pod }
     var sources: Set<LogSource> = []
     // The API server's own request log is left out: it logs every log line the others append.
     for pod in state.store.related(.componentPods) where !ResourceStore.key(pod).contains("apiserver") {

@@ -73,11 +73,13 @@ struct ConsoleState {
     case contexts(ContextPicker)
     /// The owner tree of the selection, to open one of its objects.
     case ownerTree(ChoicePicker<ObjectIdentity>)
+    /// The container picker of `l` on a Pod of several containers.
+    case containers(ChoicePicker<PodLogChoice.Pick>)
 
     /// The mode without its state, for comparisons.
     enum Name: Sendable, Hashable {
       case normal, help, command, filter, yaml, describe, operationPrompt, confirm, rollback, routeForm, logPrompt,
-        contexts, ownerTree
+        contexts, ownerTree, containers
     }
 
     var name: Name {
@@ -95,6 +97,7 @@ struct ConsoleState {
       case .logPrompt: .logPrompt
       case .contexts: .contexts
       case .ownerTree: .ownerTree
+      case .containers: .containers
       }
     }
 

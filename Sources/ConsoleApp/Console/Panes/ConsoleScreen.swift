@@ -30,6 +30,7 @@ struct ConsoleScreen {
     case .routeForm(let form): RouteFormView(form: form).render(into: &buffer, area: area, theme: theme)
     case .contexts(let picker): ContextPickerView(picker: picker).render(into: &buffer, area: area, theme: theme)
     case .ownerTree(let picker): ChoicePickerView(picker: picker).render(into: &buffer, area: area, theme: theme)
+    case .containers(let picker): ChoicePickerView(picker: picker).render(into: &buffer, area: area, theme: theme)
     case .help: HelpOverlay(keyMap: ConsoleReducer.keyMap(state)).render(into: &buffer, area: area, theme: theme)
     default: break
     }

@@ -1,8 +1,8 @@
 import Views
 
-/// The logs pane: the selection's instance pods and the controller and gateway — or, in
-/// correlation mode, one ID's lines from every pod — live, with the filter in the title and the
-/// level, search and pause state on the right.
+/// The logs pane: the selection's instance pods and the controller and gateway — or a selected
+/// Pod's containers, current or previous run; or, in correlation mode, one ID's lines from every
+/// pod — live, with the filter in the title and the level, search and pause state on the right.
 struct LogsPane {
   let state: ConsoleState
 
@@ -24,6 +24,9 @@ struct LogsPane {
     let filter = logs.query.isEmpty ? [] : ["filter \(logs.query)"]
     if let id = logs.correlationID {
       return (["Logs", "correlation \(id)"] + filter + ["\(sources.count) pods"]).joined(separator: " · ")
+    }
+    if let (choice, pod) = ConsoleReducer.shownPodChoice(state) {
+      return (["Logs"] + filter + [choice.pod, choice.label(of: pod)]).joined(separator: " · ")
     }
     let named =
       sources.isEmpty
@@ -50,6 +53,9 @@ struct LogsPane {
       return "no line with correlation_id \(id) yet · following \(state.followedSources.count) pods · esc goes back"
     }
     if state.followedSources.isEmpty { return "select an object with instances to follow its pods" }
+    if let (choice, _) = ConsoleReducer.shownPodChoice(state), choice.previous {
+      return "waiting for the previous run's lines… · p on the Pod goes back to the current run"
+    }
     if logs.buffer.count > 0, logs.filter != .all { return "no kept line passes the filter · esc clears it" }
     return "waiting for log lines…"
   }
