@@ -39,6 +39,7 @@ struct EmbeddedWorld {
     let gatewayReady = AsyncStream<ControlPlaneEndpoints>.makeStream()
     let demoReady = AsyncStream<ControlPlaneEndpoints>.makeStream()
     let gatewayListening = AsyncStream<Int>.makeStream()
+    let gatewayMetrics = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(1))
     // Read before the control plane starts: its first write of endpoints.json drops the entry.
     let rememberedGatewayPort = EndpointsFile.port("gateway", in: options.stateDirectory)
     var planeOptions = ControlPlaneOptions(
@@ -54,13 +55,20 @@ struct EmbeddedWorld {
     // they stay on loopback when the API server is asked onto a network address.
     let local = GatewayListener.isLoopback(options.address) ? options.address : "127.0.0.1"
     if options.controller {
-      services.append(EmbeddedControllerService(ready: ready.stream, fleet: options.fleet))
+      services.append(
+        EmbeddedControllerService(
+          ready: ready.stream, fleet: options.fleet, gatewayMetrics: options.gateway ? gatewayMetrics.stream : nil))
     }
     if options.gateway {
       services.append(
         EmbeddedGatewayService(
           ready: gatewayReady.stream, address: local, port: options.gatewayPort,
-          rememberedPort: rememberedGatewayPort, onListening: { gatewayListening.continuation.yield($0) }))
+          rememberedPort: rememberedGatewayPort,
+          onListening: { port in
+            gatewayListening.continuation.yield(port)
+            let host = local.contains(":") ? "[\(local)]" : local
+            gatewayMetrics.continuation.yield("http://\(host):\(port)/metrics")
+          }))
     }
     if options.demo {
       services.append(

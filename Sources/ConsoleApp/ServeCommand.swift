@@ -83,10 +83,17 @@ struct ServeCommand: AsyncParsableCommand {
 struct EmbeddedControllerService: Service {
   let ready: AsyncStream<ControlPlaneEndpoints>
   let fleet: SimulatedFleet.Configuration
+  /// The in-process gateway's metrics URL once it listens (nil without a gateway): the
+  /// controller's SLOs and canary analysis read the gateway's per-pool request metrics there.
+  var gatewayMetrics: AsyncStream<String>?
+
+  /// How long the controller waits for the gateway to listen before it starts without its metrics.
+  static let gatewayWait: Duration = .seconds(10)
 
   func run() async throws {
     var iterator = ready.makeAsyncIterator()
     guard let endpoints = await iterator.next() else { return }
+    let signals = await gatewaySignals()
     // In-process with the server: the rate limit would only slow the one client it protects.
     let client = try KubeClient(
       configuration: .load(kubeconfig: endpoints.kubeconfigPath, rateLimit: .unlimited).identified(as: "controller"))
@@ -102,7 +109,7 @@ struct EmbeddedControllerService: Service {
     }
     let metrics = ControllerMetrics()
     let manager = ControllerManager.aiController(
-      client: client, runtime: .simulated, fleet: fleet, workers: 4, metrics: metrics,
+      client: client, runtime: .simulated, fleet: fleet, workers: 4, signals: signals, metrics: metrics,
       election: LeaderElection(
         client: client, namespace: "aiconsole-system", name: "aiconsole-controller", identity: identity),
       logger: logger)
@@ -120,5 +127,25 @@ struct EmbeddedControllerService: Service {
       }
     }
     try await client.shutdown()
+  }
+
+  /// The gateway's request metrics, once the gateway listens; none when it does not within
+  /// `gatewayWait` (a port taken, say), so that the controller is never held back by it.
+  private func gatewaySignals() async -> GatewaySignals? {
+    guard let gatewayMetrics else { return nil }
+    let url = await withTaskGroup(of: String?.self) { group in
+      group.addTask {
+        var urls = gatewayMetrics.makeAsyncIterator()
+        return await urls.next()
+      }
+      group.addTask {
+        try? await Task.sleep(for: Self.gatewayWait)
+        return nil
+      }
+      let first = await group.next() ?? nil
+      group.cancelAll()
+      return first
+    }
+    return url.map { GatewaySignals(endpoints: [$0]) }
   }
 }
