@@ -12,7 +12,7 @@ extension ConsoleKindsBenchmarks {
     let pods = ConsoleBenchmarks.grouped(Self.pods)
     report.note(
       "Each cycle sends `:pods` from the (empty) AI list, then `:cm`, `:pods` again, then `:secrets`, `:sa` and "
-        + "`:ns`: with `:cm` four kinds newer than Pods, so Pods leave the warm set and their informer stops. "
+        + "`:namespaces`: with `:cm` four kinds newer than Pods, so Pods leave the warm set and their informer stops. "
         + "Times run from just before Enter is sent to the frame (the console's frame trace); \"every pod\" is "
         + "the first frame listing all \(pods).", area: area)
     report.add(

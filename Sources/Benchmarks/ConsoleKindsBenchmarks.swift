@@ -87,8 +87,9 @@ enum ConsoleKindsBenchmarks {
     }
   }
 
-  /// `:pods` cold, `:cm`, `:pods` warm, then `:secrets`, `:sa`, `:ns` (with `:cm`, four kinds
-  /// newer than pods, so pods leave the warm set) and `:ai` to end where it began.
+  /// `:pods` cold, `:cm`, `:pods` warm, then `:secrets`, `:sa`, `:namespaces` (with `:cm`, four
+  /// kinds newer than pods, so pods leave the warm set; `:ns` is the namespace command) and `:ai`
+  /// to end where it began.
   static func measureCycle(_ console: ConsoleProcess) async throws -> Cycle {
     var cycle = Cycle()
     cycle.residentBefore = try await settledResidentBytes(console)

@@ -36,8 +36,10 @@ extension ConsoleReducer {
         rows.append(row(object, resource, state: state, context: context))
       }
     }
-    rows.sort { $0.id < $1.id }
-    state.table.setRows(rows)
+    // In id order (so that rows tied on the sort column keep one order), sorting positions rather
+    // than the rows themselves: moving 10,000 rows' cells about was a third of a rebuild.
+    let order = rows.indices.sorted { rows[$0].id < rows[$1].id }
+    state.table.setRows(order.map { rows[$0] })
     // Like kubectl and k9s: by kind when every AI kind is listed, else by name.
     if state.table.sortColumn == nil || state.listNeedsDefaultSort {
       state.table.sort(by: state.listing == .allKinds ? 1 : (state.columns.columns.firstIndex { $0.title == "NAME" }))
