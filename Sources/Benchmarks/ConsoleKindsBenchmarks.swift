@@ -24,6 +24,8 @@ enum ConsoleKindsBenchmarks {
   /// frame with every pod, for the cold switch and the warm one; resident memory before, with the
   /// pods listed and after they left the warm set.
   struct Cycle: Sendable {
+    /// The cycle's number in its launch; 0 for a fresh console.
+    var index = 0
     var coldFirstRowsMs = Double.nan
     var coldAllRowsMs = Double.nan
     var warmAllRowsMs = Double.nan
@@ -75,7 +77,8 @@ enum ConsoleKindsBenchmarks {
       _ = try await ConsoleBenchmarks.waitForSyncedList(console, rows: 0)
       var cycles: [Cycle] = []
       for index in 0..<self.cycles {
-        let cycle = try await measureCycle(console)
+        var cycle = try await measureCycle(console)
+        cycle.index = index
         progress(cycle.summary(number, index))
         cycles.append(cycle)
       }
