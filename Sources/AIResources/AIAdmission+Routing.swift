@@ -42,9 +42,10 @@ extension AIAdmission {
     return errors
   }
 
-  /// AIApplication: service and route names are unique.
+  /// AIApplication: service and route names are unique; the objectives can be measured.
   static func validateApplication(_ spec: JSONValue) -> [FieldError] {
     FieldErrors.duplicates(in: spec["services"], key: "name", field: "spec.services")
       + FieldErrors.duplicates(in: spec["routes"], key: "name", field: "spec.routes")
+      + validateMonitoring(spec["monitoring"])
   }
 }

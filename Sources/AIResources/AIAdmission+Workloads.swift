@@ -43,7 +43,8 @@ extension AIAdmission {
     return errors
   }
 
-  /// InferenceService: replicas or scaling, sane scaling bounds and targets, a canary of another model.
+  /// InferenceService: replicas or scaling, sane scaling bounds and targets, a canary of another model
+  /// and an analysis that can run.
   static func validateService(_ spec: JSONValue) -> [FieldError] {
     var errors: [FieldError] = []
     errors += ScaleBounds(spec: spec).admissionErrors(replicas: spec["replicas"])
@@ -56,6 +57,7 @@ extension AIAdmission {
       errors.append(
         FieldErrors.invalid("spec.canary.modelRef.name", .string(canary), "must differ from spec.modelRef.name"))
     }
+    errors += validateAnalysis(spec[path: ["canary", "analysis"]])
     return errors
   }
 

@@ -10,11 +10,17 @@ public struct AIApplication: AIObject {
       public var latencyP99Millis: Int?
       /// The error-rate objective, in percent.
       public var errorRatePercent: Double?
+      /// The window the error budget is counted over (`DurationText`, default `30d`).
+      public var window: String?
+
+      /// The window when none is given.
+      public static let defaultWindow = "30d"
 
       /// Objectives.
-      public init(latencyP99Millis: Int? = nil, errorRatePercent: Double? = nil) {
+      public init(latencyP99Millis: Int? = nil, errorRatePercent: Double? = nil, window: String? = nil) {
         self.latencyP99Millis = latencyP99Millis
         self.errorRatePercent = errorRatePercent
+        self.window = window
       }
     }
 
@@ -76,21 +82,24 @@ public struct AIApplication: AIObject {
     public var services: [ServiceStatus]?
     /// The generation this status describes.
     public var observedGeneration: Int64?
-    /// `Ready`.
+    /// `Ready`, `SLOBreached`.
     public var conditions: [Condition]?
     /// The live state of the last reconcile.
     public var reconcile: ReconcileState?
+    /// How the objectives of `spec.monitoring` are met, as the controller last measured them.
+    public var slo: SLO?
 
     /// A status.
     public init(
       health: Health? = nil, services: [ServiceStatus]? = nil, observedGeneration: Int64? = nil,
-      conditions: [Condition]? = nil, reconcile: ReconcileState? = nil
+      conditions: [Condition]? = nil, reconcile: ReconcileState? = nil, slo: SLO? = nil
     ) {
       self.health = health
       self.services = services
       self.observedGeneration = observedGeneration
       self.conditions = conditions
       self.reconcile = reconcile
+      self.slo = slo
     }
   }
 

@@ -43,6 +43,12 @@ enum AIApplicationCRD {
                     properties:
                       latencyP99Millis: {type: integer, minimum: 1}
                       errorRatePercent: {type: number, minimum: 0, maximum: 100}
+                      window:
+                        type: string
+                        description: The window the error budget is counted over, such as 30d or 7d (1h..90d).
+                        maxLength: 32
+                        pattern: '\(DurationText.pattern)'
+                        default: \(AIApplication.Spec.Monitoring.defaultWindow)
               status:
                 type: object
                 properties:
@@ -55,7 +61,45 @@ enum AIApplicationCRD {
                         name: {type: string}
                         ready: {type: boolean}
                         message: {type: string}
+                  slo:
+    \(sloSchema)
     \(CRDSchemaParts.commonStatus(indent: 14))
 
+    """
+
+  /// `status.slo`, at the indentation of `slo`'s members.
+  static let sloSchema = """
+                    type: object
+                    description: The objectives of spec.monitoring measured against the gateway's metrics.
+                    properties:
+                      window: {type: string}
+                      observed: {type: string}
+                      targets:
+                        type: array
+                        maxItems: 8
+                        x-kubernetes-list-type: map
+                        x-kubernetes-list-map-keys: [name]
+                        items:
+                          type: object
+                          required: [name]
+                          properties:
+                            name: {type: string, enum: [latencyP99Millis, errorRatePercent]}
+                            objective: {type: number, minimum: 0, maximum: 1}
+                            current: {type: number, minimum: 0}
+                            errorBudgetRemaining: {type: number}
+                            alert: {type: string, enum: [None, Ticket, Page]}
+                            burnRates:
+                              type: array
+                              maxItems: 8
+                              x-kubernetes-list-type: map
+                              x-kubernetes-list-map-keys: [window]
+                              items:
+                                type: object
+                                required: [window]
+                                properties:
+                                  window: {type: string}
+                                  rate: {type: number, minimum: 0}
+                                  data: {type: string, enum: [Full, Partial, None]}
+                                  requests: {type: integer, format: int64, minimum: 0}
     """
 }

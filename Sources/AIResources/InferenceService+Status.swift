@@ -19,11 +19,15 @@ extension InferenceService {
       public var readyReplicas: Int?
       /// The share of traffic it takes now.
       public var trafficPercent: Int?
+      /// Where the analysis of `spec.canary.analysis` stands; kept after the canary goes, as
+      /// the verdict that promoted or aborted it.
+      public var analysis: AnalysisStatus?
 
       /// A canary status.
-      public init(readyReplicas: Int? = nil, trafficPercent: Int? = nil) {
+      public init(readyReplicas: Int? = nil, trafficPercent: Int? = nil, analysis: AnalysisStatus? = nil) {
         self.readyReplicas = readyReplicas
         self.trafficPercent = trafficPercent
+        self.analysis = analysis
       }
     }
 
@@ -41,7 +45,7 @@ extension InferenceService {
     public var canary: CanaryStatus?
     /// The generation this status describes.
     public var observedGeneration: Int64?
-    /// `Ready`, `Progressing`, `CanaryReady`, `Degraded`.
+    /// `Ready`, `Progressing`, `CanaryReady`, `Degraded`, `CanaryAborted`.
     public var conditions: [Condition]?
     /// The live state of the last reconcile.
     public var reconcile: ReconcileState?

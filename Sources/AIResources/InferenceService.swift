@@ -76,11 +76,14 @@ public struct InferenceService: AIObject {
       public var modelRef: ObjectReference
       /// The share of requests it takes, in percent (default 10).
       public var trafficPercent: Int?
+      /// Progressive delivery: traffic steps the controller takes, judging the canary at each.
+      public var analysis: Analysis?
 
       /// A canary.
-      public init(modelRef: ObjectReference, trafficPercent: Int? = nil) {
+      public init(modelRef: ObjectReference, trafficPercent: Int? = nil, analysis: Analysis? = nil) {
         self.modelRef = modelRef
         self.trafficPercent = trafficPercent
+        self.analysis = analysis
       }
     }
 

@@ -64,6 +64,8 @@ enum InferenceServiceCRD {
                       modelRef:
     \(CRDSchemaParts.reference(indent: 20))
                       trafficPercent: {type: integer, minimum: 0, maximum: 100, default: 10}
+                      analysis:
+    \(analysisSchema)
                   contextSchemaRef:
     \(CRDSchemaParts.reference(indent: 16))
               status:
@@ -79,7 +81,71 @@ enum InferenceServiceCRD {
                     properties:
                       readyReplicas: {type: integer, minimum: 0}
                       trafficPercent: {type: integer, minimum: 0, maximum: 100}
+                      analysis:
+    \(analysisStatusSchema)
     \(CRDSchemaParts.commonStatus(indent: 14))
 
+    """
+
+  /// `spec.canary.analysis`, at the indentation of `analysis`' members.
+  static let analysisSchema = """
+                        type: object
+                        description: Traffic steps the controller takes, comparing the canary pool with the stable one at each.
+                        required: [steps]
+                        properties:
+                          steps:
+                            type: array
+                            minItems: 1
+                            maxItems: 20
+                            items:
+                              type: object
+                              required: [trafficPercent, duration]
+                              properties:
+                                trafficPercent: {type: integer, minimum: 1, maximum: 100}
+                                duration: {type: string, maxLength: 32, pattern: '\(DurationText.pattern)'}
+                          minRequests: {type: integer, minimum: 1, maximum: 1000000, default: \(InferenceService.Spec.Canary.Analysis.defaultMinRequests)}
+                          thresholds:
+                            type: object
+                            properties:
+                              maxErrorRate:
+    \(threshold)
+                              maxLatencyP99:
+    \(threshold)
+                              maxTimeToFirstToken:
+    \(threshold)
+    """
+
+  private static let threshold = """
+                                type: object
+                                required: [mode, value]
+                                properties:
+                                  mode: {type: string, enum: [Relative, Absolute]}
+                                  value: {type: number}
+    """
+
+  /// `status.canary.analysis`, at the indentation of `analysis`' members.
+  static let analysisStatusSchema = """
+                        type: object
+                        properties:
+                          canaryModel: {type: string}
+                          step: {type: integer, minimum: 0}
+                          steps: {type: integer, minimum: 0}
+                          stepStartTime: {type: string, format: date-time}
+                          phase: {type: string, enum: [Progressing, Promoted, Aborted]}
+                          message: {type: string, maxLength: 32768}
+                          canaryRequests: {type: integer, format: int64, minimum: 0}
+                          stableRequests: {type: integer, format: int64, minimum: 0}
+                          checks:
+                            type: array
+                            maxItems: 8
+                            items:
+                              type: object
+                              required: [name]
+                              properties:
+                                name: {type: string}
+                                canary: {type: number}
+                                stable: {type: number}
+                                limit: {type: number}
+                                passed: {type: boolean}
     """
 }

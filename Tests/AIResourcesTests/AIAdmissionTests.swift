@@ -78,7 +78,87 @@ struct AIAdmissionTests {
       name: "AIApplication route named twice", kind: "AIApplication",
       changes: [("spec.routes", [["name": "r"], ["name": "s"], ["name": "r"]])],
       field: "spec.routes[2].name", message: #"Duplicate value: "r""#),
+    Edit(
+      name: "AIApplication window that is not a duration", kind: "AIApplication",
+      changes: [("spec.monitoring.window", "a month")], field: "spec.monitoring.window",
+      message: #"Invalid value: "a month": must be a duration of whole numbers with units s, m, h or d"#),
+    Edit(
+      name: "AIApplication window shorter than an hour", kind: "AIApplication",
+      changes: [("spec.monitoring.window", "30m")], field: "spec.monitoring.window",
+      message: #"Invalid value: "30m": must be between 1h and 90d"#),
+    Edit(
+      name: "AIApplication window beyond 90 days", kind: "AIApplication",
+      changes: [("spec.monitoring.window", "91d")], field: "spec.monitoring.window",
+      message: #"Invalid value: "91d": must be between 1h and 90d"#),
+    Edit(
+      name: "AIApplication objective of no errors", kind: "AIApplication",
+      changes: [("spec.monitoring.errorRatePercent", 0)], field: "spec.monitoring.errorRatePercent",
+      message: "Invalid value: 0: must be greater than 0"),
+    Edit(
+      name: "InferenceService analysis steps that fall", kind: "InferenceService",
+      changes: [("spec.canary", canary(steps: [[50, "1m"], [20, "1m"]]))],
+      field: "spec.canary.analysis.steps[1].trafficPercent",
+      message: "Invalid value: 20: must be greater than the previous step's trafficPercent (50)"),
+    Edit(
+      name: "InferenceService analysis step of bad duration", kind: "InferenceService",
+      changes: [("spec.canary", canary(steps: [[10, "1.5m"]]))], field: "spec.canary.analysis.steps[0].duration",
+      message: #"Invalid value: "1.5m": must be a duration"#),
+    Edit(
+      name: "InferenceService analysis step longer than a day", kind: "InferenceService",
+      changes: [("spec.canary", canary(steps: [[10, "2d"]]))], field: "spec.canary.analysis.steps[0].duration",
+      message: #"Invalid value: "2d": must be between 1s and 24h"#),
+    Edit(
+      name: "InferenceService analysis without steps", kind: "InferenceService",
+      changes: [("spec.canary", canary(steps: []))], field: "spec.canary.analysis.steps",
+      message: "Required value: at least one traffic step"),
+    Edit(
+      name: "InferenceService analysis without thresholds", kind: "InferenceService",
+      changes: [("spec.canary", canary(steps: [[10, "1m"]], thresholds: [:]))],
+      field: "spec.canary.analysis.thresholds",
+      message: "Required value: at least one of maxErrorRate, maxLatencyP99, maxTimeToFirstToken must be set"),
+    Edit(
+      name: "InferenceService analysis threshold of zero", kind: "InferenceService",
+      changes: [
+        ("spec.canary", canary(steps: [[10, "1m"]], thresholds: ["maxLatencyP99": ["mode": "Relative", "value": 0]]))
+      ],
+      field: "spec.canary.analysis.thresholds.maxLatencyP99.value", message: "Invalid value: 0: must be greater than 0"),
+    Edit(
+      name: "InferenceService absolute error rate above 100%", kind: "InferenceService",
+      changes: [
+        ("spec.canary", canary(steps: [[10, "1m"]], thresholds: ["maxErrorRate": ["mode": "Absolute", "value": 150]]))
+      ],
+      field: "spec.canary.analysis.thresholds.maxErrorRate.value",
+      message: "Invalid value: 150: must be no more than 100 (percent)"),
   ]
+
+  /// A canary of another model with an analysis of `steps` (percent, duration).
+  static func canary(steps: [[JSONValue]], thresholds: JSONValue = ["maxErrorRate": ["mode": "Absolute", "value": 5]])
+    -> JSONValue
+  {
+    [
+      "modelRef": ["name": "llama-3-8b-v2"], "trafficPercent": 10,
+      "analysis": [
+        "steps": .array(steps.map { ["trafficPercent": $0[0], "duration": $0[1]] }), "thresholds": thresholds,
+        "minRequests": 20,
+      ],
+    ]
+  }
+
+  @Test("a canary analysis that can run passes admission")
+  func validAnalysis() throws {
+    var service = try Samples.object(kind: "InferenceService")
+    service.set(
+      Self.canary(
+        steps: [[10, "30s"], [50, "1h30m"], [100, "5m"]],
+        thresholds: [
+          "maxErrorRate": ["mode": "Absolute", "value": 5], "maxLatencyP99": ["mode": "Relative", "value": 1.5],
+          "maxTimeToFirstToken": ["mode": "Absolute", "value": 800],
+        ]), at: ["spec", "canary"])
+    #expect(AIAdmission.validate(kind: "InferenceService", object: service, old: nil) == [])
+    let typed = try service.decode(as: InferenceService.self)
+    #expect(typed.spec.canary?.analysis?.steps.map(\.trafficPercent) == [10, 50, 100])
+    #expect(typed.spec.canary?.analysis?.thresholds?.maxLatencyP99 == .init(mode: .relative, value: 1.5))
+  }
 
   @Test("refuses a broken rule, naming the field", arguments: rules)
   func refuses(edit: Edit) throws {

@@ -67,7 +67,16 @@ enum FullObjects {
       replicas: 2
       hardwareProfile: {cpu: "8", memory: 64Gi, gpu: 4, gpuType: nvidia-h200}
       endpointConfig: {port: 9000, hostname: chat.example.com}
-      canary: {modelRef: {name: llama-v3}, trafficPercent: 25}
+      canary:
+        modelRef: {name: llama-v3}
+        trafficPercent: 25
+        analysis:
+          steps: [{trafficPercent: 25, duration: 1m}, {trafficPercent: 50, duration: 2m}]
+          minRequests: 30
+          thresholds:
+            maxErrorRate: {mode: Absolute, value: 5}
+            maxLatencyP99: {mode: Relative, value: 1.5}
+            maxTimeToFirstToken: {mode: Absolute, value: 800}
       contextSchemaRef: {name: ctx}
     status:
       currentReplicas: 2
@@ -75,7 +84,19 @@ enum FullObjects {
       endpointURL: http://chat.default.svc:9000
       selector: ai.aiconsole.dev/service=chat
       modelStatus: Loading
-      canary: {readyReplicas: 1, trafficPercent: 25}
+      canary:
+        readyReplicas: 1
+        trafficPercent: 25
+        analysis:
+          canaryModel: llama-v3
+          step: 1
+          steps: 2
+          stepStartTime: "2026-01-01T00:00:00.000Z"
+          phase: Progressing
+          message: step 1/2 at 25%
+          canaryRequests: 12
+          stableRequests: 40
+          checks: [{name: maxErrorRate, canary: 0, stable: 1.5, limit: 5, passed: true}]
     \(status)
     """,
     "AIModelRoute": """
@@ -121,10 +142,20 @@ enum FullObjects {
       services: [{name: chat}]
       routes: [{name: route}]
       dataPipelineRef: {name: ingest}
-      monitoring: {latencyP99Millis: 900, errorRatePercent: 0.5}
+      monitoring: {latencyP99Millis: 900, errorRatePercent: 0.5, window: 7d}
     status:
       health: Degraded
       services: [{name: chat, ready: false, message: 1 of 2 ready}]
+      slo:
+        window: 7d
+        observed: 2h
+        targets:
+        - name: errorRatePercent
+          objective: 0.995
+          current: 1.25
+          errorBudgetRemaining: 0.75
+          alert: Ticket
+          burnRates: [{window: 5m, rate: 2.5, data: Full, requests: 400}, {window: 3d, rate: 0.25, data: Partial, requests: 9000}]
     \(status)
     """,
   ]

@@ -122,6 +122,37 @@ struct SamplesTests {
       name: "AIApplication unknown spec field", kind: "AIApplication", changes: [("spec.owner", "me")],
       field: "spec.owner"),
     Edit(
+      name: "AIApplication window with a bad unit", kind: "AIApplication", changes: [("spec.monitoring.window", "2w")],
+      field: "spec.monitoring.window"),
+    Edit(
+      name: "InferenceService analysis step above 100%", kind: "InferenceService",
+      changes: [
+        (
+          "spec.canary",
+          [
+            "modelRef": ["name": "v2"],
+            "analysis": [
+              "steps": [["trafficPercent": 150, "duration": "1m"]],
+              "thresholds": ["maxErrorRate": ["mode": "Absolute", "value": 5]],
+            ],
+          ]
+        )
+      ], field: "spec.canary.analysis.steps[0].trafficPercent"),
+    Edit(
+      name: "InferenceService analysis threshold of unknown mode", kind: "InferenceService",
+      changes: [
+        (
+          "spec.canary",
+          [
+            "modelRef": ["name": "v2"],
+            "analysis": [
+              "steps": [["trafficPercent": 10, "duration": "1m"]],
+              "thresholds": ["maxErrorRate": ["mode": "Percent", "value": 5]],
+            ],
+          ]
+        )
+      ], field: "spec.canary.analysis.thresholds.maxErrorRate.mode"),
+    Edit(
       name: "status condition without reason", kind: "AICluster",
       changes: [
         (

@@ -4,14 +4,20 @@ import Foundation
 import KubeCore
 
 /// AIApplication: aggregates the health of the InferenceServices and AIModelRoutes it names into
-/// `health`, `services` and `Ready`, and looks again whenever one of them changes.
+/// `health`, `services` and `Ready`, and looks again whenever one of them changes; measures the
+/// objectives of `spec.monitoring` against the gateway's metrics into `status.slo` and
+/// `SLOBreached`, and looks again when that measure changes (`SLOWatch`).
 public struct AIApplicationReconciler: Reconciler {
   public let resource = AIApplication.resource
   static let services = InferenceService.resource
   static let routes = AIModelRoute.resource
   let client: KubeClient
+  let judge: SLOJudge
 
-  public init(client: KubeClient) { self.client = client }
+  public init(client: KubeClient, signals: GatewaySignals? = nil) {
+    self.client = client
+    judge = SLOJudge(signals: signals)
+  }
 
   public func watchRelated(enqueue: @escaping @Sendable (NamespacedName) async -> Void) async {
     let watches = [(Self.services, "services"), (Self.routes, "routes")].map { referenced, field in
@@ -19,8 +25,10 @@ public struct AIApplicationReconciler: Reconciler {
         (application[path: ["spec", field]]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue }
       }
     }
+    let slo = judge.signals.map { SLOWatch(client: client, judge: judge, period: $0.period) }
     await withTaskGroup(of: Void.self) { group in
       for watch in watches { group.addTask { await watch.run(enqueue: enqueue) } }
+      if let slo, judge.signals?.isConfigured == true { group.addTask { await slo.run(enqueue: enqueue) } }
     }
   }
 
@@ -36,16 +44,22 @@ public struct AIApplicationReconciler: Reconciler {
     else { return .done }
     let application = try object.decode(as: AIApplication.self)
     var members: [Member] = []
+    var backends: [String] = []
     for reference in application.spec.services ?? [] {
-      members.append(try await member(Self.services, reference.name, request.key.namespace, condition: "Ready"))
+      members.append(try await member(Self.services, reference.name, request.key.namespace, condition: "Ready").0)
     }
     for reference in application.spec.routes ?? [] {
-      members.append(try await member(Self.routes, reference.name, request.key.namespace, condition: "Programmed"))
+      let (found, route) = try await member(Self.routes, reference.name, request.key.namespace, condition: "Programmed")
+      members.append(found)
+      backends += SLOWatch.backends(of: route)
     }
     let now = LogTimestamp(Date()).rfc3339Seconds
     let found = members
+    let (slo, verdict) = await judge.judge(application, backends: backends)
     try await StatusWriter(client: client).update(resource, request.key) { current in
-      var status = try JSONValue(encoding: Self.status(of: application, members: found, now: now))
+      var computed = Self.status(of: application, members: found, now: now)
+      SLOWatch.apply(slo, verdict, generation: application.metadata.generation, now: now, to: &computed)
+      var status = try JSONValue(encoding: computed)
       status["reconcile"] = current[path: ["status", "reconcile"]]
       status["observedGeneration"] = current[path: ["status", "observedGeneration"]]
       current["status"] = status
@@ -53,8 +67,9 @@ public struct AIApplicationReconciler: Reconciler {
     return .done
   }
 
+  /// The member's state, and the object when it exists.
   private func member(_ resource: APIResource, _ name: String, _ namespace: String?, condition: String) async throws
-    -> Member
+    -> (Member, JSONValue?)
   {
     let kind = resource.kind
     do {
@@ -62,9 +77,9 @@ public struct AIApplicationReconciler: Reconciler {
       let found = object[path: ["status", "conditions"]]?.arrayValue?.first { $0["type"]?.stringValue == condition }
       let ready = found?["status"] == "True"
       let message = found?["message"]?.stringValue ?? "\(kind) has not reported \(condition) yet"
-      return Member(name: "\(kind)/\(name)", ready: ready, message: message)
+      return (Member(name: "\(kind)/\(name)", ready: ready, message: message), object)
     } catch KubeError.notFound {
-      return Member(name: "\(kind)/\(name)", ready: false, message: "\(kind) \"\(name)\" not found")
+      return (Member(name: "\(kind)/\(name)", ready: false, message: "\(kind) \"\(name)\" not found"), nil)
     }
   }
 

@@ -41,11 +41,13 @@ public struct ControllerManager: Sendable {
   /// The controller for all six AI kinds, with instances in `runtime`.
   public static func aiController(
     client: KubeClient, runtime: RuntimeKind, fleet: SimulatedFleet.Configuration = .init(), workers: Int = 2,
-    load: ServiceLoad = ServiceLoad(endpoints: []), metrics: ControllerMetrics = ControllerMetrics(),
-    election: LeaderElection?, logger: Logger
+    load: ServiceLoad = ServiceLoad(endpoints: []), signals: GatewaySignals? = nil,
+    metrics: ControllerMetrics = ControllerMetrics(), election: LeaderElection?, logger: Logger
   ) -> ControllerManager {
     let events = EventRecorder(client: client, instance: election?.identity ?? EventRecorder.hostName)
-    var companions: [@Sendable () async -> Void] = []
+    // The gateway's request metrics come from the same --metrics-source endpoints as the load.
+    let signals = signals ?? GatewaySignals(endpoints: load.endpoints)
+    var companions: [@Sendable () async -> Void] = [{ await signals.run() }]
     let workloads: any WorkloadRuntime
     switch runtime {
     case .simulated:
@@ -58,21 +60,22 @@ public struct ControllerManager: Sendable {
     return ControllerManager(
       client: client,
       reconcilers: reconcilers(
-        client: client, runtime: workloads, events: events, load: load),
+        client: client, runtime: workloads, events: events, load: load, signals: signals),
       companions: companions, workers: workers, metrics: metrics, election: election, logger: logger)
   }
 
   /// One reconciler per AI kind.
   static func reconcilers(
-    client: KubeClient, runtime: any WorkloadRuntime, events: EventRecorder, load: ServiceLoad
+    client: KubeClient, runtime: any WorkloadRuntime, events: EventRecorder, load: ServiceLoad,
+    signals: GatewaySignals? = nil
   ) -> [any Reconciler] {
     [
       AIClusterReconciler(client: client, runtime: runtime, events: events),
       ModelDeploymentReconciler(client: client),
-      InferenceServiceReconciler(client: client, events: events, load: load),
+      InferenceServiceReconciler(client: client, events: events, load: load, signals: signals),
       AIModelRouteReconciler(client: client),
       ModelContextSchemaReconciler(client: client),
-      AIApplicationReconciler(client: client),
+      AIApplicationReconciler(client: client, signals: signals),
     ]
   }
 

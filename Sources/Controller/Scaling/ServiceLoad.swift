@@ -8,6 +8,8 @@ import KubeCore
 /// configured, or none answering, there is no load, and autoscaled services keep their size.
 public actor ServiceLoad {
   private let scrapers: [MetricsScraper]
+  /// The endpoints read.
+  public nonisolated let endpoints: [String]
   /// How often the load is read, and autoscaled services look at it (HPA's default sync period).
   public nonisolated let period: Duration
   /// The previous scrape's generation counters by model, and when they were read.
@@ -17,6 +19,7 @@ public actor ServiceLoad {
 
   public init(endpoints: [String], period: Duration = .seconds(15)) {
     self.period = period
+    self.endpoints = endpoints
     scrapers = endpoints.map { MetricsScraper(url: $0, interval: period) }
   }
 

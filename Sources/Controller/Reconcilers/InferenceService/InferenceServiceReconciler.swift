@@ -15,11 +15,13 @@ public struct InferenceServiceReconciler: Reconciler {
   let events: EventRecorder
   let load: ServiceLoad
   let autoscalers = Autoscalers()
+  let delivery: CanaryDelivery
 
-  public init(client: KubeClient, events: EventRecorder, load: ServiceLoad) {
+  public init(client: KubeClient, events: EventRecorder, load: ServiceLoad, signals: GatewaySignals? = nil) {
     self.client = client
     self.events = events
     self.load = load
+    delivery = CanaryDelivery(client: client, events: events, signals: signals)
   }
 
   public func watchRelated(enqueue: @escaping @Sendable (NamespacedName) async -> Void) async {
@@ -77,13 +79,29 @@ public struct InferenceServiceReconciler: Reconciler {
       }
     }
     if service.spec.canary == nil { try await removeCanary(of: service, request: request) }
-    let status = InferenceServiceStatus(
-      service: service, stable: stable, canary: canary, modelProblem: problem,
-      now: LogTimestamp(Date()).rfc3339Seconds
+    // The analysis runs once the pools are as the spec says; a step it takes is a spec edit,
+    // which the next reconcile rolls out.
+    let analysis =
+      problem == nil
+      ? try await delivery.drive(service, object: object, request: request)
+      : CanaryDelivery.Outcome(analysis: service.status?.canary?.analysis)
+    let now = LogTimestamp(Date()).rfc3339Seconds
+    var status = InferenceServiceStatus(
+      service: service, stable: stable, canary: canary, modelProblem: problem, now: now
     ).make()
+    CanaryDelivery.apply(analysis, to: &status, generation: service.metadata.generation, now: now)
     try await write(status, key: request.key)
-    if service.spec.scaling != nil { return .requeueAfter(load.period) }
-    return status.modelStatus == .ready ? .done : .requeueAfter(.seconds(5))
+    return Self.requeue(
+      service.spec.scaling != nil ? load.period : status.modelStatus == .ready ? nil : .seconds(5), analysis.recheck)
+  }
+
+  /// The sooner of two optional delays, or done.
+  static func requeue(_ first: Duration?, _ second: Duration?) -> ReconcileResult {
+    switch (first, second) {
+    case (nil, nil): .done
+    case (let delay?, nil), (nil, let delay?): .requeueAfter(delay)
+    case (let a?, let b?): .requeueAfter(min(a, b))
+    }
   }
 
   /// A ModelDeployment by name, or nil when it does not exist.
