@@ -20,9 +20,13 @@ struct PodLogStore: Sendable {
   /// When the logs of deleted pods were last looked for.
   let sweeps: SweepSchedule
 
-  init(directory: URL, sweepInterval: Duration = .seconds(60)) {
+  /// The size past which a run's log is rotated, as the kubelet's `containerLogMaxSize`.
+  let maximumFileBytes: Int
+
+  init(directory: URL, sweepInterval: Duration = .seconds(60), maximumFileBytes: Int = 10 << 20) {
     self.directory = directory
     sweeps = SweepSchedule(interval: sweepInterval)
+    self.maximumFileBytes = maximumFileBytes
   }
 
   /// Says when a sweep is due: at most once per interval, the first an interval after start.
@@ -109,13 +113,15 @@ struct PodLogStore: Sendable {
     guard descriptor >= 0 else { throw Self.posixError(url) }
     defer { close(descriptor) }
     try Self.writeAll(bytes, to: descriptor, url)
+    rotateIfFull(url, descriptor: descriptor)
   }
 
   /// Deletes the logs of a container's runs numbered below `restart`.
   private func removeRuns(before restart: Int, of container: URL) {
     guard restart > 0, let names = try? FileManager.default.contentsOfDirectory(atPath: container.path) else { return }
-    for name in names where name.hasSuffix(".log") {
-      if let run = Int(name.dropLast(4)), run < restart {
+    // `3.log`, and its rotated part `3.log.1`.
+    for name in names {
+      if let run = name.split(separator: ".").first.flatMap({ Int($0) }), run < restart {
         try? FileManager.default.removeItem(at: container.appendingPathComponent(name))
       }
     }
@@ -196,30 +202,64 @@ struct PodLogStore: Sendable {
       ])
   }
 
-  /// What `selection` picks from the log now, and the byte offset of the end of its last whole line.
-  func read(_ instance: Instance, _ selection: Selection) -> (bytes: [UInt8], end: UInt64) {
-    guard let data = FileManager.default.contents(atPath: file(instance).path) else {
-      return ([], 0)
+  /// What `selection` picks from the log now (the rotated part first), and where its last whole
+  /// line ends.
+  func read(_ instance: Instance, _ selection: Selection) -> (bytes: [UInt8], end: Position) {
+    let current = file(instance)
+    let older = FileManager.default.contents(atPath: Self.rotated(current).path).map {
+      Self.wholeLines(Array($0)).lines
+    }
+    guard let data = FileManager.default.contents(atPath: current.path) else {
+      return (older.map { Self.render($0, selection) } ?? [], .start)
     }
     let (lines, end) = Self.wholeLines(Array(data))
-    var picked = Self.since(lines, selection.since)
-    if let tailLines = selection.tailLines, tailLines >= 0 { picked = Array(picked.suffix(tailLines)) }
-    var bytes = Self.render(picked, timestamps: selection.timestamps)
-    if let limitBytes = selection.limitBytes, bytes.count > limitBytes { bytes = Array(bytes.prefix(limitBytes)) }
-    return (bytes, UInt64(end))
+    let identity = Self.identity(current) ?? 0
+    return (Self.render((older ?? []) + lines, selection), Position(file: identity, offset: UInt64(end)))
   }
 
-  /// The whole lines appended after `offset` that `selection` picks (ignoring its tail and byte
-  /// limits), and the offset to read from next; a line still being written waits for the next read.
-  func read(_ instance: Instance, from offset: UInt64, _ selection: Selection) -> (bytes: [UInt8], end: UInt64) {
-    guard let handle = try? FileHandle(forReadingFrom: file(instance)) else {
-      return ([], offset)
+  /// The whole lines appended since `position` that `selection` picks (ignoring its tail and byte
+  /// limits), and the position to read from next; a line still being written waits for the next
+  /// read. When the file was rotated since, the rest of the rotated file comes first.
+  func read(_ instance: Instance, from position: Position, _ selection: Selection) -> (bytes: [UInt8], end: Position) {
+    let current = file(instance)
+    let identity = Self.identity(current)
+    var lines: [StoredLine] = []
+    var offset = position.offset
+    if position.file != 0, position.file != identity {
+      // Rotated since: finish the rotated file first (while no new file exists, only that).
+      let older = Self.rotated(current)
+      var rest = 0
+      if Self.identity(older) == position.file { (lines, rest) = Self.lines(of: older, from: position.offset) }
+      guard identity != nil else {
+        return (Self.rendered(lines, selection), Position(file: position.file, offset: offset + UInt64(rest)))
+      }
+      offset = 0
     }
+    guard let identity else { return ([], position) }
+    let (fresh, end) = Self.lines(of: current, from: offset)
+    return (Self.rendered(lines + fresh, selection), Position(file: identity, offset: offset + UInt64(end)))
+  }
+
+  /// Lines since the selection's time, rendered (no tail or byte limit: those apply to the start).
+  private static func rendered(_ lines: [StoredLine], _ selection: Selection) -> [UInt8] {
+    render(since(lines, selection.since), timestamps: selection.timestamps)
+  }
+
+  /// The whole lines of a file from `offset`, and how many bytes they take.
+  private static func lines(of url: URL, from offset: UInt64) -> (lines: [StoredLine], end: Int) {
+    guard let handle = try? FileHandle(forReadingFrom: url) else { return ([], 0) }
     defer { try? handle.close() }
-    guard (try? handle.seek(toOffset: offset)) != nil, let data = try? handle.readToEnd() else { return ([], offset) }
-    let (lines, end) = Self.wholeLines(Array(data))
-    let picked = Self.since(lines, selection.since)
-    return (Self.render(picked, timestamps: selection.timestamps), offset + UInt64(end))
+    guard (try? handle.seek(toOffset: offset)) != nil, let data = try? handle.readToEnd() else { return ([], 0) }
+    return wholeLines(Array(data))
+  }
+
+  /// The lines `selection` picks, rendered: since its time, its last lines, at most its bytes.
+  private static func render(_ lines: [StoredLine], _ selection: Selection) -> [UInt8] {
+    var picked = since(lines, selection.since)
+    if let tailLines = selection.tailLines, tailLines >= 0 { picked = Array(picked.suffix(tailLines)) }
+    var bytes = render(picked, timestamps: selection.timestamps)
+    if let limitBytes = selection.limitBytes, bytes.count > limitBytes { bytes = Array(bytes.prefix(limitBytes)) }
+    return bytes
   }
 
   /// One stored line: its write time (nil for lines stored before stamps existed) and its text.

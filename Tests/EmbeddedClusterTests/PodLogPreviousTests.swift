@@ -168,12 +168,17 @@ struct PodLogPreviousTests {
   @Test("a container keeps its current and previous runs only; deleted pods' logs are swept")
   func bounded() async throws {
     let cluster = try await Self.cluster()
+    let folder = cluster.server.podLogs.podDirectory(namespace: "default", pod: "web").appendingPathComponent("app")
     for restart in 0..<4 {
       try await Self.setStatus(cluster, [Self.running("app", restarts: Int64(restart), crashed: restart > 0)])
       await Self.append(cluster, "run \(restart)\n")
+      // A rotated part goes with its run.
+      try Data().write(to: folder.appendingPathComponent("\(restart).log.1"))
     }
-    let folder = cluster.server.podLogs.podDirectory(namespace: "default", pod: "web").appendingPathComponent("app")
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["2.log", "3.log"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+        "2.log", "2.log.1", "3.log", "3.log.1",
+      ])
     #expect(await Self.read(cluster, ["previous": "true"]) == (200, "run 2\n"))
 
     let db: JSONValue = [
@@ -193,6 +198,28 @@ struct PodLogPreviousTests {
     await sweeping.sweepPodLogsIfDue()
     #expect(!FileManager.default.fileExists(atPath: folder.path))
     #expect(sweeping.podLogs.pods().map { "\($0.namespace)/\($0.pod)" } == ["default/db"])
+  }
+
+  @Test("a run's log past the size limit is rotated once; readers and followers see one log")
+  func rotation() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("podlogs-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    // Each stored line is a 30-byte stamp, a space, the text and a newline: 40 bytes here.
+    let store = PodLogStore(directory: directory, maximumFileBytes: 100)
+    let run = PodLogStore.Instance(namespace: "ns", pod: "p", container: "app")
+    let all = PodLogStore.Selection()
+    try store.append(run, lines: ["line-0001", "line-0002"])
+    let follower = store.read(run, all)
+    try store.append(run, lines: ["line-0003"])  // 120 bytes: rotated after this write
+    try store.append(run, lines: ["line-0004"])
+    let text = { (bytes: [UInt8]) in String(decoding: bytes, as: UTF8.self) }
+    #expect(FileManager.default.fileExists(atPath: PodLogStore.rotated(store.file(run)).path))
+    #expect(text(store.read(run, all).bytes) == "line-0001\nline-0002\nline-0003\nline-0004\n")
+    let next = store.read(run, from: follower.end, all)
+    #expect(text(next.bytes) == "line-0003\nline-0004\n", "the rest of the rotated file, then the new one")
+    try store.append(run, lines: ["line-0005", "line-0006", "line-0007"])  // rotated again: 0001–0003 gone
+    #expect(text(store.read(run, all).bytes) == "line-0004\nline-0005\nline-0006\nline-0007\n")
+    #expect(text(store.read(run, from: next.end, all).bytes) == "line-0005\nline-0006\nline-0007\n")
   }
 
   @Test("a log of the one-file-per-pod layout is kept as the current run's")

@@ -129,7 +129,7 @@ struct PodLogTests {
     let handle = try FileHandle(forWritingTo: store.file(.init(namespace: "ns", pod: "p", container: "app")))
     try handle.seekToEnd()
     try handle.write(contentsOf: Data("2026-01-02T03:04:06.000000000Z hal".utf8))
-    let first = store.read(.init(namespace: "ns", pod: "p", container: "app"), from: 0, PodLogStore.Selection())
+    let first = store.read(.init(namespace: "ns", pod: "p", container: "app"), from: .start, PodLogStore.Selection())
     #expect(String(decoding: first.bytes, as: UTF8.self) == "whole\n")
     try handle.write(contentsOf: Data("f\n".utf8))
     try handle.close()
