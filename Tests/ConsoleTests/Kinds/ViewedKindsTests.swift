@@ -19,6 +19,9 @@ struct ViewedKindsTests {
   static let nodes = APIResource(
     group: "", version: "v1", name: "nodes", singularName: "node", kind: "Node", namespaced: false,
     verbs: ["get", "list", "watch"], shortNames: ["no"])
+  static let namespaces = APIResource(
+    group: "", version: "v1", name: "namespaces", singularName: "namespace", kind: "Namespace", namespaced: false,
+    verbs: ["get", "list", "watch"], shortNames: ["ns"])
   static let others = ["configmaps", "secrets", "services", "serviceaccounts"].map {
     APIResource(
       group: "", version: "v1", name: $0, singularName: String($0.dropLast()), kind: $0.capitalized, namespaced: true,
@@ -64,7 +67,7 @@ struct ViewedKindsTests {
 
   func stateWithCatalog() -> ConsoleState {
     var state = F.state()
-    let catalog = APIResourceCatalog(resources: [Self.pods, Self.nodes] + Self.others)
+    let catalog = APIResourceCatalog(resources: [Self.pods, Self.nodes, Self.namespaces] + Self.others)
     _ = ConsoleReducer.reduce(&state, [.catalog(catalog), .object(F.aiCluster, .added(F.cluster("assistant")))])
     return state
   }
@@ -199,5 +202,22 @@ struct ViewedKindsTests {
     let effects = ConsoleReducer.reduce(&state, .key(.char("y")))
     #expect(
       effects.contains { if case .operate(_, .delete(let ref)) = $0 { ref.name == "assistant-0" } else { false } })
+  }
+
+  @Test("`:ns` alone lists the Namespaces, `:ns NAME` still picks one; a command drops the breadcrumbs")
+  func namespacesAndNewPaths() {
+    var state = stateWithCatalog()
+    #expect(keys(":ns", &state).contains(.watchKinds([Self.namespaces])))
+    #expect(state.listing == .kind(Self.namespaces))
+    _ = keys(":ns demo", &state)
+    #expect(state.namespace == "demo")
+    _ = keys(":pods", &state)
+    _ = ConsoleReducer.reduce(
+      &state, .viewed(Self.pods, .change(.added(Self.pod("assistant-0", node: "n", owner: "assistant")), cells: [])))
+    _ = ConsoleReducer.reduce(&state, .key(.char("o")))
+    #expect(state.trail.count == 1)
+    _ = keys(":configmaps", &state)
+    #expect(state.trail.isEmpty)
+    #expect(!render(state).contains("›"))
   }
 }

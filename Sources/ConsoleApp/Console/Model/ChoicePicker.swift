@@ -32,4 +32,30 @@ struct ChoicePicker<Value: Sendable & Hashable>: Sendable {
     guard !choices.isEmpty else { return }
     selected = min(max(0, selected + delta), choices.count - 1)
   }
+
+  /// What a key did to the picker.
+  enum Outcome: Sendable {
+    /// The picker moved (or ignored the key) and stays open.
+    case open
+    /// `esc` or `q`: the picker closes with nothing picked.
+    case closed
+    /// `enter` on a row with a value.
+    case picked(Value)
+    /// `ctrl-c`.
+    case quit
+  }
+
+  /// The picker's keys, the same in every picker: `j`/`k` and the arrows move, `enter` picks,
+  /// `esc` or `q` closes.
+  mutating func handle(_ key: KeyEvent) -> Outcome {
+    switch key {
+    case KeyEvent(.escape), .char("q"): return .closed
+    case KeyEvent(.down), .char("j"): move(by: 1)
+    case KeyEvent(.up), .char("k"): move(by: -1)
+    case KeyEvent(.enter): return value.map(Outcome.picked) ?? .open
+    case .ctrl("c"): return .quit
+    default: break
+    }
+    return .open
+  }
 }

@@ -3,16 +3,21 @@ import KubeCore
 
 extension ConsoleReducer {
   /// Runs a `:` command: a kind to list (any the server serves; words after it filter the list),
-  /// `ai` for all AI kinds, `ns NAME` to pick a namespace
-  /// (`ns` alone or `ns all` for every one), `logs ID` for the logs of a correlation ID, `q` to quit.
+  /// `ai` for all AI kinds, `ns NAME` to pick a namespace (`ns all` for every one; `ns` alone
+  /// lists the Namespaces, as k9s does), `logs ID` for the logs of a correlation ID, `q` to quit.
+  /// A command starts a new path: the breadcrumbs of `enter`, `o` and `n` are dropped.
   static func runCommand(_ text: String, _ state: inout ConsoleState) -> [ConsoleEffect] {
     let words = text.split(separator: " ").map(String.init)
     guard let verb = words.first?.lowercased() else { return [] }
+    if verb != "ctx" && verb != "context" && verb != "contexts" { state.trail.removeAll() }
     switch verb {
     case "q", "q!", "quit", "exit": return [.quit(0)]
     case "ai", "all":
       show(.allKinds, &state)
     case "ns", "namespace":
+      if words.count == 1, state.store.catalog != nil, let namespaces = resolveKind("namespaces", state) {
+        return view(namespaces, &state)
+      }
       let name = words.count > 1 ? words[1] : "all"
       setNamespace(&state, ["all", "-A", "*"].contains(name) ? nil : name)
     case "ctx", "context", "contexts": return contextCommand(Array(words.dropFirst()), &state)

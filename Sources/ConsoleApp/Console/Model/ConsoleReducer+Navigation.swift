@@ -45,20 +45,13 @@ extension ConsoleReducer {
     -> [ConsoleEffect]
   {
     var picker = picker
-    switch key {
-    case KeyEvent(.escape), .char("q"):
-      state.mode = .normal
-    case KeyEvent(.down), .char("j"):
-      picker.move(by: 1)
-      state.mode = .ownerTree(picker)
-    case KeyEvent(.up), .char("k"):
-      picker.move(by: -1)
-      state.mode = .ownerTree(picker)
-    case KeyEvent(.enter):
-      guard let target = picker.value else { return [] }
+    switch picker.handle(key) {
+    case .open: state.mode = .ownerTree(picker)
+    case .closed: state.mode = .normal
+    case .quit: return [.quit(0)]
+    case .picked(let target):
       state.mode = .normal
       return open(target, &state)
-    default: break
     }
     return []
   }
