@@ -9,8 +9,66 @@ public enum Timestamps {
 
   /// Parses a timestamp with or without fractional seconds.
   public static func parse(_ text: String) -> Date? {
+    if let date = parseUTC(text) { return date }
     if let date = try? Date(text, strategy: .iso8601) { return date }
     return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+  }
+
+  /// The form Kubernetes writes (`2026-11-25T00:51:47Z`, `….123456Z`) read byte by byte: the
+  /// console reads one per row and frame, and Foundation's parser was most of a list rebuild's
+  /// time. Anything else (an offset, a leap second, an impossible date) is left to Foundation.
+  static func parseUTC(_ text: String) -> Date? {
+    var utf8 = text.utf8.makeIterator()
+    func number(_ digits: Int) -> Int? {
+      var value = 0
+      for _ in 0..<digits {
+        guard let byte = utf8.next(), byte >= 0x30, byte <= 0x39 else { return nil }
+        value = value * 10 + Int(byte - 0x30)
+      }
+      return value
+    }
+    func expect(_ ascii: UInt8) -> Bool { utf8.next() == ascii }
+    guard let year = number(4), expect(0x2D), let month = number(2), expect(0x2D), let day = number(2),
+      expect(0x54), let hour = number(2), expect(0x3A), let minute = number(2), expect(0x3A),
+      let second = number(2), (1...12).contains(month), day >= 1, day <= daysIn(month, of: year), hour < 24,
+      minute < 60, second < 60
+    else { return nil }
+    var fraction = 0.0
+    var next = utf8.next()
+    if next == 0x2E {
+      var scale = 0.1
+      var digits = 0
+      next = utf8.next()
+      while let byte = next, byte >= 0x30, byte <= 0x39 {
+        fraction += Double(byte - 0x30) * scale
+        scale /= 10
+        digits += 1
+        next = utf8.next()
+      }
+      guard digits > 0 else { return nil }
+    }
+    guard next == 0x5A, utf8.next() == nil else { return nil }
+    let seconds = daysSinceEpoch(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second
+    return Date(timeIntervalSince1970: Double(seconds) + fraction)
+  }
+
+  /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (Howard Hinnant's
+  /// `days_from_civil`).
+  private static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+    let shifted = month <= 2 ? year - 1 : year
+    let era = (shifted >= 0 ? shifted : shifted - 399) / 400
+    let yearOfEra = shifted - era * 400
+    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    return era * 146_097 + dayOfEra - 719_468
+  }
+
+  private static func daysIn(_ month: Int, of year: Int) -> Int {
+    switch month {
+    case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
   }
 
   /// An age as `kubectl get` prints it (Kubernetes' `duration.HumanDuration`): 45s, 3m20s, 5h, 12d.
