@@ -220,4 +220,11 @@ struct ViewedKindsTests {
     #expect(state.trail.isEmpty)
     #expect(!render(state).contains("›"))
   }
+
+  @Test("the pages an evicted kind held can go back to the system: glibc's malloc_trim is found and run")
+  func freedMemoryIsReturned() {
+    #if os(Linux)
+      #expect(ConsoleFeeds.returnFreedMemory())
+    #endif
+  }
 }

@@ -2,6 +2,10 @@ import ClusterClient
 import Foundation
 import KubeCore
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The console's connections to the cluster: informers for every AI kind and for the objects
 /// around them, and the log follower; everything they deliver goes into the inbox as events.
 /// `run()` owns every task and returns when cancelled.
@@ -81,15 +85,39 @@ struct ConsoleFeeds: Sendable {
   private func followViewedKinds() async {
     var running: [APIResource: Task<Void, Never>] = [:]
     for await kinds in requests.viewedKinds {
+      var stopped: [Task<Void, Never>] = []
       for (resource, task) in running where !kinds.contains(resource) {
         task.cancel()
+        stopped.append(task)
         running[resource] = nil
+      }
+      if !stopped.isEmpty {
+        Task {
+          for task in stopped { await task.value }
+          Self.returnFreedMemory()
+        }
       }
       for resource in kinds where running[resource] == nil {
         running[resource] = Task { await followViewed(resource) }
       }
     }
     for task in running.values { task.cancel() }
+  }
+
+  /// Hands the pages a stopped kind's objects held back to the system: glibc keeps freed heap
+  /// pages for reuse, so without this the console's resident size stays at the largest set of
+  /// kinds it ever watched, not the kinds kept warm now.
+  /// Whether the allocator was asked to.
+  @discardableResult static func returnFreedMemory() -> Bool {
+    #if canImport(Glibc)
+      // malloc.h's GNU extension is not in the Glibc module: found at run time instead.
+      typealias MallocTrim = @convention(c) (Int) -> Int32
+      guard let program = dlopen(nil, RTLD_NOW), let symbol = dlsym(program, "malloc_trim") else { return false }
+      _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+      return true
+    #else
+      return false
+    #endif
   }
 
   private func followViewed(_ resource: APIResource) async {
