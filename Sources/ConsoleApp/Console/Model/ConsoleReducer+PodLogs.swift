@@ -22,24 +22,17 @@ extension ConsoleReducer {
     _ key: KeyEvent, _ picker: ChoicePicker<PodLogChoice.Pick>, _ state: inout ConsoleState
   ) -> [ConsoleEffect] {
     var picker = picker
-    switch key {
-    case KeyEvent(.escape), .char("q"):
+    switch picker.handle(key) {
+    case .open: state.mode = .containers(picker)
+    case .closed: state.mode = .normal
+    case .quit: return [.quit(0)]
+    case .picked(let pick):
       state.mode = .normal
-    case KeyEvent(.down), .char("j"):
-      picker.move(by: 1)
-      state.mode = .containers(picker)
-    case KeyEvent(.up), .char("k"):
-      picker.move(by: -1)
-      state.mode = .containers(picker)
-    case KeyEvent(.enter):
-      state.mode = .normal
-      guard let pick = picker.value, let pod = selectedPod(state) else { return [] }
+      guard let pod = selectedPod(state) else { return [] }
       var choice = PodLogChoice.current(for: pod, kept: state.logs.podChoice)
       choice.previous = false
       if case .one(let container) = pick { choice.container = container } else { choice.container = nil }
       show(choice, &state)
-    case .ctrl("c"): return [.quit(0)]
-    default: break
     }
     return []
   }
