@@ -43,7 +43,8 @@ enum ConsoleKeys {
   static let general: [KeyBinding<ConsoleAction>] = [
     KeyBinding([.char("?")], .help, label: "help", description: "show this help"),
     KeyBinding(
-      [.char(":")], .command, label: "cmd", description: ":ai :aic :infsvc :airoute :mdep :mcs :aiapp :ns NAME :logs ID"
+      [.char(":")], .command, label: "cmd",
+      description: ":ai :aic :infsvc … :pods :events :nodes or any kind (words after it filter) :ns NAME :ctx :logs ID"
     ),
     KeyBinding(
       [.char("/")], .filter, label: "filter",
