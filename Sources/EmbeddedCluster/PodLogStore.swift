@@ -149,7 +149,10 @@ struct PodLogStore: Sendable {
         attributes: [.posixPermissions: 0o700])
       try? FileManager.default.moveItem(at: old, to: file(legacy))
     }
-    try Data(uid.utf8).write(to: folder.appendingPathComponent(Self.uidFile), options: .atomic)
+    // Private like every file of the state directory (its folder is 0700 meanwhile).
+    let marker = folder.appendingPathComponent(Self.uidFile)
+    try Data(uid.utf8).write(to: marker, options: .atomic)
+    try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: marker.path)
   }
 
   /// The uid recorded for a pod's log folder, nil when none is.

@@ -199,6 +199,11 @@ struct ConsoleContextTests {
     }
   }
 
+  /// How long a connection may take to start or stop: the conditions usually hold within
+  /// milliseconds, but in the full parallel run on two cores the cooperative pool's two threads
+  /// were seen busy for more than ten seconds at a time.
+  static let patience: Duration = .seconds(60)
+
   /// What the fake connections of `connections()` saw.
   final class Recorder: Sendable {
     struct Seen {
@@ -246,21 +251,21 @@ struct ConsoleContextTests {
     let inbox = ConsoleInbox()
     let connections = ConsoleConnections(inbox: inbox)
     let running = Task { await connections.run(first: Self.first(), Self.driver(recorder)) }
-    #expect(await Polling.until(upTo: .seconds(10)) { recorder.seen.withLock { $0.started == ["alpha"] } })
+    #expect(await Polling.until(upTo: Self.patience) { recorder.seen.withLock { $0.started == ["alpha"] } })
     connections.perform(
       .operate(id: 1, .pause(ObjectIdentity(F.aiCluster, namespace: "demo", name: "x"), paused: true)), generation: 0)
-    #expect(await Polling.until(upTo: .seconds(10)) { recorder.seen.withLock { $0.operations.count == 1 } })
+    #expect(await Polling.until(upTo: Self.patience) { recorder.seen.withLock { $0.operations.count == 1 } })
 
     connections.perform(.switchContext(Self.beta), generation: 0)
-    #expect(await Polling.until(upTo: .seconds(10)) { recorder.seen.withLock { $0.started == ["alpha", "beta"] } })
-    #expect(await Polling.until(upTo: .seconds(10)) { recorder.seen.withLock { $0.stopped == ["alpha"] } })
+    #expect(await Polling.until(upTo: Self.patience) { recorder.seen.withLock { $0.started == ["alpha", "beta"] } })
+    #expect(await Polling.until(upTo: Self.patience) { recorder.seen.withLock { $0.stopped == ["alpha"] } })
     #expect(inbox.currentGeneration == 1)
     // Confirmed on the old cluster's state (generation 0), sent after the switch: dropped.
     connections.perform(
       .operate(id: 2, .delete(ObjectIdentity(F.aiCluster, namespace: "demo", name: "x"))), generation: 0)
     connections.perform(
       .operate(id: 3, .delete(ObjectIdentity(F.aiCluster, namespace: "demo", name: "y"))), generation: 1)
-    #expect(await Polling.until(upTo: .seconds(10)) { recorder.seen.withLock { $0.operations.count == 2 } })
+    #expect(await Polling.until(upTo: Self.patience) { recorder.seen.withLock { $0.operations.count == 2 } })
     let operations = recorder.seen.withLock { $0.operations.map { "\($0.context) \($0.id)" } }
     #expect(operations == ["alpha 1", "beta 3"])
     // What reached the screen: the contexts, alpha's object until the switch, then only beta's.
@@ -278,11 +283,11 @@ struct ConsoleContextTests {
     let inbox = ConsoleInbox()
     let connections = ConsoleConnections(inbox: inbox)
     let running = Task { await connections.run(first: Self.first(), Self.driver(recorder, refuse: ["beta"])) }
-    #expect(await Polling.until(upTo: .seconds(10)) { recorder.seen.withLock { $0.started == ["alpha"] } })
+    #expect(await Polling.until(upTo: Self.patience) { recorder.seen.withLock { $0.started == ["alpha"] } })
     connections.perform(.switchContext(Self.beta), generation: 0)
     var seen: [String] = []
     #expect(
-      await Polling.until(upTo: .seconds(10)) {
+      await Polling.until(upTo: Self.patience) {
         seen += inbox.drain().map(Self.describe)
         return seen.contains { $0.hasPrefix("contextRefused") }
       })

@@ -28,8 +28,9 @@ extension ConsoleTmuxTests {
       return
     }
     tmux.sendKeys("l")
+    // The pane already follows the selected pod before `l`: the focus moving to it is what `l` did.
     screen = await tmux.waitFor(timeout: 30) { screen in
-      screen.contains("Logs · \(pod) · model") && screen.contains("model server ready")
+      screen.contains("Logs · \(pod) · model") && screen.contains("model server ready") && screen.contains(" logs · ")
     }
     #expect(screen.contains("Logs · \(pod) · model"), "the logs pane is not the pod's:\n\(screen)")
     #expect(screen.contains("loading model weights"), "no startup line of the pod:\n\(screen)")
