@@ -27,7 +27,7 @@ format:
 # a write rate) run on their own after the rest: in the parallel run, hundreds of other tests on
 # two cores can stall a task for seconds (the write-load test's writer reached 28 of its 200
 # writes/s there, and 198/s alone beside three busy loops).
-TIMED_SUITES := LeaderElectionTests|PrometheusServerTests|DemoTrafficTests|ConsoleTmuxTests|DemoTmuxTests|ConsoleOperationsTmuxTests|WriteLoadTests
+TIMED_SUITES := LeaderElectionTests|PrometheusServerTests|DemoTrafficTests|ConsoleTmuxTests|DemoTmuxTests|ConsoleOperationsTmuxTests|WriteLoadTests|ConnectionLimitsTests
 
 test: deps lint
 	$(SWIFT) build --build-tests
