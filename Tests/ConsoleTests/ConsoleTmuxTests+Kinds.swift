@@ -39,6 +39,20 @@ extension ConsoleTmuxTests {
     #"demo +\#(pool)-[a-z0-9]+-[a-z0-9]{5} +1/1 +Running +\d+ +10\.244\.\d+\.\d+ +sim-gpu-node-\d+ +1 "#
   }
 
+  /// Starts the real binary on the embedded demo in `tmux` (200x50) and waits until it is synced;
+  /// the screen then, or nil after recording why not.
+  static func startSyncedDemo(_ tmux: Tmux) async throws -> String? {
+    let state = tmux.directory.appendingPathComponent("state")
+    try tmux.start(
+      script: script("--embedded --state-dir '\(state.path)'", home: tmux.directory), width: 200, height: 50)
+    let screen = await tmux.waitFor(timeout: 120) { $0.contains("embeddings") && $0.contains(" synced") }
+    guard screen.contains(" synced") else {
+      Issue.record("the console did not sync:\n\(screen)")
+      return nil
+    }
+    return screen
+  }
+
   /// Runs `command` (`:pods`, `:no`) and zooms the list, so whole names show.
   static func show(_ command: String, zoomed: Bool, _ tmux: Tmux) {
     tmux.sendText(command)
@@ -50,14 +64,8 @@ extension ConsoleTmuxTests {
   func kindsOnTheDemo() async throws {
     let tmux = try Tmux(name: "console-kinds")
     defer { tmux.kill() }
+    guard var screen = try await Self.startSyncedDemo(tmux) else { return }
     let state = tmux.directory.appendingPathComponent("state")
-    try tmux.start(
-      script: Self.script("--embedded --state-dir '\(state.path)'", home: tmux.directory), width: 200, height: 50)
-    var screen = await tmux.waitFor(timeout: 120) { $0.contains("embeddings") && $0.contains(" synced") }
-    guard screen.contains(" synced") else {
-      Issue.record("the console did not sync:\n\(screen)")
-      return
-    }
     // The bad version starts now, so that it has crash-looped by the time `:events` is shown.
     let manifest = tmux.directory.appendingPathComponent("crash-looping.yaml")
     try Self.crashLoopingService.write(to: manifest, atomically: true, encoding: .utf8)

@@ -8,14 +8,7 @@ extension ConsoleTmuxTests {
   func podLogsOnTheDemo() async throws {
     let tmux = try Tmux(name: "console-pod-logs")
     defer { tmux.kill() }
-    let state = tmux.directory.appendingPathComponent("state")
-    try tmux.start(
-      script: Self.script("--embedded --state-dir '\(state.path)'", home: tmux.directory), width: 200, height: 50)
-    var screen = await tmux.waitFor(timeout: 120) { $0.contains("embeddings") && $0.contains(" synced") }
-    guard screen.contains(" synced") else {
-      Issue.record("the console did not sync:\n\(screen)")
-      return
-    }
+    guard var screen = try await Self.startSyncedDemo(tmux) else { return }
     Self.show(":pods", zoomed: false, tmux)
     tmux.sendText("/embeddings-")
     tmux.sendKeys("Enter")

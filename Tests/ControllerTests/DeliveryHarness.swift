@@ -62,11 +62,7 @@ final class DeliveryHarness: Sendable {
   func eventually(_ what: String, timeout: Duration = .seconds(120), _ condition: () async throws -> Bool)
     async throws
   {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-      if (try? await condition()) == true { return }
-      try await Task.sleep(for: .milliseconds(50))
-    }
+    if await Polling.until(upTo: timeout, { (try? await condition()) == true }) { return }
     Issue.record("timed out waiting until \(what)")
     throw HarnessError.timedOut(what)
   }

@@ -122,18 +122,20 @@ struct ConsoleFeeds: Sendable {
 
   private func followViewed(_ resource: APIResource) async {
     let informer = Informer(client: client, resource: resource, reconnect: requests.reconnect, table: true)
-    let rows = await informer.rows()
-    await withDiscardingTaskGroup { group in
-      group.addTask { await informer.run() }
-      for await event in rows { inbox.post(.viewed(resource, event)) }
-    }
+    await run(informer, await informer.rows()) { inbox.post(.viewed(resource, $0)) }
   }
 
   private func follow(_ informer: Informer, as feed: RelatedFeed) async {
-    let events = await informer.events()
+    await run(informer, await informer.events()) { inbox.post(.related(feed, $0)) }
+  }
+
+  /// Runs `informer` and posts what `events` (subscribed before it runs) delivers, until it stops.
+  private func run<Event: Sendable>(
+    _ informer: Informer, _ events: AsyncStream<Event>, post: @escaping @Sendable (Event) -> Void
+  ) async {
     await withDiscardingTaskGroup { group in
       group.addTask { await informer.run() }
-      for await event in events { inbox.post(.related(feed, event)) }
+      for await event in events { post(event) }
     }
   }
 }
