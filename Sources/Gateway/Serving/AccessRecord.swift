@@ -1,6 +1,7 @@
 import ClusterClient
 import Foundation
 import KubeCore
+import Synchronization
 
 /// What the gateway records of one request: its access-log line and the numbers its metrics
 /// count. Never the API key or the `Authorization` header.
@@ -41,7 +42,8 @@ public struct AccessRecord: Sendable, Hashable {
       key(name)
       line.append(contentsOf: String(number).utf8)
     }
-    field("ts", LogTimestamp(date).rfc3339Milliseconds)
+    key("ts")
+    AccessLogClock.shared.writeMilliseconds(LogTimestamp(date), into: &line)
     field("level", status >= 500 ? "error" : "info")
     field("logger", "gateway")
     field("msg", "request")
@@ -59,5 +61,31 @@ public struct AccessRecord: Sendable, Hashable {
     if cacheHit { field("cache", "hit") }
     line.append(UInt8(ascii: "}"))
     return String(decoding: line, as: UTF8.self)
+  }
+}
+
+/// The access log's `ts`, RFC 3339 with milliseconds as `LogTimestamp.rfc3339Milliseconds` writes
+/// it, with the date and time of the current second formatted once per second: every request
+/// writes one, and formatting it was half of the access log's cost.
+final class AccessLogClock: Sendable {
+  static let shared = AccessLogClock()
+  private let second = Mutex<(seconds: Int64, text: [UInt8])>((.min, []))
+
+  /// Writes `"2026-12-06T12:00:00.123Z"`, quotes included.
+  func writeMilliseconds(_ time: LogTimestamp, into line: inout [UInt8]) {
+    line.append(UInt8(ascii: "\""))
+    second.withLock { second in
+      if second.seconds != time.seconds {
+        second = (time.seconds, Array(LogTimestamp(seconds: time.seconds).rfc3339Seconds.utf8.dropLast()))
+      }
+      line.append(contentsOf: second.text)
+    }
+    let millis = Int(time.nanoseconds / 1_000_000)
+    line.append(UInt8(ascii: "."))
+    line.append(UInt8(ascii: "0") + UInt8(millis / 100))
+    line.append(UInt8(ascii: "0") + UInt8(millis / 10 % 10))
+    line.append(UInt8(ascii: "0") + UInt8(millis % 10))
+    line.append(UInt8(ascii: "Z"))
+    line.append(UInt8(ascii: "\""))
   }
 }

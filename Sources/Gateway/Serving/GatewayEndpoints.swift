@@ -16,7 +16,8 @@ struct GatewayEndpoints: Sendable {
   }
 
   static func target(method: String, uri: String) -> Target {
-    let path = uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? uri
+    // The path without the query; a URI without one (the usual case) is used as it is.
+    let path = uri.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(uri[..<$0]) } ?? uri
     let (target, allowed): (Target, String) =
       switch path {
       case InferenceRequest.Endpoint.chat.rawValue: (.completion(.chat), "POST")

@@ -75,10 +75,15 @@ public struct GatewayServer: Sendable {
           if let sslContext { try pipeline.addHandler(NIOSSLServerHandler(context: sslContext)) }
           // Both pipelining and protocol errors are the connection's: NIO's handlers would pause
           // reading around every request, and answer a malformed request out of turn.
-          try pipeline.configureHTTPServerPipeline(
-            withPipeliningAssistance: false, withErrorHandling: false, withEncoderConfiguration: .init(),
-            withDecoderLimitConfiguration: HeadSize.decoderLimits(Self.maxHeaderBytes))
-          try pipeline.addHandler(ExchangeObserver<NIOHTTP1Parts>(watch: watch, headerLimit: Self.maxHeaderBytes))
+          // Replies are encoded by the gateway's own encoder, a whole reply as one part and one
+          // buffer (`GatewayResponseEncoder`).
+          try pipeline.addHandler(GatewayResponseEncoder())
+          try pipeline.addHandler(
+            ByteToMessageHandler(
+              HTTPRequestDecoder(
+                leftOverBytesStrategy: .dropBytes, informationalResponseStrategy: .drop,
+                limitConfiguration: HeadSize.decoderLimits(Self.maxHeaderBytes))))
+          try pipeline.addHandler(ExchangeObserver<GatewayParts>(watch: watch, headerLimit: Self.maxHeaderBytes))
           try pipeline.addHandler(
             GatewayConnection(endpoints: endpoints, upstreams: upstreams.pool(on: channel.eventLoop)))
           connections.insert(channel)

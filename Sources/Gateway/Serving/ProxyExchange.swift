@@ -28,7 +28,6 @@ final class ProxyExchange {
   private var phase = Phase.connecting
   private var upstream: UpstreamPool.Connection?
   private var upstreamKeepAlive = true
-  private var deadline: Scheduled<Void>?
   private var status = 0
   private var contentType = "application/json"
   private var body: ByteBuffer?
@@ -56,7 +55,7 @@ final class ProxyExchange {
 
   func start() {
     handler.proxied.begin(instance.pod)
-    deadline = context.eventLoop.assumeIsolated().scheduleTask(in: .seconds(Int64(timeout))) { self.timedOut() }
+    client.startDeadline(in: timeout, context)
     connect(mayRetry: true)
   }
 
@@ -90,16 +89,30 @@ final class ProxyExchange {
     upstream = connection
     connection.handler.exchange = self
     phase = .awaitingHead
+    connection.handler.decoder.requestSent()
+    channel.writeAndFlush(request(channel.allocator), promise: nil)
+  }
+
+  /// The request to the instance, head and body in one buffer: the client's body unchanged, the
+  /// request ID, no credentials.
+  private func request(_ allocator: ByteBufferAllocator) -> ByteBuffer {
     let request = admitted.request.inference
-    var headers = HTTPHeaders()
-    headers.add(name: "host", value: "\(instance.podIP):\(instance.port)")
-    headers.add(name: "content-type", value: "application/json")
-    headers.add(name: "content-length", value: String(admitted.body.count))
-    headers.add(name: "x-request-id", value: request.requestID)
-    let head = HTTPRequestHead(version: .http1_1, method: .POST, uri: request.endpoint.rawValue, headers: headers)
-    channel.write(HTTPClientRequestPart.head(head), promise: nil)
-    channel.write(HTTPClientRequestPart.body(.byteBuffer(ByteBuffer(bytes: admitted.body))), promise: nil)
-    channel.writeAndFlush(HTTPClientRequestPart.end(nil), promise: nil)
+    var buffer = allocator.buffer(capacity: 192 + admitted.body.count)
+    buffer.writeStaticString("POST ")
+    buffer.writeString(request.endpoint.rawValue)
+    buffer.writeStaticString(" HTTP/1.1\r\nhost: ")
+    buffer.writeString(instance.podIP)
+    buffer.writeStaticString(":")
+    buffer.writeString(String(instance.port))
+    buffer.writeStaticString("\r\ncontent-type: application/json\r\ncontent-length: ")
+    buffer.writeString(String(admitted.body.count))
+    if GatewayResponseEncoder.isSafe(request.requestID) {
+      buffer.writeStaticString("\r\nx-request-id: ")
+      buffer.writeString(request.requestID)
+    }
+    buffer.writeStaticString("\r\n\r\n")
+    buffer.writeBytes(admitted.body)
+    return buffer
   }
 
   /// A part of the instance's reply.
@@ -116,8 +129,8 @@ final class ProxyExchange {
       // Headers go to the client now, and the timeout ends: a stream may run long.
       phase = .streaming
       sniffer = UsageSniffer(streaming: true)
-      deadline?.cancel()
-      client.writeHead(status: status, headers: replyHeaders, length: nil, keepAlive, context)
+      client.clearDeadline()
+      client.writeStreamHead(status: status, headers: replyHeaders, keepAlive, context)
       context.flush()
     case (.body(let chunk), .collecting):
       if body == nil { body = chunk } else { var chunk = chunk; body!.writeBuffer(&chunk) }
@@ -171,8 +184,7 @@ final class ProxyExchange {
           status: 502, type: "server_error", code: "upstream_invalid_reply",
           message: "instance \(instance.pod) answered \(status) with a body that is not JSON: \"\(start)\""))
     }
-    sniffer.feed(body)
-    sniffer.finish()
+    sniffer.finish(whole: body)
     end()
     handler.finished(
       admitted, instance: instance, prompt: sniffer.promptTokens, completion: sniffer.completionTokens,
@@ -213,7 +225,8 @@ final class ProxyExchange {
     handler.record(record)
   }
 
-  private func timedOut() {
+  /// The route's timeout passed (the client connection's timer tells).
+  func timedOut() {
     guard phase != .done, phase != .streaming else { return }
     fail(GatewayError.timeout(seconds: timeout))
   }
@@ -264,8 +277,7 @@ final class ProxyExchange {
   private func end() {
     guard phase != .done else { return }
     phase = .done
-    deadline?.cancel()
-    deadline = nil
+    client.clearDeadline()
     handler.proxied.end(instance.pod)
   }
 }

@@ -43,8 +43,9 @@ final class UpstreamPool {
       .connectTimeout(Self.connectTimeout)
       .channelInitializer { channel in
         channel.eventLoop.makeCompletedFuture {
-          try channel.pipeline.syncOperations.addHTTPClientHandlers()
-          try channel.pipeline.syncOperations.addHandler(UpstreamHandler())
+          let decoder = UpstreamResponseDecoder()
+          try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(decoder))
+          try channel.pipeline.syncOperations.addHandler(UpstreamHandler(decoder: decoder))
         }
       }
       .connect(host: address.host, port: address.port)
@@ -89,9 +90,13 @@ final class UpstreamPools: Sendable {
 /// using the connection, and tells it when the connection closes.
 final class UpstreamHandler: ChannelInboundHandler, RemovableChannelHandler {
   typealias InboundIn = HTTPClientResponsePart
-  typealias OutboundOut = HTTPClientRequestPart
+  typealias OutboundOut = ByteBuffer
 
   var exchange: ProxyExchange?
+  /// The connection's response decoder, told of each request sent.
+  let decoder: UpstreamResponseDecoder
+
+  init(decoder: UpstreamResponseDecoder) { self.decoder = decoder }
 
   func channelRead(context: ChannelHandlerContext, data: NIOAny) {
     exchange?.received(unwrapInboundIn(data))
@@ -111,5 +116,34 @@ final class UpstreamHandler: ChannelInboundHandler, RemovableChannelHandler {
 
   func errorCaught(context: ChannelHandlerContext, error: any Error) {
     context.close(promise: nil)
+  }
+}
+
+/// NIO's HTTP response decoder, told of each request by `requestSent()` instead of by watching
+/// the pipeline's writes: a request goes out as one buffer the gateway encodes itself (a head,
+/// a body and an end each went through NIO's header validator, this decoder and the encoder).
+/// Every request the gateway sends is a `POST`, so each response has its body framed by its own
+/// fields.
+struct UpstreamResponseDecoder: ByteToMessageDecoder {
+  typealias InboundOut = HTTPClientResponsePart
+
+  let http = HTTPResponseDecoder(leftOverBytesStrategy: .dropBytes, informationalResponseStrategy: .drop)
+  private static let post = HTTPRequestHead(version: .http1_1, method: .POST, uri: "/")
+
+  /// A request is on its way: the next response answers it.
+  func requestSent() { http.write(data: .head(Self.post)) }
+
+  func decoderAdded(context: ChannelHandlerContext) { http.decoderAdded(context: context) }
+
+  func decoderRemoved(context: ChannelHandlerContext) { http.decoderRemoved(context: context) }
+
+  mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
+    try http.decode(context: context, buffer: &buffer)
+  }
+
+  mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws
+    -> DecodingState
+  {
+    try http.decodeLast(context: context, buffer: &buffer, seenEOF: seenEOF)
   }
 }

@@ -66,6 +66,15 @@ struct UsageSniffer {
     }
   }
 
+  /// A whole reply, read where it lies rather than copied first: its top-level `usage`.
+  mutating func finish(whole buffer: ByteBuffer) {
+    precondition(!streaming, "a stream is fed and finished line by line")
+    let usage = buffer.withUnsafeReadableBytes { bytes in
+      JSONBytes.topLevelMember("usage", in: bytes).flatMap { try? JSONParser.parse(Array(bytes[$0])) }
+    }
+    take(usage)
+  }
+
   private mutating func read(line: UnsafeRawBufferPointer) {
     let prefix = "data: ".utf8
     guard line.starts(with: prefix) else { return }
