@@ -47,7 +47,7 @@ struct ConsoleOperationsTmuxTests {
     #expect(screen.contains("synced"), "console did not sync:\n\(screen)")
 
     try await rollBack(tmux, kubeconfig: state.appendingPathComponent("kubeconfig"))
-    await moveCanary(tmux)
+    await moveCanary(tmux, kubeconfig: state.appendingPathComponent("kubeconfig"))
     await editRoute(tmux)
     try await editRouteYAML(tmux)
 
@@ -89,8 +89,17 @@ struct ConsoleOperationsTmuxTests {
     #expect(screen.contains("reconciled: Success"), "the activity row never saw the reconcile:\n\(screen)")
   }
 
-  /// `c` moves the canary's share; the tokens each pool serves follow the split.
-  func moveCanary(_ tmux: Tmux) async {
+  /// `c` moves the canary's share; the tokens each pool serves follow the split. The demo's own
+  /// canary is judged and aborted by analysis, so the test puts a canary without analysis in place
+  /// first (the kubectl window `rollBack` opened).
+  func moveCanary(_ tmux: Tmux, kubeconfig: URL) async {
+    let canary = #"{"spec":{"canary":{"modelRef":{"name":"llama-3-8b-v2"},"trafficPercent":30,"analysis":null}}}"#
+    tmux.run([
+      "send-keys", "-t", "t:kubectl",
+      "kubectl --kubeconfig '\(kubeconfig.path)' -n demo patch infsvc assistant --type merge -p '\(canary)'", "Enter",
+    ])
+    Self.show("infsvc", "assistant", tmux)
+    _ = await tmux.waitFor("llama-3-8b-v2 30%", timeout: 30)
     // An idle pool's rate falls to 0.0, or to "-" once its series has no samples in the window.
     let stableIdle = #"● demo +assistant +llama-3-8b +1 +2/2 +\S+ +(0\.0|-) "#
     let canaryIdle = #"● demo +assistant-canary +llama-3-8b +2 +1/1 +\S+ +(0\.0|-) "#

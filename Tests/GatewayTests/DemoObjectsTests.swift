@@ -49,6 +49,18 @@ import Testing
     #expect(gpus <= 8, "\(gpus) of the default fleet's 32 GPUs")
   }
 
+  @Test("the slow canary is judged by analysis from the share it is seeded with, on its time to first token")
+  func slowCanaryIsJudged() throws {
+    let canaries = DemoObjects.services().compactMap(\.spec.canary)
+    let canary = try #require(canaries.first)
+    let analysis = try #require(canary.analysis)
+    // The first step is the seeded share, so the controller starts the analysis without an edit.
+    #expect(analysis.steps.first?.trafficPercent == canary.trafficPercent)
+    #expect(analysis.thresholds?.maxTimeToFirstToken?.mode == .relative)
+    let model = DemoObjects.models().first { $0.metadata.name == canary.modelRef.name }
+    #expect(model?.spec.simulation?.failureMode == .slow)
+  }
+
   @Test func modelFamiliesComeInTwoVersions() {
     let versions = Dictionary(grouping: DemoObjects.models(), by: \.spec.modelName).mapValues {
       $0.map(\.spec.modelVersion)
