@@ -21,6 +21,8 @@ enum GatewayBenchmarks {
     #"{"model":"bench-stream","messages":[{"role":"user","content":"hello"}],"max_tokens":200,"stream":true}"#
   /// Rounds of each comparison; each round runs direct, the gateway and nginx once.
   static let rounds = 5
+  /// Seconds of each wrk run.
+  static let wrkSeconds = 6
 
   /// One thing proxied: its name in the report, its request body and where each side listens.
   struct Case {
@@ -29,6 +31,8 @@ enum GatewayBenchmarks {
     var direct: String
     var gateway: String
     var nginx: String
+    /// The processes of each proxy, whose CPU time a round's requests are divided into.
+    var processes: [String: () -> [pid_t]]
   }
 
   static func run(into report: inout BenchmarkReport) async throws {
@@ -70,11 +74,13 @@ enum GatewayBenchmarks {
       let cases = [
         Case(
           name: "whole replies", body: body, direct: "http://127.0.0.1:\(backendPort)\(path)",
-          gateway: "http://127.0.0.1:\(gatewayPort)\(path)", nginx: "http://127.0.0.1:\(nginx.port)\(path)"),
+          gateway: "http://127.0.0.1:\(gatewayPort)\(path)", nginx: "http://127.0.0.1:\(nginx.port)\(path)",
+          processes: ["gateway": { [gateway.process.processIdentifier] }, "nginx": { nginx.processIDs() }]),
         Case(
           name: "streamed replies (SSE, 200 chunks)", body: streamBody,
           direct: "http://127.0.0.1:\(streamPort)\(path)", gateway: "http://127.0.0.1:\(gatewayPort)\(path)",
-          nginx: "http://127.0.0.1:\(streamNginx.port)\(path)"),
+          nginx: "http://127.0.0.1:\(streamNginx.port)\(path)",
+          processes: ["gateway": { [gateway.process.processIdentifier] }, "nginx": { streamNginx.processIDs() }]),
       ]
       for item in cases {
         try await waitUntilAnswering(item.gateway, body: item.body, "the gateway")
@@ -95,14 +101,21 @@ enum GatewayBenchmarks {
   /// `rounds` rounds, each of direct, gateway and nginx, so that drift on a noisy machine hits all alike.
   static func compare(_ item: Case, report: inout BenchmarkReport) throws {
     var runs: [String: [WrkRun]] = [:]
+    var cpu: [String: [Double]] = [:]
     for round in 0..<rounds {
       let proxies = [("gateway", item.gateway), ("nginx", item.nginx)]
       for (name, url) in [("direct", item.direct)] + (round % 2 == 0 ? proxies : proxies.reversed()) {
-        let run = try WrkRun.run(url: url, body: item.body)
+        let processes = (item.processes[name]?() ?? []).map { ProcessSampler(pid: $0) }
+        let before = processes.compactMap { $0.cpuSeconds() }.reduce(0, +)
+        let run = try WrkRun.run(url: url, body: item.body, seconds: wrkSeconds)
+        let used = processes.compactMap { $0.cpuSeconds() }.reduce(0, +) - before
+        let perRequest = used / (run.requestsPerSecond * Double(wrkSeconds)) * 1e6
+        if !processes.isEmpty { cpu[name, default: []].append(perRequest) }
         progress(
           String(
-            format: "%@ round %d %@: %.0f req/s, p50 %.2f ms, p99 %.2f ms", item.name, round, name,
-            run.requestsPerSecond, run.p50, run.p99))
+            format: "%@ round %d %@: %.0f req/s, p50 %.2f ms, p99 %.2f ms%@", item.name, round, name,
+            run.requestsPerSecond, run.p50, run.p99,
+            processes.isEmpty ? "" : String(format: ", CPU %.1f µs/request", perRequest)))
         runs[name, default: []].append(run)
       }
     }
@@ -124,6 +137,16 @@ enum GatewayBenchmarks {
     let latency = { (name: String) in
       String(format: "%.2f / %.2f ms", median(name, \.p50), median(name, \.p99))
     }
+    let (gatewayCPU, nginxCPU) = (
+      Sample(values: cpu["gateway"] ?? []).median, Sample(values: cpu["nginx"] ?? []).median
+    )
+    report.add(
+      .init(
+        area: area,
+        name: "CPU per request in the proxy, \(item.name) (user + system time from /proc over a round ÷ its requests)",
+        median: String(format: "%.1f µs", gatewayCPU), p99: "—", target: "—",
+        peer: String(format: "nginx %.1f µs (master and workers)", nginxCPU),
+        ratio: String(format: "%.2f×", gatewayCPU / nginxCPU), met: nil))
     let (gatewayP99, nginxP99) = (median("gateway", \.p99), median("nginx", \.p99))
     report.add(
       .init(

@@ -49,6 +49,24 @@ final class NginxProxy {
     try process.run()
   }
 
+  /// The master and its workers (the processes whose parent is the master), for CPU sampling.
+  func processIDs() -> [pid_t] {
+    let master = process.processIdentifier
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    let workers = entries.compactMap { entry -> pid_t? in
+      guard let pid = pid_t(entry),
+        let stat = FileManager.default.contents(atPath: "/proc/\(entry)/stat").map({
+          String(decoding: $0, as: UTF8.self)
+        }),
+        let close = stat.lastIndex(of: ")")
+      else { return nil }
+      // After the command name: state, then the parent's pid.
+      let fields = stat[stat.index(after: close)...].split(separator: " ")
+      return fields.count > 1 && pid_t(fields[1]) == master ? pid : nil
+    }
+    return [master] + workers
+  }
+
   /// `nginx -s stop`, as its manual says: the master stops its workers (a killed master would
   /// leave them serving), then SIGKILL if it has not gone within five seconds.
   func stop() {

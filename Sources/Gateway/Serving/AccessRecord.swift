@@ -29,16 +29,19 @@ public struct AccessRecord: Sendable, Hashable {
   public func logLine(at date: Date = Date()) -> String {
     var line: [UInt8] = []
     line.reserveCapacity(320)
-    func key(_ name: String) {
+    // The names are plain ASCII with nothing to escape: written as they are.
+    func key(_ name: StaticString) {
       line.append(line.isEmpty ? UInt8(ascii: "{") : UInt8(ascii: ","))
-      JSONValue.writeString(name, into: &line)
+      line.append(UInt8(ascii: "\""))
+      name.withUTF8Buffer { line.append(contentsOf: $0) }
+      line.append(UInt8(ascii: "\""))
       line.append(UInt8(ascii: ":"))
     }
-    func field(_ name: String, _ text: String) {
+    func field(_ name: StaticString, _ text: String) {
       key(name)
       JSONValue.writeString(text, into: &line)
     }
-    func field(_ name: String, _ number: Int) {
+    func field(_ name: StaticString, _ number: Int) {
       key(name)
       line.append(contentsOf: String(number).utf8)
     }

@@ -78,6 +78,8 @@ extension RequestHandler {
       throw GatewayError.unavailable(
         "InferenceService \"\(serviceName)\" (model \(route.spec.model)) has no Ready instance")
     }
+    // One instance is the choice whatever its load: no counts read, no list built.
+    if candidates.count == 1 { return candidates[0] }
     var best: [ServingInstance] = []
     var lowest = Int.max
     for candidate in candidates {
