@@ -31,10 +31,14 @@ enum ControlPlaneBenchmarks {
       try await createNamespaces(client, ["bench-creates", "bench-list", "bench-watch"])
       let configuration = try ClusterConfiguration.load(kubeconfig: endpoints.kubeconfigPath, rateLimit: .unlimited)
       for row in try await createRows(configuration, concurrentClients: 8) { report.add(row) }
-      report.add(try await listTime(client, count: 10_000))
-      report.add(try await ClientBenchmarks.listDecode(client))
-      report.add(try await ClientBenchmarks.watchIngest(client))
-      report.add(try await watchDelivery(endpoints: endpoints, watchers: 100, writesPerSecond: 500, seconds: 6))
+      report.add(try await separateServerRow(concurrentClients: 8))
+      // AICONSOLE_BENCH_CREATES_ONLY=1: the create rows alone, for rounds that alternate builds.
+      if ProcessInfo.processInfo.environment["AICONSOLE_BENCH_CREATES_ONLY"] != "1" {
+        report.add(try await listTime(client, count: 10_000))
+        report.add(try await ClientBenchmarks.listDecode(client))
+        report.add(try await ClientBenchmarks.watchIngest(client))
+        report.add(try await watchDelivery(endpoints: endpoints, watchers: 100, writesPerSecond: 500, seconds: 6))
+      }
       try await client.shutdown()
       await group.triggerGracefulShutdown()
       try await tasks.waitForAll()
@@ -60,36 +64,57 @@ enum ControlPlaneBenchmarks {
 
   /// Creates per second over one keep-alive connection, and with `concurrentClients` clients at
   /// once (each its own connection, each sending its next create when the last is answered), the
-  /// case group commit serves: concurrent writes share one SQLite transaction.
+  /// case group commit serves: concurrent writes share one SQLite transaction. Each row also says
+  /// the CPU a create cost this process (client and server together).
   static func createRows(_ configuration: ClusterConfiguration, concurrentClients: Int) async throws
     -> [BenchmarkReport.Row]
   {
     progress("creates, one client…")
-    let single = Sample(values: try await createRates(configuration, clients: 1, perClient: 1000, prefix: "s"))
+    let single = try await createRates(configuration, clients: 1, perClient: 1000, prefix: "s")
     progress("creates, \(concurrentClients) clients…")
-    let many = Sample(
-      values: try await createRates(configuration, clients: concurrentClients, perClient: 500, prefix: "m"))
+    let many = try await createRates(configuration, clients: concurrentClients, perClient: 500, prefix: "m")
     return [
       .init(
         area: area, name: "creates/s, one keep-alive connection (AICluster, admission included)",
-        median: String(format: "%.0f/s", single.median), p99: "—", target: "≥ 2000/s", met: single.median >= 2000),
+        median: String(format: "%.0f/s", single.rate.median), p99: "—", target: "≥ 2000/s",
+        peer: String(format: "%.0f µs CPU a create, ", single.microseconds) + loadAverage(),
+        met: single.rate.median >= 2000),
       .init(
         area: area,
         name: "creates/s, \(concurrentClients) clients at once, one connection each (group commit)",
-        median: String(format: "%.0f/s", many.median), p99: "—", target: "≥ 5000/s",
-        peer: String(format: "1 client %.0f/s", single.median),
-        ratio: String(format: "%.2f×", many.median / single.median), met: many.median >= 5000),
+        median: String(format: "%.0f/s", many.rate.median), p99: "—", target: "≥ 5000/s",
+        peer: String(format: "1 client %.0f/s; %.0f µs CPU a create", single.rate.median, many.microseconds),
+        ratio: String(format: "%.2f×", many.rate.median / single.rate.median), met: many.rate.median >= 5000),
     ]
   }
 
-  /// Six rounds of `clients` × `perClient` creates (the first a warm-up), as creates per second.
-  static func createRates(_ configuration: ClusterConfiguration, clients: Int, perClient: Int, prefix: String)
-    async throws -> [Double]
-  {
+  /// Creates per second over the measured rounds, and the CPU they cost.
+  struct CreateRun {
+    var rate: Sample
+    /// CPU seconds this process spent over the measured rounds.
+    var clientCPU: Double
+    /// CPU seconds the server's process spent over them (nil: the server runs in this process).
+    var serverCPU: Double?
+    var creates: Int
+
+    /// Microseconds of CPU a create cost this process.
+    var microseconds: Double { clientCPU / Double(creates) * 1e6 }
+  }
+
+  /// Six rounds of `clients` × `perClient` creates (the first a warm-up), as creates per second,
+  /// with the CPU time of this process (and of `server`, when it runs apart) over the five
+  /// measured rounds.
+  static func createRates(
+    _ configuration: ClusterConfiguration, clients: Int, perClient: Int, prefix: String,
+    server: ProcessSampler? = nil
+  ) async throws -> CreateRun {
     let path = "/apis/ai.aiconsole.dev/v1/namespaces/bench-creates/aiclusters"
     let senders = try (0..<clients).map { _ in try KubeClient(configuration: configuration) }
+    let own = ProcessSampler(pid: getpid())
     var rates: [Double] = []
+    var cpuStart: (own: Double?, server: Double?) = (nil, nil)
     for run in 0..<6 {
+      if run == 1 { cpuStart = (own.cpuSeconds(), server?.cpuSeconds()) }
       let start = ContinuousClock.now
       try await withThrowingTaskGroup(of: Void.self) { group in
         for (number, sender) in senders.enumerated() {
@@ -106,8 +131,70 @@ enum ControlPlaneBenchmarks {
       let seconds = (ContinuousClock.now - start).seconds
       if run > 0 { rates.append(Double(clients * perClient) / seconds) }
     }
+    let ownCPU = (own.cpuSeconds() ?? 0) - (cpuStart.own ?? 0)
+    let serverCPU = server.flatMap { sampler in
+      sampler.cpuSeconds().map { $0 - (cpuStart.server ?? 0) }
+    }
     for sender in senders { try await sender.shutdown() }
-    return rates
+    return CreateRun(
+      rate: Sample(values: rates), clientCPU: ownCPU, serverCPU: serverCPU, creates: 5 * clients * perClient)
+  }
+
+  /// The same eight-client creates against `aiconsole serve` (release, no controller or gateway)
+  /// in a process of its own, as real clients reach it: each side's CPU a create says where the
+  /// in-process figure's time goes, and whether the bench's client is what limits it.
+  static func separateServerRow(concurrentClients: Int) async throws -> BenchmarkReport.Row {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "aiconsole-bench-serve-\(UUID().uuidString.prefix(6))")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let output = directory.appendingPathComponent("serve.out").path
+    // AICONSOLE_BENCH_SERVE: another build's binary, to compare servers under the same client.
+    let binary = ProcessInfo.processInfo.environment["AICONSOLE_BENCH_SERVE"] ?? ConsoleProcess.binary
+    let server = try ChildProcess.spawn(
+      [
+        binary, "serve", "--state-dir", directory.appendingPathComponent("state").path, "--no-controller",
+        "--no-gateway",
+      ],
+      standardOutput: output, standardError: directory.appendingPathComponent("serve.err").path)
+    let run: CreateRun
+    do {
+      let clock = ContinuousClock()
+      let deadline = clock.now.advanced(by: .seconds(60))
+      while !(FileManager.default.contents(atPath: output).map { String(decoding: $0, as: UTF8.self) } ?? "")
+        .contains("ready")
+      {
+        guard !server.hasExited, clock.now < deadline else { throw BenchmarkFailure("aiconsole serve did not start") }
+        try await Task.sleep(for: .milliseconds(50))
+      }
+      let kubeconfig = directory.appendingPathComponent("state/kubeconfig").path
+      let client = try KubeClient(configuration: try .load(kubeconfig: kubeconfig, rateLimit: .unlimited))
+      try await createNamespaces(client, ["bench-creates"])
+      try await client.shutdown()
+      progress("creates, \(concurrentClients) clients, server in its own process…")
+      run = try await createRates(
+        try .load(kubeconfig: kubeconfig, rateLimit: .unlimited), clients: concurrentClients, perClient: 500,
+        prefix: "p", server: ProcessSampler(pid: server.pid))
+    } catch {
+      _ = await server.stop()
+      throw error
+    }
+    _ = await server.stop()
+    let serverMicroseconds = (run.serverCPU ?? 0) / Double(run.creates) * 1e6
+    return .init(
+      area: area,
+      name: "creates/s, \(concurrentClients) clients, server in its own process (release aiconsole serve)",
+      median: String(format: "%.0f/s", run.rate.median), p99: "—", target: "≥ 5000/s",
+      peer: String(format: "CPU a create: server %.0f µs, client %.0f µs; ", serverMicroseconds, run.microseconds)
+        + loadAverage(),
+      met: run.rate.median >= 5000)
+  }
+
+  /// The machine's 1-minute load average, as a row notes it.
+  static func loadAverage() -> String {
+    var loads = [Double](repeating: 0, count: 3)
+    guard getloadavg(&loads, 3) > 0 else { return "load unknown" }
+    return String(format: "load %.1f", loads[0])
   }
 
   static func listTime(_ client: KubeClient, count: Int) async throws -> BenchmarkReport.Row {

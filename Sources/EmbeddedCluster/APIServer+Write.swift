@@ -30,7 +30,7 @@ extension APIServer {
       name: body["metadata"]?["name"]?.stringValue ?? body["metadata"]?["generateName"]?.stringValue ?? "")
     let lifecycle = ObjectLifecycle(info: scoped.info, now: now())
     let prepared = try lifecycle.prepareForCreate(body, namespace: scoped.namespace)
-    var admitted = try admission.admit(prepared, old: nil)
+    var admitted = try admission.admit(prepared, old: nil, typesChecked: true)
     try await requireServiceAccount(of: admitted.object, scoped)
     admitted.object.set(
       try manager.managedFields(live: nil, result: admitted.object, requested: body, applied: config),

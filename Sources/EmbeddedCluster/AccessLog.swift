@@ -16,7 +16,7 @@ final class AccessLog: Sendable {
     let mutating = request.method != "GET" && request.method != "HEAD"
     guard mutating || status >= 400 else { return }
     var line: JSONValue = [
-      "ts": .string(Date().formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))),
+      "ts": .string(Timestamps.formatMilliseconds(Date())),
       "level": .string(status >= 500 ? "error" : status >= 400 ? "warn" : "info"), "logger": "apiserver",
       "msg": "request", "correlation_id": "", "verb": .string(request.method), "path": .string(request.path),
       "status": .int(Int64(status)),

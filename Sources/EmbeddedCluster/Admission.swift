@@ -74,9 +74,11 @@ struct Admission {
     try checkGoTypes(object)  // before any defaulting can overwrite the client's values
   }
 
-  /// Prunes, defaults and validates; `old` is the stored object on update.
-  func admit(_ object: JSONValue, old: JSONValue?) throws(StatusError) -> Admitted {
-    try checkGoTypes(object)
+  /// Prunes, defaults and validates; `old` is the stored object on update. `typesChecked`: the
+  /// object is a body `checkType` already checked plus only the server's own well-typed metadata
+  /// (a create), so the Go type check, a walk of the whole object, is not run twice.
+  func admit(_ object: JSONValue, old: JSONValue?, typesChecked: Bool = false) throws(StatusError) -> Admitted {
+    if !typesChecked { try checkGoTypes(object) }
     var result = object
     var errors = ObjectMetaValidation.errors(object, kind: info.kind, group: info.group)
     var warnings: [String] = []

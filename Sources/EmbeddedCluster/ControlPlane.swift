@@ -96,7 +96,7 @@ public final class ControlPlane: Service {
         connections: ConnectionGuard(limits: options.connectionLimits, logger: logger)),
       configuration: .init(address: .hostname(options.address, port: port), serverName: nil),
       onServerRunning: { [self] channel in await self.announce(port: channel.localAddress?.port ?? port) },
-      logger: logger)
+      logger: logger.deferringMetadata)
     try await withThrowingTaskGroup(of: Void.self) { group in
       group.addTask { await accessLog.run() }
       let store = server.store

@@ -28,7 +28,7 @@ struct ObjectLifecycle {
       metadata["name"] = .string(prefix + String((0..<5).map { _ in Self.nameAlphabet.randomElement()! }))
     }
     if info.namespaced { metadata["namespace"] = .string(namespace) } else { metadata["namespace"] = nil }
-    metadata["uid"] = .string(UUID().uuidString.lowercased())
+    metadata["uid"] = .string(Self.newUID())
     metadata["creationTimestamp"] = .string(Timestamps.format(now))
     metadata["generation"] = nil
     if info.tracksGeneration { metadata["generation"] = 1 }
@@ -43,6 +43,25 @@ struct ObjectLifecycle {
       object = NamespaceLifecycle.created(object)
     }
     return Self.secretWritten(object, info: info)
+  }
+
+  /// A random (version 4, RFC 9562) UUID in the lowercase form Kubernetes writes uids in, built
+  /// here: Foundation's `UUID()` opened /dev/urandom on every create, and `uuidString.lowercased()`
+  /// went through Unicode case mapping.
+  static func newUID() -> String {
+    var generator = SystemRandomNumberGenerator()
+    var bytes = (0..<2).flatMap { _ in withUnsafeBytes(of: generator.next() as UInt64) { Array($0) } }
+    bytes[6] = bytes[6] & 0x0F | 0x40  // version 4
+    bytes[8] = bytes[8] & 0x3F | 0x80  // variant 10
+    let hex = Array("0123456789abcdef".utf8)
+    var text: [UInt8] = []
+    text.reserveCapacity(36)
+    for (index, byte) in bytes.enumerated() {
+      if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
+      text.append(hex[Int(byte >> 4)])
+      text.append(hex[Int(byte & 0x0F)])
+    }
+    return String(decoding: text, as: UTF8.self)
   }
 
   /// A Secret as kube-apiserver stores it: `type` defaults to Opaque, and the write-only

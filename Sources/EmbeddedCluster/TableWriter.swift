@@ -17,11 +17,24 @@ struct TableWriter {
   ]
 
   /// Whether an Accept header asks for a Table.
-  static func wanted(_ accept: String) -> Bool { accept.contains("as=Table") }
+  static func wanted(_ accept: String) -> Bool { contains(accept, "as=Table") }
 
   /// Whether an Accept header asks for PartialObjectMetadata.
   static func wantsMetadataOnly(_ accept: String) -> Bool {
-    accept.contains("as=PartialObjectMetadata") && !accept.contains("as=Table")
+    contains(accept, "as=PartialObjectMetadata") && !wanted(accept)
+  }
+
+  /// Whether `text` holds `needle`, compared byte by byte: every write's answer asks this of its
+  /// Accept header three times, and both `String.contains` (Foundation's CFString search) and
+  /// `utf8.firstRange(of:)` (a generic searcher) cost microseconds each.
+  static func contains(_ text: String, _ needle: StaticString) -> Bool {
+    let wanted = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+    let bytes = Array(text.utf8)
+    guard let first = wanted.first, bytes.count >= wanted.count else { return wanted.isEmpty }
+    for start in 0...(bytes.count - wanted.count) where bytes[start] == first {
+      if bytes[start..<start + wanted.count].elementsEqual(wanted) { return true }
+    }
+    return false
   }
 
   /// The columns: a leading Name column unless the kind places its own (Events show it last, at

@@ -17,6 +17,15 @@ struct FieldSet: Hashable, Sendable {
     for path in paths { insert(path) }
   }
 
+  /// `subtree` placed under `path`.
+  init(_ subtree: FieldSet, at path: FieldPath) {
+    self = path.reversed().reduce(subtree) { below, element in
+      var node = FieldSet()
+      node.children[element] = below
+      return node
+    }
+  }
+
   var isEmpty: Bool { !isMember && children.values.allSatisfy(\.isEmpty) }
 
   /// Adds `path`.
