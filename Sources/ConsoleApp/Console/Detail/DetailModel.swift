@@ -28,6 +28,8 @@ struct DetailModel: Hashable, Sendable {
   var treeSelection: String
   /// The time ages were measured at.
   var now: Date
+  /// An AIApplication's `status.slo`, burning targets first.
+  var slo: SLOReport?
 
   /// The model of `context.object`.
   init(_ context: DetailContext) {
@@ -48,6 +50,7 @@ struct DetailModel: Hashable, Sendable {
     tree = DetailTree(relations: relations, now: context.now).roots(for: object)
     treeSelection = DetailRelations.identity(of: object)
     now = context.now
+    slo = object["kind"]?.stringValue == "AIApplication" ? SLOReport(object) : nil
   }
 
   /// The pane's title: `AICluster default/llama-pool`.

@@ -16,7 +16,7 @@ struct DetailPane: Sendable {
 
   /// The blocks, top to bottom.
   var blocks: [DetailBlock] {
-    [.fields(model.summary.items)] + containerBlocks + conditionBlocks + reconcileBlocks + instanceBlocks
+    [.fields(model.summary.items)] + sloBlocks + containerBlocks + conditionBlocks + reconcileBlocks + instanceBlocks
       + nodeBlocks + revisionBlocks + eventBlocks + treeBlocks
   }
 

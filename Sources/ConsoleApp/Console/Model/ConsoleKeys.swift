@@ -33,7 +33,8 @@ enum ConsoleKeys {
       [.char("P")], .pause, label: "pause", description: "pause or resume an AICluster's reconciliation",
       group: "Operations", isMutating: true, showInHints: false),
     KeyBinding(
-      [.char("c")], .canary, label: "canary", description: "set, promote or abort an InferenceService's canary",
+      [.char("c")], .canary, label: "canary",
+      description: "start an InferenceService's canary; set, promote or abort it",
       group: "Operations", isMutating: true, showInHints: false),
     KeyBinding(
       [.ctrl("d")], .delete, label: "delete", description: "delete the selection (asks first)", group: "Operations",

@@ -9,6 +9,8 @@ enum ConsoleOperation: Equatable, Sendable {
   case canaryTraffic(ObjectIdentity, percent: Int)
   case canaryPromote(ObjectIdentity)
   case canaryAbort(ObjectIdentity)
+  /// A canary for an InferenceService that has none, stepped by analysis or not.
+  case canaryStart(ObjectIdentity, model: String, percent: Int, analysis: Bool)
   case delete(ObjectIdentity)
   /// Back to revision `toRevision`, whose changes the picker showed.
   case rollback(ObjectIdentity, toRevision: Int64)
@@ -19,7 +21,8 @@ enum ConsoleOperation: Equatable, Sendable {
   var target: ObjectIdentity {
     switch self {
     case .scale(let ref, _), .pause(let ref, _), .canaryTraffic(let ref, _), .canaryPromote(let ref),
-      .canaryAbort(let ref), .delete(let ref), .rollback(let ref, _), .editRoute(let ref, _):
+      .canaryAbort(let ref), .canaryStart(let ref, _, _, _), .delete(let ref), .rollback(let ref, _),
+      .editRoute(let ref, _):
       return ref
     }
   }
@@ -32,6 +35,8 @@ enum ConsoleOperation: Equatable, Sendable {
     case .canaryTraffic(let ref, let percent): return "canary of \(ref.description) to \(percent)%"
     case .canaryPromote(let ref): return "promote the canary of \(ref.description)"
     case .canaryAbort(let ref): return "abort the canary of \(ref.description)"
+    case .canaryStart(let ref, let model, let percent, let analysis):
+      return "start a canary of \(ref.description): \(model) at \(percent)%\(analysis ? " with analysis" : "")"
     case .delete(let ref): return "delete \(ref.description)"
     case .rollback(let ref, let revision): return "roll back \(ref.description) to revision \(revision)"
     case .editRoute(let ref, _): return "edit \(ref.description)"

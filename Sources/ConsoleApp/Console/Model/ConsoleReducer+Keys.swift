@@ -38,6 +38,10 @@ extension ConsoleReducer {
       return handleOwnerTree(key, picker, &state)
     case .containers(let picker):
       return handleContainerPicker(key, picker, &state)
+    case .canaryPicker(let picker):
+      return handleCanaryPicker(key, picker, &state)
+    case .canaryTraffic(let start, let prompt):
+      return handleCanaryTraffic(key, start, prompt, &state)
     case .normal:
       if let refused = keyMap(state).refusedInReadOnly(key) {
         flash(&state, "read-only: '\(refused.label)' is disabled (started with --readonly)", .flashWarn)

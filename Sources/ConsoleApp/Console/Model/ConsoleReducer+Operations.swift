@@ -28,7 +28,11 @@ extension ConsoleReducer {
       let current = Int(object[path: ["spec", "replicas"]]?.intValue ?? 0)
       openOperationPrompt(.scale(ref, current: current, bounds: ScaleBounds(object: object)), "\(current)", &state)
     case .canary:
-      let percent = object[path: ["spec", "canary", "trafficPercent"]]?.intValue.map(String.init) ?? ""
+      guard let canary = object[path: ["spec", "canary"]], canary.objectValue != nil else {
+        openCanaryStart(ref, object, &state)
+        return
+      }
+      let percent = canary["trafficPercent"]?.intValue.map(String.init) ?? ""
       openOperationPrompt(.canary(ref), percent, &state)
     case .pause:
       let paused = object[path: ["spec", "paused"]]?.boolValue == true

@@ -75,11 +75,15 @@ struct ConsoleState {
     case ownerTree(ChoicePicker<ObjectIdentity>)
     /// The container picker of `l` on a Pod of several containers.
     case containers(ChoicePicker<PodLogChoice.Pick>)
+    /// A picker of `c`'s start of a canary: its ModelDeployment, then with analysis or not.
+    case canaryPicker(ChoicePicker<CanaryStart>)
+    /// The prompt of `c`'s start of a canary for its first traffic step.
+    case canaryTraffic(CanaryStart, PromptState)
 
     /// The mode without its state, for comparisons.
     enum Name: Sendable, Hashable {
       case normal, help, command, filter, yaml, describe, operationPrompt, confirm, rollback, routeForm, logPrompt,
-        contexts, ownerTree, containers
+        contexts, ownerTree, containers, canaryPicker, canaryTraffic
     }
 
     var name: Name {
@@ -98,13 +102,16 @@ struct ConsoleState {
       case .contexts: .contexts
       case .ownerTree: .ownerTree
       case .containers: .containers
+      case .canaryPicker: .canaryPicker
+      case .canaryTraffic: .canaryTraffic
       }
     }
 
     /// The prompt open in this mode, if it has one.
     var prompt: PromptState? {
       switch self {
-      case .command(let prompt), .filter(let prompt), .operationPrompt(_, let prompt), .logPrompt(_, let prompt):
+      case .command(let prompt), .filter(let prompt), .operationPrompt(_, let prompt), .logPrompt(_, let prompt),
+        .canaryTraffic(_, let prompt):
         prompt
       default: nil
       }
@@ -132,6 +139,9 @@ struct ConsoleState {
       case .logPrompt(let kind, var prompt):
         edit(&prompt)
         return .logPrompt(kind, prompt)
+      case .canaryTraffic(let start, var prompt):
+        edit(&prompt)
+        return .canaryTraffic(start, prompt)
       default: return self
       }
     }

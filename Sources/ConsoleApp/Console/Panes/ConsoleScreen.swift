@@ -31,6 +31,7 @@ struct ConsoleScreen {
     case .contexts(let picker): ContextPickerView(picker: picker).render(into: &buffer, area: area, theme: theme)
     case .ownerTree(let picker): ChoicePickerView(picker: picker).render(into: &buffer, area: area, theme: theme)
     case .containers(let picker): ChoicePickerView(picker: picker).render(into: &buffer, area: area, theme: theme)
+    case .canaryPicker(let picker): ChoicePickerView(picker: picker).render(into: &buffer, area: area, theme: theme)
     case .help: HelpOverlay(keyMap: ConsoleReducer.keyMap(state)).render(into: &buffer, area: area, theme: theme)
     default: break
     }

@@ -1,3 +1,4 @@
+import AIResources
 import ClusterClient
 import Foundation
 import KubeCore
@@ -15,6 +16,8 @@ extension ConsoleState {
     /// A warning while the API server is unreachable: why (whole, URL included), how old the data
     /// is, the countdown to the next try and the key that tries now. It wraps over lines.
     var banner: String?
+    /// The applications' SLOs, burning ones first; nil when none has a measured objective.
+    var slo: SLOHeadline?
 
     init(_ state: ConsoleState) {
       let world = state.world
@@ -30,6 +33,8 @@ extension ConsoleState {
       }
       if let failure = state.failure { banner = failure }
       counts = Health.allCases.map { ($0, state.store.healthCounts[$0] ?? 0) }
+      let applications = state.store.served(AIApplication.resource).map { state.store.objects(of: $0) } ?? []
+      slo = SLOHeadline(SLOReport.all(applications))
     }
 
     private static func connection(_ states: [SyncState], kinds: Int, now: Date) -> (String, String?) {

@@ -2,7 +2,7 @@ import Foundation
 import Views
 
 /// The header: who and where (world, server, namespace, read-only badge, clock), then the
-/// connection state and the AI objects counted by health; a red banner, wrapped, while disconnected.
+/// connection state, the AI objects counted by health and the SLOs (burning first); a red banner, wrapped, while disconnected.
 struct HeaderPane {
   let header: ConsoleState.Header
   let readOnly: Bool
@@ -21,17 +21,36 @@ struct HeaderPane {
     _ = buffer.put(spans, x: area.x, y: area.y, maxWidth: area.width - clock.count - 1)
     _ = buffer.put(clock, x: area.right - clock.count - 1, y: area.y, style: theme[.muted])
     guard area.height > 1 else { return }
-    var line: [Span] = [
-      Span(" " + header.connection, style: theme[connectionRole]), Span("  ·  ", style: theme[.muted]),
-    ]
-    for (health, count) in header.counts {
-      line.append(Span("\(health.glyph) \(count) \(health.word)  ", style: theme[count > 0 ? health.role : .muted]))
-    }
-    _ = buffer.put(line, x: area.x, y: area.y + 1, maxWidth: area.width)
+    _ = buffer.put(statusLine(width: area.width, theme: theme), x: area.x, y: area.y + 1, maxWidth: area.width)
     for (row, text) in header.bannerLines(width: area.width).enumerated() where row + 2 < area.height {
       buffer.putAligned(
         text, x: area.x, y: area.y + 2 + row, width: area.width, alignment: .left, style: theme[.flashError])
     }
+  }
+
+  /// The connection, the objects by health, then the SLOs in the longest wording that fits (the
+  /// counts of no object dropped first to make room); a burning SLO too long for what the counts
+  /// leave goes before them, as it matters more.
+  private func statusLine(width: Int, theme: Theme) -> [Span] {
+    let separator = Span("  ·  ", style: theme[.muted])
+    let connection = Span(" " + header.connection, style: theme[connectionRole])
+    let counts = header.counts.map { health, count in
+      Span("\(health.glyph) \(count) \(health.word)  ", style: theme[count > 0 ? health.role : .muted])
+    }
+    guard let slo = header.slo else { return [connection, separator] + counts }
+    let nonZero = zip(header.counts, counts).filter { $0.0.1 > 0 }.map(\.1)
+    let widthOf = { (spans: [Span]) in spans.map { DisplayWidth.of($0.text) }.reduce(0, +) }
+    for text in slo.variants {
+      for shown in [counts, nonZero] {
+        let line = [connection, separator] + shown
+        if widthOf(line) + DisplayWidth.of(text) < width { return line + [Span(text, style: theme[slo.role])] }
+      }
+    }
+    let room = width - widthOf([connection, separator, separator])
+    guard !slo.burning.isEmpty, let text = slo.text(fitting: room) ?? slo.variants.last else {
+      return [connection, separator] + counts
+    }
+    return [connection, separator, Span(text, style: theme[slo.role]), separator] + counts
   }
 
   private var connectionRole: ThemeRole {

@@ -36,6 +36,8 @@ extension ConsoleLaunch {
     case .canaryTraffic(_, let percent): return try await operations.setCanaryTraffic(name, percent: percent)
     case .canaryPromote: return try await operations.promoteCanary(name)
     case .canaryAbort: return try await operations.abortCanary(name)
+    case .canaryStart(_, let model, let percent, let analysis):
+      return try await operations.startCanary(name, model: model, percent: percent, analysis: analysis)
     case .delete: return try await operations.delete(kind, name)
     case .rollback(_, let revision): return try await operations.rollback(kind, name, toRevision: revision)
     case .editRoute(_, let route): return try await operations.editRoute(name, object: route)
