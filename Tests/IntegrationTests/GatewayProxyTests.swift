@@ -183,6 +183,12 @@ import Testing
     #expect(garbage.status == 502)
     #expect(garbage.json?[path: ["error", "code"]] == "upstream_invalid_reply")
     #expect(garbage.body.contains("not JSON") && garbage.body.contains("<html>"))
+    // A request that hangs right after a fast one (on the kept-alive connection): the connection's
+    // one timer, still scheduled for the fast one's deadline, looks again then and keeps this one's.
+    let again = ContinuousClock.now
+    let hungAgain = try await ask("real-model", "hang after garbage")
+    #expect(hungAgain.status == 504)
+    #expect(ContinuousClock.now - again < .seconds(10), "the 2 s timeout of a request after a fast one")
     let gone = try await ask("dead-model", "hello")
     #expect(gone.status == 502)
     #expect(gone.json?[path: ["error", "code"]] == "upstream_unreachable")
