@@ -6,6 +6,8 @@ extension ConsoleBenchmarks {
     /// Milliseconds from just before launch to the first frame, and to the synced list.
     var firstFrameMs: Double = .nan
     var syncedMs: Double = .nan
+    /// Milliseconds from just before launch to the first frame that lists any row.
+    var firstRowsMs: Double = .nan
     /// Keys sent, and the key-to-frame latency of each key the console answered.
     var keysPressed = 0
     var keyLatencyMs: [Double] = []
@@ -25,9 +27,9 @@ extension ConsoleBenchmarks {
       let keys = Sample(values: keyLatencyMs)
       return String(
         format:
-          "console launch %d: first frame %.0f ms, synced %.0f ms, key p50 %.1f p99 %.1f ms (%d/%d), "
+          "console launch %d: first frame %.0f ms, first rows %.0f ms, synced %.0f ms, key p50 %.1f p99 %.1f ms (%d/%d), "
           + "CPU flowing %.1f%% (%.0f frames/s) idle %.1f%% (%.1f frames/s), RSS %.0f MB, writes %.0f/s (%d failed)",
-        number, firstFrameMs, syncedMs, keys.median, keys.p99, keyLatencyMs.count, keysPressed, flowingCPU,
+        number, firstFrameMs, firstRowsMs, syncedMs, keys.median, keys.p99, keyLatencyMs.count, keysPressed, flowingCPU,
         flowingFrameRate, idleCPU, idleFrameRate, Double(residentBytes) / 1e6, writes.rate, writes.failed)
     }
   }
@@ -40,10 +42,11 @@ extension ConsoleBenchmarks {
   /// The pause between stopping the writer and sampling idle CPU, for the last changes to drain.
   static let settle = Duration.seconds(3)
 
-  /// One launch: the writer starts, the console starts and syncs, keys are pressed and CPU and
-  /// memory sampled while changes flow; then the writer stops and idle CPU is sampled.
-  static func measureLaunch(kubeconfig: String, writer: ChangeWriter, in directory: URL) async throws
-    -> LaunchFigures
+  /// One launch: the writer starts, the console starts and lists `rows` objects synced, keys are
+  /// pressed and CPU and memory sampled while changes flow; then the writer stops and idle CPU is
+  /// sampled.
+  static func measureLaunch(kubeconfig: String, writer: ChangeWriter, rows: Int = objects, in directory: URL)
+    async throws -> LaunchFigures
   {
     try await withThrowingTaskGroup(of: ChangeWriter.Outcome.self) { group in
       group.addTask { await writer.run() }
@@ -52,7 +55,7 @@ extension ConsoleBenchmarks {
       let launchedMs = Date().timeIntervalSince1970 * 1000
       let console = try await ConsoleProcess.launch(kubeconfig: kubeconfig, directory: directory)
       do {
-        var figures = try await whileFlowing(console, launchedMs: launchedMs)
+        var figures = try await whileFlowing(console, rows: rows, launchedMs: launchedMs)
         group.cancelAll()
         figures.writes = try await group.next() ?? figures.writes
         try await Task.sleep(for: settle)
@@ -68,11 +71,12 @@ extension ConsoleBenchmarks {
   }
 
   /// Start-up, keys, CPU and memory, all while the writer runs.
-  static func whileFlowing(_ console: ConsoleProcess, launchedMs: Double) async throws -> LaunchFigures {
+  static func whileFlowing(_ console: ConsoleProcess, rows: Int, launchedMs: Double) async throws -> LaunchFigures {
     var figures = LaunchFigures()
-    let trace = try await waitForSyncedList(console)
+    let trace = try await waitForSyncedList(console, rows: rows)
     figures.firstFrameMs = (trace.first?.wallMs ?? .nan) - launchedMs
-    figures.syncedMs = (trace.firstSynced(rows: objects)?.wallMs ?? .nan) - launchedMs
+    figures.firstRowsMs = (trace.firstWithRows?.wallMs ?? .nan) - launchedMs
+    figures.syncedMs = (trace.firstSynced(rows: rows)?.wallMs ?? .nan) - launchedMs
     let framesBefore = trace.frames.count
     figures.keysPressed = try await pressKeys(console)
     // The last key's frame comes within a frame interval or two.

@@ -3,18 +3,31 @@ import EmbeddedCluster
 import Foundation
 import KubeCore
 
-/// One in-process API server grown from 1,000 to 10,000 to 50,000 AIClusters (API server only:
-/// no controller touches them). At each size: the server's list time, in one GET and in pages,
-/// and the console's launch to first synced frame, for the scaling curves; at 10,000 also the
-/// peers on the same data: `aiconsole get` against `kubectl get`, and the informer against
-/// `kubectl get -w` following 1,000 changes a second.
+/// One in-process API server grown from 1,000 to 10,000, 50,000 and 100,000 AIClusters (API
+/// server only: no controller touches them). At each size: the server's list time, in one GET and
+/// in pages, and the console's launch to its first rows and to its first synced frame, for the
+/// scaling curves; at 10,000 also the peers on the same data: `aiconsole get` against `kubectl
+/// get`, and the informer against `kubectl get -w` following 1,000 changes a second; at 100,000
+/// the console under 1,000 changes a second (keys, CPU, memory), as `ConsoleBenchmarks` measures
+/// it at 10,000.
 enum GrowingClusterBenchmarks {
   static let peersArea = "Peers (real processes on the same cluster and data, in the same run)"
   static let listArea = "Scaling: API server list (every AICluster, one GET, full body received)"
   static let pagedArea =
     "Scaling: API server paged list (every AICluster in pages of 500, as informers and kubectl list)"
   static let frameArea = "Scaling: console launch → first synced frame (release aiconsole in tmux 200x50, no writes)"
-  static let sizes = [1_000, 10_000, 50_000]
+  static let loadArea = "Console at 100,000 AIClusters (release aiconsole in tmux 200x50; 1,000 changes/s)"
+  /// `AICONSOLE_BENCH_SIZES=1000,100000` measures only those sizes (no peers without 10,000), for a
+  /// quick look at one end of the curve.
+  static let sizes =
+    ProcessInfo.processInfo.environment["AICONSOLE_BENCH_SIZES"].map {
+      $0.split(separator: ",").compactMap { Int($0) }.sorted()
+    } ?? [1_000, 10_000, 50_000, 100_000]
+  /// The size the console is measured at under a flow of changes.
+  static let loadSize = 100_000
+  /// Launches under load at `loadSize`: each takes about 30 s (sync, 10 s of keys, two 10 s CPU
+  /// windows).
+  static let loadLaunches = 2
   /// The size the peers are compared at.
   static let peerSize = 10_000
   static let namespaces = 4
@@ -60,6 +73,7 @@ enum GrowingClusterBenchmarks {
     var list = ScalingCurve(area: listArea, what: "list every AICluster", showsP99: true)
     var paged = ScalingCurve(area: pagedArea, what: "list every AICluster in pages of 500", showsP99: false)
     var frame = ScalingCurve(area: frameArea, what: "launch → synced list", showsP99: false)
+    var firstRows = ScalingCurve(area: frameArea, what: "launch → first rows on screen", showsP99: false)
     var outcome = Outcome()
     var created = 0
     for size in sizes {
@@ -69,10 +83,11 @@ enum GrowingClusterBenchmarks {
       list.add(objects: size, sample: try await timer.whole(runs: listRuns))
       paged.add(objects: size, sample: try await timer.paged(runs: pagedRuns))
       let console = try await syncedTimes(kubeconfig: kubeconfig, rows: size, directory: directory)
-      frame.add(
-        objects: size, sample: console.synced,
-        detail: String(
-          format: "rows first shown at %.0f ms, once the informer's paged list is in", console.firstRow.median))
+      frame.add(objects: size, sample: console.synced)
+      firstRows.add(objects: size, sample: console.firstRow)
+      if size == loadSize {
+        outcome.rows += try await underLoad(kubeconfig: kubeconfig, client: client, size: size, directory: directory)
+      }
       guard size == peerSize else { continue }
       let peers = directory.appendingPathComponent("peers")
       try FileManager.default.createDirectory(at: peers, withIntermediateDirectories: true)
@@ -82,9 +97,29 @@ enum GrowingClusterBenchmarks {
       outcome.rows += try await FollowPeerBenchmarks.measure(
         area: peersArea, kubeconfig: kubeconfig, objects: size, writer: writer, directory: peers)
     }
-    outcome.rows += list.rows + paged.rows + frame.rows
-    outcome.notes = [(peersArea, await peersNote)] + [list, paged, frame].map { ($0.area, $0.verdict) }
+    outcome.rows += list.rows + paged.rows + firstRows.rows + frame.rows
+    outcome.notes = [(peersArea, await peersNote)] + [list, paged, firstRows, frame].map { ($0.area, $0.verdict) }
     return outcome
+  }
+
+  /// The console at `size` objects while a writer changes them 1,000 times a second: launch,
+  /// keys, CPU and memory, `loadLaunches` times; the rows `ConsoleBenchmarks` reports.
+  static func underLoad(kubeconfig: String, client: KubeClient, size: Int, directory: URL) async throws
+    -> [BenchmarkReport.Row]
+  {
+    let writer = ChangeWriter(client: client, paths: (0..<size).map(path).shuffled(), perSecond: changesPerSecond)
+    var launches: [ConsoleBenchmarks.LaunchFigures] = []
+    for number in 0..<loadLaunches {
+      let launchDirectory = directory.appendingPathComponent("loaded-\(size)-\(number)")
+      try FileManager.default.createDirectory(at: launchDirectory, withIntermediateDirectories: true)
+      let launch = try await ConsoleBenchmarks.measureLaunch(
+        kubeconfig: kubeconfig, writer: writer, rows: size, in: launchDirectory)
+      progress(launch.summary(number))
+      launches.append(launch)
+    }
+    var report = BenchmarkReport()
+    ConsoleBenchmarks.add(launches, objects: size, area: loadArea, memoryTargetMB: 400, to: &report)
+    return report.rows
   }
 
   /// How the peers were run, for the report.
@@ -128,8 +163,7 @@ enum GrowingClusterBenchmarks {
   }
 
   /// Milliseconds from launching the console to its first frame listing `rows` rows synced, and
-  /// to its first frame listing any row: the informer publishes its objects once its paged list
-  /// is complete, so the second is the list's share of the first.
+  /// to its first frame listing any row.
   static func syncedTimes(kubeconfig: String, rows: Int, directory: URL) async throws -> (
     synced: Sample, firstRow: Sample
   ) {

@@ -17,6 +17,8 @@ public actor AIKindInformers {
   private let client: KubeClient
   private let selection: AIKindSelection
   private let namespace: String?
+  /// Applied by every informer to each object before it is cached (see `Informer.init`).
+  private let transform: (@Sendable (JSONValue) -> JSONValue)?
   /// Shared by every informer this starts: the first to reach the server again after a
   /// disconnection wakes the others; `fire()` it to retry now.
   public nonisolated let reconnect: ReconnectSignal
@@ -29,8 +31,9 @@ public actor AIKindInformers {
 
   public init(
     client: KubeClient, selection: AIKindSelection = AIKindSelection(), namespace: String? = nil,
-    reconnect: ReconnectSignal = ReconnectSignal()
+    reconnect: ReconnectSignal = ReconnectSignal(), transform: (@Sendable (JSONValue) -> JSONValue)? = nil
   ) {
+    self.transform = transform
     self.reconnect = reconnect
     self.client = client
     self.selection = selection
@@ -113,7 +116,8 @@ public actor AIKindInformers {
   }
 
   private func start(_ resource: APIResource) {
-    let informer = Informer(client: client, resource: resource, namespace: namespace, reconnect: reconnect)
+    let informer = Informer(
+      client: client, resource: resource, namespace: namespace, reconnect: reconnect, transform: transform)
     let runner = Task { await informer.run() }
     let forwarder = Task { [weak self] in
       for await event in await informer.events() { await self?.publish(.object(resource, event)) }

@@ -11,7 +11,11 @@ public actor Informer {
   private let namespace: String?
   private let labelSelector: String?
   private let pageSize: Int
+  /// Applied to every object before it is cached or told (client-go's `SetTransform`).
+  private let transform: (@Sendable (JSONValue) -> JSONValue)?
   private var cache = ObjectCache()
+  /// The resourceVersion of the first list's pages applied so far.
+  private var pagesVersion: String?
   private var lastResourceVersion: String?
   private var subscribers: [UUID: AsyncStream<InformerEvent>.Continuation] = [:]
   /// Whether the informer asks for the server's Table: each object then comes with its cells.
@@ -35,12 +39,15 @@ public actor Informer {
 
   /// An informer of `resource` in `namespace` (nil: all) limited to `labelSelector`. Informers
   /// that share `reconnect` wake each other: after a disconnection, the first to reach the server
-  /// again ends the others' backoff waits. `clock` times those waits.
+  /// again ends the others' backoff waits. `clock` times those waits. `transform` (for example
+  /// `Informer.withoutManagedFields`) rewrites each object before it is cached.
   public init(
     client: KubeClient, resource: APIResource, namespace: String? = nil, labelSelector: String? = nil,
     pageSize: Int = 500, backoff: Backoff = Backoff(), reconnect: ReconnectSignal = ReconnectSignal(),
-    clock: any Clock<Duration> = ContinuousClock(), table: Bool = false
+    clock: any Clock<Duration> = ContinuousClock(), table: Bool = false,
+    transform: (@Sendable (JSONValue) -> JSONValue)? = nil
   ) {
+    self.transform = transform
     self.table = table
     self.reconnect = reconnect
     self.clock = clock
@@ -162,7 +169,8 @@ public actor Informer {
     // A first list shows its pages as they come; a relist must tell only the difference, so it
     // waits for the whole list.
     var pageReceived: (@Sendable (ObjectList) async -> Void)?
-    if cache.count == 0 { pageReceived = { [weak self] page in await self?.applyFirstPage(page) } }
+    let first = cache.count == 0
+    if first { pageReceived = { [weak self] page in await self?.applyFirstPage(page) } }
     let list = try await client.listAll(
       resource, namespace: namespace, options: options, pageSize: pageSize,
       progress: { [weak self] loaded, total in await self?.progress(loaded, total) }, page: pageReceived)
@@ -172,7 +180,14 @@ public actor Informer {
         remember(columns: list.columns, cells: objectCells, of: object)
       }
     }
-    for event in cache.replace(with: list.items) { publish(event) }
+    // A first list whose every page went into the empty cache left nothing to tell: going over
+    // it again would cost a second pass over every object. (A list that fell back to one unpaged
+    // GET after `410 Gone` is of another version than its pages: that one is diffed.)
+    let pagesWereAll = first && pagesVersion == list.resourceVersion && cache.count == list.items.count
+    pagesVersion = nil
+    if !pagesWereAll {
+      for event in cache.replace(with: transform.map { list.items.map($0) } ?? list.items) { publish(event) }
+    }
     lastResourceVersion = list.resourceVersion
     reachedServer()
     setState(.synced)
@@ -180,7 +195,9 @@ public actor Informer {
 
   /// One page of the first list, published as additions at once.
   private func applyFirstPage(_ page: ObjectList) {
-    for (index, object) in page.items.enumerated() {
+    pagesVersion = page.resourceVersion
+    for (index, item) in page.items.enumerated() {
+      let object = transform?(item) ?? item
       remember(columns: page.columns, cells: page.cells?[index], of: object)
       if cache.upsert(object) == nil { publish(.added(object)) }
     }
@@ -217,21 +234,34 @@ public actor Informer {
 
   private func apply(_ event: WatchEvent) {
     if let version = event.resourceVersion { lastResourceVersion = version }
+    let object = transform?(event.object) ?? event.object
     switch event.kind {
     case .added, .modified:
-      remember(columns: event.columns, cells: event.cells, of: event.object)
-      if let old = cache.upsert(event.object) {
-        publish(.modified(old: old, new: event.object))
+      remember(columns: event.columns, cells: event.cells, of: object)
+      if let old = cache.upsert(object) {
+        publish(.modified(old: old, new: object))
       } else {
-        publish(.added(event.object))
+        publish(.added(object))
       }
     case .deleted:
-      cache.remove(event.object)
-      publish(.deleted(event.object))
-      if let key = NamespacedName(of: event.object) { cells[key] = nil }
+      cache.remove(object)
+      publish(.deleted(object))
+      if let key = NamespacedName(of: object) { cells[key] = nil }
     case .bookmark, .error:
       break
     }
+  }
+
+  /// Leaves out `metadata.managedFields`, which a cache for display or for controllers never reads
+  /// (client-go's `TransformStripManagedFields`, which kube-controller-manager's informers use):
+  /// for a small object they are most of its size.
+  public static let withoutManagedFields: @Sendable (JSONValue) -> JSONValue = { object in
+    guard case .object(var members) = object, case .object(var metadata)? = members["metadata"],
+      metadata["managedFields"] != nil
+    else { return object }
+    metadata["managedFields"] = nil
+    members["metadata"] = .object(metadata)
+    return .object(members)
   }
 
   /// A list got through: start the backoff over, and wake the informers that share the

@@ -39,13 +39,33 @@ extension ConsoleReducer {
   /// Whether an event may change what the detail of the selection shows.
   static func touchesDetail(_ event: ConsoleEvent, _ state: ConsoleState) -> Bool {
     switch event {
-    case .object, .viewed: return state.selection != nil
+    case .object(let resource, let change), .viewed(let resource, .change(let change, _)):
+      return touchesSelection(resource, change, state)
+    case .viewed: return state.selection != nil
     case .related(let feed, _): return feed.touchesDetail && state.selection != nil
     default: return false
     }
   }
 
   /// The selection and the whole cache around it, for the detail, YAML and describe views.
+  /// Whether a change of an object of `resource` may change what the selection's detail shows:
+  /// the selected object itself, or any object of another kind (the detail's links run between
+  /// kinds). An object of the selection's own kind is related only as its owner or owned, or
+  /// where the kind's descriptor links it to itself: at 100,000 AIClusters and a thousand
+  /// changes a second, each of the others' changes rebuilt the detail, which gathers every cached
+  /// object, at every frame.
+  static func touchesSelection(_ resource: APIResource, _ change: InformerEvent, _ state: ConsoleState) -> Bool {
+    guard let (selectedResource, selected) = state.selection else { return false }
+    guard let object = change.object, resource == selectedResource else { return true }
+    if ResourceStore.key(object) == ResourceStore.key(selected) { return true }
+    let descriptor = state.registry.descriptor(for: resource)
+    if (descriptor.children + descriptor.instances).contains(where: { $0.target == resource }) { return true }
+    // A modification that dropped an owner reference changes the tree as much as one that adds it.
+    var versions = [object]
+    if case .modified(let old, _) = change { versions.append(old) }
+    return versions.contains { DetailFields.isOwned($0, by: selected) || DetailFields.isOwned(selected, by: $0) }
+  }
+
   static func detailContext(_ state: ConsoleState) -> DetailContext? {
     guard let (resource, object) = state.selection else { return nil }
     var related: [String: [JSONValue]] = [:]

@@ -3,23 +3,36 @@ import KubeCore
 import Views
 
 extension ConsoleReducer {
-  /// Brings the list up to date: the rows of changed objects one by one, or everything after a
-  /// change of listing, namespace or kinds, or when a batch is too large to patch row by row.
+  /// Brings the list up to date: the rows of changed objects patched in, or everything after a
+  /// change of listing, namespace or kinds, or when most of the batch is new rows (a first list
+  /// arriving at once), where patching would cost as much.
   static func settleList(_ state: inout ConsoleState) {
-    if state.listNeedsRebuild || state.pendingRows.count > rebuildThreshold {
+    let pending = state.pendingRows.count
+    if state.listNeedsRebuild || (pending > rebuildThreshold && pending > state.table.rows.count) {
       rebuildList(&state)
       return
     }
-    guard !state.pendingRows.isEmpty else { return }
+    guard pending > 0 else { return }
     let context = rowContext(state)
-    // In id order, so that rows arriving in one batch land in the same order every time.
-    for id in state.pendingRows.sorted() {
+    var changed: [TableRow<ObjectIdentity>] = []
+    var removed: Set<ObjectIdentity> = []
+    // New rows in id order, so that rows arriving in one batch land in the same order every time
+    // (rows already held keep their place whatever the order); sorting only those keeps a
+    // thousand changes a second of known objects from sorting a thousand identities a second.
+    // The batch goes in as one merge: row by row, each upsert scanned the whole view.
+    var known: [ObjectIdentity] = []
+    var arriving: [ObjectIdentity] = []
+    for id in state.pendingRows {
+      if state.table.contains(id: id) { known.append(id) } else { arriving.append(id) }
+    }
+    for id in known + identityOrder(arriving).map({ arriving[$0] }) {
       if let (resource, object) = state.object(id), state.isListed(resource, object) {
-        state.table.upsert(row(object, resource, state: state, context: context))
+        changed.append(row(object, resource, state: state, context: context))
       } else {
-        state.table.remove(id: id)
+        removed.insert(id)
       }
     }
+    state.table.apply(upserting: changed, removing: removed)
     state.pendingRows.removeAll()
   }
 
@@ -38,8 +51,7 @@ extension ConsoleReducer {
     }
     // In id order (so that rows tied on the sort column keep one order), sorting positions rather
     // than the rows themselves: moving 10,000 rows' cells about was a third of a rebuild.
-    let order = rows.indices.sorted { rows[$0].id < rows[$1].id }
-    state.table.setRows(order.map { rows[$0] })
+    state.table.setRows(identityOrder(rows.map(\.id)).map { rows[$0] })
     // Like kubectl and k9s: by kind when every AI kind is listed, else by name.
     if state.table.sortColumn == nil || state.listNeedsDefaultSort {
       state.table.sort(by: state.listing == .allKinds ? 1 : (state.columns.columns.firstIndex { $0.title == "NAME" }))
@@ -47,6 +59,16 @@ extension ConsoleReducer {
     }
     state.pendingRows.removeAll()
     state.listNeedsRebuild = false
+  }
+
+  /// The positions of `ids` in `ObjectIdentity` order (kind, group, namespace, name), compared as
+  /// bytes: the same order as `<` for names without NUL, at a fraction of the cost. Sorting the
+  /// identities themselves compared four Strings and copied five references per step, which was
+  /// most of the UI thread's time while 100,000 objects arrived.
+  static func identityOrder(_ ids: [ObjectIdentity]) -> [Int] {
+    guard ids.count > 1 else { return Array(ids.indices) }
+    let keys = ids.map { Array("\($0.kind)\0\($0.group)\0\($0.namespace)\0\($0.name)".utf8) }
+    return ids.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
   }
 
   /// The row of one object, highlighted while it flashes.

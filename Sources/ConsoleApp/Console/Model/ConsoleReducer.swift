@@ -9,7 +9,8 @@ import Views
 enum ConsoleReducer {
   /// How long a changed row stays highlighted.
   static let flashDuration: TimeInterval = 1.5
-  /// Above this many changed rows in one batch the list is rebuilt rather than patched row by row.
+  /// Above this many changed rows in one batch, more than the list holds, the list is rebuilt
+  /// rather than patched.
   static let rebuildThreshold = 1_000
 
   /// Applies a batch of events (what arrived since the last frame), then brings the list and the

@@ -41,7 +41,8 @@ struct ConsoleFeeds: Sendable {
           await follow(
             Informer(
               client: client, resource: feed.resource, namespace: feed.namespace,
-              labelSelector: feed.labelSelector, reconnect: requests.reconnect), as: feed)
+              labelSelector: feed.labelSelector, reconnect: requests.reconnect,
+              transform: Informer.withoutManagedFields), as: feed)
         }
       }
       group.addTask { await followViewedKinds() }
@@ -66,7 +67,10 @@ struct ConsoleFeeds: Sendable {
   }
 
   private func followAIKinds() async {
-    let informers = AIKindInformers(client: client, reconnect: requests.reconnect)
+    // The console never shows managedFields (its YAML view leaves them out, as kubectl does), and
+    // for an AICluster they are about half of what it would hold.
+    let informers = AIKindInformers(
+      client: client, reconnect: requests.reconnect, transform: Informer.withoutManagedFields)
     let events = await informers.events()
     await withDiscardingTaskGroup { group in
       group.addTask { await informers.run() }
@@ -121,7 +125,9 @@ struct ConsoleFeeds: Sendable {
   }
 
   private func followViewed(_ resource: APIResource) async {
-    let informer = Informer(client: client, resource: resource, reconnect: requests.reconnect, table: true)
+    let informer = Informer(
+      client: client, resource: resource, reconnect: requests.reconnect, table: true,
+      transform: Informer.withoutManagedFields)
     await run(informer, await informer.rows()) { inbox.post(.viewed(resource, $0)) }
   }
 
