@@ -86,7 +86,14 @@ enum GrowingClusterBenchmarks {
       frame.add(objects: size, sample: console.synced)
       firstRows.add(objects: size, sample: console.firstRow)
       if size == loadSize {
-        outcome.rows += try await underLoad(kubeconfig: kubeconfig, client: client, size: size, directory: directory)
+        // A console that cannot keep up must not cost the report the curves measured so far.
+        do {
+          outcome.rows += try await underLoad(kubeconfig: kubeconfig, client: client, size: size, directory: directory)
+        } catch {
+          progress("console under load at \(size) failed: \(error)")
+          outcome.rows.append(
+            .init(area: loadArea, name: "benchmark failed: \(error)", median: "—", p99: "—", target: "—"))
+        }
       }
       guard size == peerSize else { continue }
       let peers = directory.appendingPathComponent("peers")
