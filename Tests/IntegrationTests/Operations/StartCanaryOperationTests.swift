@@ -108,4 +108,17 @@ struct StartCanaryOperationTests {
       #expect(steps?.arrayValue?.count == 1)
     }
   }
+
+  @Test("the CLI's --start needs --traffic and goes without --promote or --abort; --analysis needs --start")
+  func commandLine() throws {
+    let command = try CanaryCommand.parse(["chat", "--start", "mistral-7b-v2", "--traffic", "10", "--analysis"])
+    #expect(command.start == "mistral-7b-v2")
+    #expect(command.traffic == 10)
+    #expect(command.analysis)
+    #expect(throws: (any Error).self) { try CanaryCommand.parse(["chat", "--start", "m"]) }
+    #expect(throws: (any Error).self) {
+      try CanaryCommand.parse(["chat", "--start", "m", "--traffic", "10", "--abort"])
+    }
+    #expect(throws: (any Error).self) { try CanaryCommand.parse(["chat", "--traffic", "10", "--analysis"]) }
+  }
 }
