@@ -35,6 +35,13 @@ extension ScreenFixture {
       inputTokens: 1_800, outputTokens: 120, pods: ["summarize-6d4b8f5c9-p7w2x", "summarize-6d4b8f5c9-k3j9d"]),
   ]
 
+  /// The gateway's pool labels of a route's requests: all served by its service's stable pool
+  /// (the chat canary has no Ready instance, so the gateway hands its share to stable).
+  static func poolLabels(_ route: Traffic) -> String {
+    "service_namespace=\"demo\",inference_service=\"\(route.route)\",pool=\"stable\","
+      + "model_deployment=\"\(route.model)-v1\""
+  }
+
   static let metricsSource = MetricsSource.exposition("http://aiconsole-gateway.aiconsole-system.svc:9090/metrics")
 
   /// The GPUs: node, index, the pod on it (namespace/name, empty when free) and its utilisation.
@@ -80,7 +87,7 @@ extension ScreenFixture {
     for route in traffic {
       let requests = total(route.base, route.requests, step)
       for (type, tokens) in [("input", route.inputTokens), ("output", route.outputTokens)] {
-        let labels = MetricsFixtures.genAILabels(route.model, tokenType: type)
+        let labels = MetricsFixtures.genAILabels(route.model, tokenType: type) + "," + poolLabels(route)
         text += "gen_ai_client_token_usage_bucket{\(labels),le=\"+Inf\"} \(requests)\n"
         text += "gen_ai_client_token_usage_sum{\(labels)} \(requests * tokens)\n"
         text += "gen_ai_client_token_usage_count{\(labels)} \(requests)\n"
@@ -97,7 +104,7 @@ extension ScreenFixture {
     var text = "# TYPE \(family) histogram\n"
     for route in traffic {
       let requests = total(route.base, route.requests, step)
-      let labels = MetricsFixtures.genAILabels(route.model)
+      let labels = MetricsFixtures.genAILabels(route.model) + "," + poolLabels(route)
       for (bound, share) in shares {
         text += "\(family)_bucket{\(labels),le=\"\(bound)\"} \((requests * share).rounded(.down))\n"
       }
@@ -115,7 +122,7 @@ extension ScreenFixture {
       let all = total(route.base, route.requests, step)
       let refused = total(route.base / 50, route.limited, step)
       let failed = total(route.base / 200, route.errors, step)
-      let labels = "route=\"\(route.route)\",model=\"\(route.model)\""
+      let labels = "route=\"\(route.route)\",model=\"\(route.model)\"," + poolLabels(route)
       requests += "aiconsole_gateway_requests_total{\(labels),code=\"200\"} \(all - refused - failed)\n"
       requests += "aiconsole_gateway_requests_total{\(labels),code=\"429\"} \(refused)\n"
       requests += "aiconsole_gateway_requests_total{\(labels),code=\"502\"} \(failed)\n"

@@ -30,6 +30,7 @@ extension MetricsBoard {
       return RouteMetricsRow(
         route: route, models: (models[route] ?? []).sorted(), requestsPerSecond: requests,
         requestsHistory: history(.routeRequests, route), errorsPerSecond: rate(.routeErrors, route),
+        errorsHistory: history(.routeErrors, route),
         rateLimitedPerSecond: rate(.routeRateLimited, route),
         cacheHitRatio: requests.flatMap { $0 > 0 ? (hits ?? 0) / $0 : nil })
     }
@@ -104,6 +105,9 @@ extension MetricsBoard {
       latency: quantiles(.modelLatency, model) ?? quantiles(.engineLatency, model),
       timeToFirstTokenP50: (quantiles(.modelTimeToFirstToken, model) ?? quantiles(.engineTimeToFirstToken, model))?
         .p50, pods: pods)
+    row.errorsHistory = history(.modelErrors, model)
+    row.latencyP99History =
+      quantiles(.modelLatency, model) != nil ? p99History(.modelLatency, model) : p99History(.engineLatency, model)
     if gatewayTokens {
       (row.tokensInPerSecond, row.tokensInHistory) = (rate(.modelTokensIn, model), history(.modelTokensIn, model))
       (row.tokensOutPerSecond, row.tokensOutHistory) = (rate(.modelTokensOut, model), history(.modelTokensOut, model))
@@ -117,11 +121,18 @@ extension MetricsBoard {
     return row
   }
 
+  /// The recent p99s of `signal` for `subject`: the first source's that knows it, as the
+  /// quantiles shown are (quantiles of two sources do not add).
+  func p99History(_ signal: MetricsKey.Signal, _ subject: String) -> [Double] {
+    let key = MetricsKey(signal, subject)
+    return sources.lazy.compactMap { $0.quantiles[key] != nil ? $0.p99History[key] : nil }.first ?? []
+  }
+
   private func has(_ signal: MetricsKey.Signal, _ subject: String) -> Bool {
     sources.contains { $0.rates[MetricsKey(signal, subject)] != nil }
   }
 
-  private func quantiles(_ signal: MetricsKey.Signal, _ subject: String) -> LatencyQuantiles? {
+  func quantiles(_ signal: MetricsKey.Signal, _ subject: String) -> LatencyQuantiles? {
     sources.lazy.compactMap { $0.quantiles[MetricsKey(signal, subject)] }.first
   }
 

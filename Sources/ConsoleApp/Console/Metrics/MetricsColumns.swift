@@ -40,9 +40,15 @@ struct MetricsColumns: Sendable {
   /// The columns shown, in order, with their widths.
   private(set) var columns: [Column]
 
-  /// Fits `columns` after a name column (longest name `longestName`) into `width` cells.
-  init(_ columns: [Column], longestName: Int, width: Int, sparklineMaximum: Int = 30) {
-    let nameMinimum = min(10, max(4, longestName))
+  /// Fits `columns` after a name column (longest name `longestName`) into `width` cells; the
+  /// name keeps at least `nameMinimum` cells (10 unless a table's names must stay whole). The
+  /// text column gets room for `longestText` before sparklines widen, so a sparkline never cuts
+  /// a route's models short.
+  init(
+    _ columns: [Column], longestName: Int, width: Int, sparklineMaximum: Int = 30, nameMinimum: Int = 10,
+    longestText: Int = 0
+  ) {
+    let nameMinimum = min(nameMinimum, max(4, longestName))
     var shown = columns
     func needed() -> Int { nameMinimum + shown.reduce(0) { $0 + $1.minimumWidth + 1 } }
     while needed() > width,
@@ -56,6 +62,9 @@ struct MetricsColumns: Sendable {
     let nameExtra = min(extra, max(0, min(longestName, 28) - nameMinimum))
     nameWidth = max(0, min(nameMinimum, width)) + nameExtra
     extra -= nameExtra
+    let textMinimum = shown.first { $0.kind == .text }?.minimumWidth ?? 0
+    let textExtra = shown.contains { $0.kind == .text } ? min(extra, max(0, longestText - textMinimum)) : 0
+    extra -= textExtra
     let sparklines = shown.filter { $0.kind == .sparkline }.count
     let sparkExtra = sparklines == 0 ? 0 : min(sparklineMaximum - 6, extra / sparklines)
     extra -= sparkExtra * sparklines
@@ -64,7 +73,7 @@ struct MetricsColumns: Sendable {
       switch shown[index].kind {
       case .sparkline: shown[index].width += sparkExtra
       case .text:
-        shown[index].width += extra
+        shown[index].width += extra + textExtra
         extra = 0
       case .number: break
       }

@@ -28,6 +28,14 @@ enum MetricsFormat {
     return NumberFormat.percent(ratio)
   }
 
+  /// An error ratio as a percentage with a decimal below 10% (`0.4%`, `12%`): a canary's
+  /// fraction of a percent is what its analysis judges, and `0%` would hide it.
+  static func errorPercent(_ ratio: Double?) -> String {
+    guard let ratio, ratio.isFinite else { return unknown }
+    let percent = ratio * 100
+    return percent < 10 ? NumberFormat.compact((percent * 10).rounded() / 10) + "%" : "\(Int(percent.rounded()))%"
+  }
+
   /// Framebuffer memory as `32.0/80.0G` (GiB); N/A when the GPU does not report it.
   static func memory(used: Double?, total: Double?) -> String {
     guard let used, let total else { return "N/A" }

@@ -9,16 +9,22 @@ struct MetricsHighlight: Hashable, Sendable {
   var pods: Set<String> = []
   /// Node names.
   var nodes: Set<String> = []
+  /// The selected InferenceService's canary, whose pools the pane compares above the rest.
+  var canary: CanaryFocus?
 
   /// Nothing highlighted.
   static let none = MetricsHighlight()
 
   /// A highlight.
-  init(models: Set<String> = [], routes: Set<String> = [], pods: Set<String> = [], nodes: Set<String> = []) {
+  init(
+    models: Set<String> = [], routes: Set<String> = [], pods: Set<String> = [], nodes: Set<String> = [],
+    canary: CanaryFocus? = nil
+  ) {
     self.models = models
     self.routes = routes
     self.pods = pods
     self.nodes = nodes
+    self.canary = canary
   }
 
   /// Whether the model's row is the selection's.

@@ -24,10 +24,12 @@ extension MetricsPane {
   /// The routes, models and GPU sections, the selection's rows first in each.
   func sections(board: MetricsBoard, highlight: MetricsHighlight, width: Int) -> [Section] {
     var sections: [Section] = []
+    if let canary = highlight.canary { sections.append(canarySection(canary, board: board, width: width)) }
     let routes = board.routeRows
     if !routes.isEmpty {
       let columns = MetricsColumns(
-        Self.routeColumns, longestName: routes.map(\.route.count).max() ?? 0, width: width - 2)
+        Self.routeColumns, longestName: routes.map(\.route.count).max() ?? 0, width: width - 2,
+        longestText: routes.map { $0.models.joined(separator: ",").count }.max() ?? 0)
       let rows = Self.highlightedFirst(routes.map { ($0, highlight.contains($0)) })
       let lines = [Line.header("ROUTE")] + rows.map { Line.route($0.0, highlighted: $0.1) }
       sections.append(Section(lines: lines, columns: columns))

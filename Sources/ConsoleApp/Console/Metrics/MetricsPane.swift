@@ -1,6 +1,7 @@
 import Views
 
-/// The metrics pane: a status line per source, then routes and models with their rates,
+/// The metrics pane: a status line per source, then the selected InferenceService's stable and
+/// canary pools side by side with its analysis verdict, then routes and models with their rates,
 /// sparklines and latencies, then GPUs grouped by node as gauges. A pure function of the board;
 /// the caller draws the frame around it. When the rows do not all fit, each section gets a fair
 /// share of the height and says how many rows it left out; the selection's rows come first.
@@ -19,6 +20,10 @@ struct MetricsPane: Sendable {
     case gpu(GPUMetricsRow, highlighted: Bool)
     /// A note in muted text.
     case note(String)
+    /// A canary's verdict, in the role of its outcome.
+    case verdict(String, ThemeRole)
+    /// A pool's row of the stable-vs-canary table.
+    case pool(PoolMetricsRow)
   }
 
   /// A run of lines drawn with one set of columns.
@@ -27,6 +32,9 @@ struct MetricsPane: Sendable {
     var lines: [Line]
     /// The columns of its table rows (nil for the GPU section).
     var columns: MetricsColumns?
+    /// Whether it gets all its lines before the others share the rest (the selection's canary,
+    /// a few lines that mean nothing cut short).
+    var keepsWhole = false
   }
 
   /// Seconds without an answer after which an exposition source is called stale (several
@@ -58,7 +66,10 @@ struct MetricsPane: Sendable {
   }
 
   private func draw(_ sections: [Section], into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
-    let shares = Self.allocate(sections.map(\.lines.count), among: area.height)
+    let whole = sections.map { $0.keepsWhole ? min($0.lines.count, area.height) : 0 }
+    let rest = Self.allocate(
+      sections.map { $0.keepsWhole ? 0 : $0.lines.count }, among: area.height - whole.reduce(0, +))
+    let shares = zip(whole, rest).map { $0 + $1 }
     var y = area.y
     for (section, share) in zip(sections, shares) where share > 0 {
       var lines = Array(section.lines.prefix(share))
@@ -90,6 +101,12 @@ struct MetricsPane: Sendable {
     case .gpu(let gpu, let highlighted):
       Self.drawGPU(gpu, highlighted: highlighted, into: &buffer, area: area, theme: theme)
     case .note(let text): buffer.put(text, x: area.x + 2, y: area.y, maxWidth: area.width - 2, style: theme[.muted])
+    case .verdict(let text, let role):
+      buffer.put(text, x: area.x + 2, y: area.y, maxWidth: area.width - 2, style: theme[role])
+    case .pool(let row):
+      columns?.renderRow(
+        name: Self.poolName(row), cells: Self.cells(row, theme: theme), highlighted: false, into: &buffer, area: area,
+        theme: theme)
     }
   }
 

@@ -17,6 +17,12 @@ struct MetricsQuery: Sendable {
     case quantile(MetricsKey.Signal, Double, labels: [String])
     /// A raw gauge, read as a scrape would read it.
     case gauge(String)
+    /// A rate per InferenceService pool (`MetricsKey.poolLabels`).
+    case poolRate(MetricsKey.Signal)
+    /// GenAI token rates per pool, by `gen_ai_token_type`.
+    case poolTokens
+    /// A quantile per pool.
+    case poolQuantile(MetricsKey.Signal, Double)
   }
 
   /// A short unique name, the key of the results.
@@ -55,8 +61,8 @@ struct MetricsQuery: Sendable {
   }
 
   /// `histogram_quantile(q, sum by (labels, le) (rate(name_bucket[range])))`.
-  static func quantile(_ q: Double, _ name: String, by labels: String) -> String {
-    "histogram_quantile(\(q), " + sumRate(name + "_bucket", by: labels + ", le") + ")"
+  static func quantile(_ q: Double, _ name: String, by labels: String, filter: String = "") -> String {
+    "histogram_quantile(\(q), " + sumRate(name + "_bucket", by: labels + ", le", filter: filter) + ")"
   }
 
   /// The queries of `profiles`.
@@ -65,5 +71,5 @@ struct MetricsQuery: Sendable {
   }
 
   /// Every query, in the order of the profiles.
-  static let all: [MetricsQuery] = genAI + vllm + dcgm + liteLLM
+  static let all: [MetricsQuery] = genAI + pools + vllm + dcgm + liteLLM
 }

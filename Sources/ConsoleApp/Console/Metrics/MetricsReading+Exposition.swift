@@ -8,8 +8,12 @@ extension MetricsReading {
     for family in families {
       if family.type == .histogram, let latency = Self.latencyHistograms[family.name] {
         for histogram in family.histograms {
-          guard let subject = latency.subject(histogram.labels) else { continue }
-          builder.histogram(MetricsKey(latency.signal, subject), family: family.name, histogram)
+          if let subject = latency.subject(histogram.labels) {
+            builder.histogram(MetricsKey(latency.signal, subject), family: family.name, histogram)
+          }
+          if let signal = latency.poolSignal, let pool = MetricsKey.poolSubject(histogram.labels) {
+            builder.histogram(MetricsKey(signal, pool), family: family.name, histogram)
+          }
         }
       }
       for sample in family.samples {
@@ -25,6 +29,8 @@ extension MetricsReading {
     var signal: MetricsKey.Signal
     /// The labels naming the model, the first present winning.
     var modelLabels: [String]
+    /// The per-pool series it also feeds, where it carries the gateway's pool labels.
+    var poolSignal: MetricsKey.Signal? = nil
 
     /// The model of a series.
     func subject(_ labels: [MetricLabel]) -> String? {
@@ -34,9 +40,10 @@ extension MetricsReading {
 
   /// The histograms per family name: genai and LiteLLM at the gateway, vLLM at the engine.
   static let latencyHistograms: [String: LatencyHistogram] = [
-    "gen_ai_server_request_duration": LatencyHistogram(signal: .modelLatency, modelLabels: ["gen_ai_request_model"]),
+    "gen_ai_server_request_duration": LatencyHistogram(
+      signal: .modelLatency, modelLabels: ["gen_ai_request_model"], poolSignal: .poolLatency),
     "gen_ai_server_time_to_first_token": LatencyHistogram(
-      signal: .modelTimeToFirstToken, modelLabels: ["gen_ai_request_model"]),
+      signal: .modelTimeToFirstToken, modelLabels: ["gen_ai_request_model"], poolSignal: .poolTimeToFirstToken),
     "litellm_request_total_latency_metric": LatencyHistogram(
       signal: .modelLatency, modelLabels: ["requested_model", "model"]),
     "litellm_llm_api_time_to_first_token_metric": LatencyHistogram(
@@ -59,9 +66,14 @@ extension MetricsReading {
     guard sample.name == "gen_ai_client_token_usage_sum", let model = sample.label("gen_ai_request_model") else {
       return
     }
+    let pool = MetricsKey.poolSubject(sample.labels)
     switch sample.label("gen_ai_token_type") {
-    case "input": builder.counter(MetricsKey(.modelTokensIn, model), sample)
-    case "output": builder.counter(MetricsKey(.modelTokensOut, model), sample)
+    case "input":
+      builder.counter(MetricsKey(.modelTokensIn, model), sample)
+      if let pool { builder.counter(MetricsKey(.poolTokensIn, pool), sample) }
+    case "output":
+      builder.counter(MetricsKey(.modelTokensOut, model), sample)
+      if let pool { builder.counter(MetricsKey(.poolTokensOut, pool), sample) }
     default: break
     }
   }
@@ -75,6 +87,11 @@ extension MetricsReading {
       builder.counter(MetricsKey(.routeRequests, route), sample)
       builder.counter(MetricsKey(.modelRequests, model), sample)
       builder.route(route, servesModel: model)
+      if let pool = MetricsKey.poolSubject(sample.labels) {
+        builder.counter(MetricsKey(.poolRequests, pool), sample)
+        // The analysis counts 5xx answers as the pool's errors; a 4xx is the client's.
+        if sample.label("code")?.hasPrefix("5") == true { builder.counter(MetricsKey(.poolServerErrors, pool), sample) }
+      }
     case "aiconsole_gateway_errors_total":
       builder.counter(MetricsKey(.routeErrors, route), sample)
       builder.counter(MetricsKey(.modelErrors, model), sample)

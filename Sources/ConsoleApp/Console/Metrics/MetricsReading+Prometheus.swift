@@ -45,6 +45,19 @@ extension MetricsReading {
       builder.quantile(MetricsKey(signal, subject), q, value)
     case .gauge(let name):
       builder.gauge(name, labels: sample.labels, value: value)
+    case .poolRate(let signal):
+      guard let pool = MetricsKey.poolSubject(sample.labels) else { return }
+      builder.rate(MetricsKey(signal, pool), value)
+    case .poolTokens:
+      guard let pool = MetricsKey.poolSubject(sample.labels) else { return }
+      switch label("gen_ai_token_type") {
+      case "input": builder.rate(MetricsKey(.poolTokensIn, pool), value)
+      case "output": builder.rate(MetricsKey(.poolTokensOut, pool), value)
+      default: break
+      }
+    case .poolQuantile(let signal, let q):
+      guard let pool = MetricsKey.poolSubject(sample.labels) else { return }
+      builder.quantile(MetricsKey(signal, pool), q, value)
     }
   }
 }

@@ -15,10 +15,14 @@ struct ModelMetricsRow: Hashable, Sendable {
   var requestsPerSecond: Double?
   /// Failed requests per second.
   var errorsPerSecond: Double?
+  /// Recent failed requests per second, oldest first.
+  var errorsHistory: [Double] = []
   /// Requests refused by rate limits per second.
   var rateLimitedPerSecond: Double?
   /// End-to-end latency quantiles, seconds.
   var latency: LatencyQuantiles?
+  /// Recent p99 latencies, seconds, oldest first.
+  var latencyP99History: [Double] = []
   /// Median time to first token, seconds.
   var timeToFirstTokenP50: Double?
   /// The engine pods (`namespace/pod`) serving it.
@@ -37,10 +41,37 @@ struct RouteMetricsRow: Hashable, Sendable {
   var requestsHistory: [Double] = []
   /// Failed requests per second.
   var errorsPerSecond: Double?
+  /// Recent failed requests per second, oldest first.
+  var errorsHistory: [Double] = []
   /// Requests refused by rate limits per second.
   var rateLimitedPerSecond: Double?
   /// Cache hits over requests, 0...1; nil without requests.
   var cacheHitRatio: Double?
+}
+
+/// One pool of an InferenceService in the stable-vs-canary table: the gateway's requests that
+/// pool served (labels `inference_service`, `pool`, `model_deployment`).
+struct PoolMetricsRow: Hashable, Sendable {
+  /// `stable` or `canary`.
+  var pool: String
+  /// The ModelDeployment the pool runs.
+  var deployment: String
+  /// Requests per second.
+  var requestsPerSecond: Double?
+  /// Recent request rates, oldest first.
+  var requestsHistory: [Double] = []
+  /// 5xx answers over requests, 0...1; nil without requests.
+  var errorRatio: Double?
+  /// Recent error ratios, oldest first.
+  var errorRatioHistory: [Double] = []
+  /// Request duration quantiles, seconds.
+  var latency: LatencyQuantiles?
+  /// Recent p99 durations, seconds, oldest first.
+  var latencyP99History: [Double] = []
+  /// The p99 time to first token, seconds (the figure `maxTimeToFirstToken` checks).
+  var timeToFirstTokenP99: Double?
+  /// Input plus output tokens per second.
+  var tokensPerSecond: Double?
 }
 
 /// The GPUs of one node, for the pane's grouping.

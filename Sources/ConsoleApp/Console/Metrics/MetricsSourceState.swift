@@ -29,6 +29,9 @@ struct MetricsSourceState: Sendable {
   var rates: [MetricsKey: RateSeries] = [:]
   /// Normalized latency quantiles.
   var quantiles: [MetricsKey: LatencyQuantiles] = [:]
+  /// The p99 of each latency after each read that had observations, oldest first, bounded as
+  /// rate histories are; a read whose window held none adds nothing rather than a false zero.
+  var p99History: [MetricsKey: [Double]] = [:]
   /// Engine pod gauges, by `namespace/pod` (or model).
   var pods: [String: PodGauges] = [:]
   /// GPUs in the order read.
@@ -61,6 +64,20 @@ struct MetricsSourceState: Sendable {
     routeModels = reading.routeModels
     updateRates(reading, at: timestamp, window: window, historyLength: historyLength)
     updateQuantiles(reading, at: timestamp, window: window)
+    updateP99History(historyLength: historyLength)
+  }
+
+  private mutating func updateP99History(historyLength: Int) {
+    var next: [MetricsKey: [Double]] = [:]
+    for (key, quantiles) in self.quantiles {
+      var history = p99History[key] ?? []
+      if quantiles.p99.isFinite {
+        history.append(quantiles.p99)
+        if history.count > historyLength { history.removeFirst(history.count - historyLength) }
+      }
+      next[key] = history
+    }
+    p99History = next
   }
 
   private mutating func updateRates(_ reading: MetricsReading, at timestamp: Int64, window: Int64, historyLength: Int) {

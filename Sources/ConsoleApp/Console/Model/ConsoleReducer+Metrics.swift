@@ -1,3 +1,4 @@
+import AIResources
 import ClusterClient
 import KubeCore
 
@@ -17,6 +18,8 @@ extension ConsoleReducer {
       podKeys.insert(ResourceStore.key(pod))
       if let node = pod[path: ["spec", "nodeName"]]?.stringValue { nodes.insert(node) }
     }
-    return MetricsHighlight(models: models, routes: routes, pods: podKeys, nodes: nodes)
+    let isService = resource.kind == InferenceService.resource.kind && resource.group == InferenceService.resource.group
+    let canary = isService ? CanaryFocus(object) : nil
+    return MetricsHighlight(models: models, routes: routes, pods: podKeys, nodes: nodes, canary: canary)
   }
 }
