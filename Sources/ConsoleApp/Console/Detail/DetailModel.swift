@@ -34,7 +34,7 @@ struct DetailModel: Hashable, Sendable {
   /// The model of `context.object`.
   init(_ context: DetailContext) {
     let object = context.object
-    let relations = DetailRelations(related: context.related, registry: context.registry)
+    let relations = DetailRelations(related: context.related, registry: context.registry, index: context.index)
     let descriptor = context.registry.descriptor(of: object)
     core = DetailCore(context)
     let fields = core?.fields ?? (descriptor?.summary ?? KindDescriptor.flattenedSpec)(object)
@@ -45,8 +45,10 @@ struct DetailModel: Hashable, Sendable {
       .sorted { $0.name < $1.name }
     hasInstances = descriptor?.hasInstances ?? false
     revisions = DetailRevision.all(relations.revisions(of: object), of: object, now: context.now)
+    let subtree = DetailSubtree(of: object, relations: relations)
     events = DetailEvent.warningsFirst(
-      DetailSubtree(of: object, relations: relations).events(among: context.related[CoreResources.events.kind] ?? []))
+      context.index.map(subtree.events(in:))
+        ?? subtree.events(among: context.related[CoreResources.events.kind] ?? []))
     tree = DetailTree(relations: relations, now: context.now).roots(for: object)
     treeSelection = DetailRelations.identity(of: object)
     now = context.now

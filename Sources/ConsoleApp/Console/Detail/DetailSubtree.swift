@@ -14,7 +14,12 @@ struct DetailSubtree: Sendable {
 
   /// The subtree of `object` among `relations`' cached objects.
   init(of object: JSONValue, relations: DetailRelations) {
-    let owned = Self.ownedIndex(relations.related)
+    // Through the store's index a lookup per member; without it, one pass over the cache.
+    let scanned = relations.index == nil ? Self.ownedIndex(relations.related) : [:]
+    let owned = { (uid: String) -> [JSONValue] in
+      guard let index = relations.index else { return scanned[uid] ?? [] }
+      return index.owned(by: uid).filter { !DetailRelations.notInTree.contains($0.kind) }.map(\.object)
+    }
     var members = [object]
     var seen: Set<String> = [DetailRelations.identity(of: object)]
     var level = [object]
@@ -24,7 +29,7 @@ struct DetailSubtree: Sendable {
         let linked = (relations.registry.descriptor(of: parent)?.children ?? []).flatMap {
           relations.targets(of: parent, $0)
         }
-        let below = linked + relations.pods(of: parent) + (owned[DetailFields.uid(parent)] ?? [])
+        let below = linked + relations.pods(of: parent) + owned(DetailFields.uid(parent))
         for child in below where seen.insert(DetailRelations.identity(of: child)).inserted {
           next.append(child)
         }
@@ -38,12 +43,7 @@ struct DetailSubtree: Sendable {
   /// The Events involving any member (by uid where both sides carry one, else by kind,
   /// namespace and name), as core/v1 `involvedObject` or events.k8s.io/v1 `regarding` names it.
   func events(among events: [JSONValue]) -> [JSONValue] {
-    var uids: [String: String] = [:]
-    for member in members {
-      let key = Self.key(
-        kind: DetailFields.kind(member), namespace: DetailFields.namespace(member), name: DetailFields.name(member))
-      uids[key] = DetailFields.uid(member)
-    }
+    let uids = memberUIDs()
     return events.filter { event in
       guard let subject = event["involvedObject"] ?? event["regarding"] else { return false }
       let key = Self.key(
@@ -54,6 +54,26 @@ struct DetailSubtree: Sendable {
       // A uid on both sides tells a recreated object of the same name from the one seen.
       return subjectUID.isEmpty || uid.isEmpty || subjectUID == uid
     }
+  }
+
+  /// `events(among:)` of the Events `index` holds, looked up by member.
+  func events(in index: OwnerIndex) -> [JSONValue] {
+    let found = members.flatMap {
+      index.events(
+        about: DetailFields.kind($0), namespace: DetailFields.namespace($0), name: DetailFields.name($0))
+    }
+    return events(among: DetailRelations.unique(found))
+  }
+
+  /// The uid of each member by `kind/namespace/name` (the last member of a key wins).
+  private func memberUIDs() -> [String: String] {
+    var uids: [String: String] = [:]
+    for member in members {
+      let key = Self.key(
+        kind: DetailFields.kind(member), namespace: DetailFields.namespace(member), name: DetailFields.name(member))
+      uids[key] = DetailFields.uid(member)
+    }
+    return uids
   }
 
   /// The cached objects by the uid of each owner they name, the Events and revisions left out.

@@ -80,6 +80,6 @@ extension ConsoleReducer {
     }
     return DetailContext(
       object: object, resource: resource, related: related, registry: state.registry, now: state.now,
-      metrics: state.metrics)
+      metrics: state.metrics, index: state.store.ownerIndex)
   }
 }

@@ -28,11 +28,14 @@ struct ResourceStore: Sendable {
   private var health: [APIResource: [String: Health]] = [:]
   /// How many AI objects are in each health.
   private(set) var healthCounts: [Health: Int] = [:]
+  /// The objects a detail reads, by owner, uid, namespace, name, link label and Event subject.
+  private(set) var ownerIndex = OwnerIndex()
 
   /// Replaces the set of AI kinds; the objects of kinds no longer served are dropped.
   mutating func setKinds(_ newKinds: [APIResource]) -> [APIResource] {
     let gone = kinds.filter { !newKinds.contains($0) }
     for resource in gone {
+      for object in objects(of: resource) { ownerIndex.remove(.ai(resource), object) }
       objects[resource] = nil
       states[resource] = nil
       for (_, old) in health.removeValue(forKey: resource) ?? [:] { healthCounts[old, default: 1] -= 1 }
@@ -55,8 +58,10 @@ struct ResourceStore: Sendable {
     if case .deleted = event {
       objects[resource]?[key] = nil
       health[resource]?[key] = nil
+      ownerIndex.remove(.ai(resource), object)
     } else {
       objects[resource, default: [:]][key] = object
+      ownerIndex.put(.ai(resource), object)
       let now = Health.of(object)
       health[resource, default: [:]][key] = now
       healthCounts[now, default: 0] += 1
@@ -68,6 +73,7 @@ struct ResourceStore: Sendable {
   /// follows the kinds kept warm.
   mutating func setViewed(_ newKinds: [APIResource]) {
     for resource in viewed where !newKinds.contains(resource) {
+      for object in objects(of: resource) { ownerIndex.remove(.viewed(resource), object) }
       objects[resource] = nil
       states[resource] = nil
       cells[resource] = nil
@@ -90,12 +96,14 @@ struct ResourceStore: Sendable {
       let key = Self.key(object)
       objects[resource]?[key] = nil
       cells[resource]?[key] = nil
+      ownerIndex.remove(.viewed(resource), object)
       return object
     case .change(let change, let objectCells):
       guard let object = change.object else { return nil }
       let key = Self.key(object)
       objects[resource, default: [:]][key] = object
       cells[resource, default: [:]][key] = objectCells
+      ownerIndex.put(.viewed(resource), object)
       return object
     }
   }
@@ -112,8 +120,10 @@ struct ResourceStore: Sendable {
     guard let object = event.object else { return }
     if case .deleted = event {
       related[kind]?[Self.key(object)] = nil
+      if kind.touchesDetail { ownerIndex.remove(.feed(kind), object) }
     } else {
       related[kind, default: [:]][Self.key(object)] = object
+      if kind.touchesDetail { ownerIndex.put(.feed(kind), object) }
     }
   }
 
