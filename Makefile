@@ -26,8 +26,9 @@ format:
 # Suites that measure time (leases, scrape windows, cancellation, a terminal driven in real time,
 # a write rate) run on their own after the rest: in the parallel run, hundreds of other tests on
 # two cores can stall a task for seconds (the write-load test's writer reached 28 of its 200
-# writes/s there, and 198/s alone beside three busy loops).
-TIMED_SUITES := LeaderElectionTests|PrometheusServerTests|DemoTrafficTests|ConsoleTmuxTests|DemoTmuxTests|ConsoleOperationsTmuxTests|WriteLoadTests|ConnectionLimitsTests
+# writes/s there, and 198/s alone beside three busy loops). A whole demo world (DemoAnalysisTests)
+# runs here too: its traffic took enough of the two cores to stall the log-following tests past a minute.
+TIMED_SUITES := LeaderElectionTests|PrometheusServerTests|DemoTrafficTests|ConsoleTmuxTests|DemoTmuxTests|ConsoleOperationsTmuxTests|WriteLoadTests|ConnectionLimitsTests|CanaryDeliveryTests|DemoAnalysisTests
 
 test: deps lint
 	$(SWIFT) build --build-tests
