@@ -30,6 +30,17 @@ struct OwnerIndex: Sendable {
       if case .viewed = self { return true }
       return false
     }
+
+    /// A fixed order among the sources of one object: ours, then feeds, then viewed kinds. Built
+    /// from the resources' names, as describing the enum itself goes through reflection, slow
+    /// enough to show when 10,000 pods are each held by the pods feed and a viewed `:pods`.
+    var order: (Int, String) {
+      switch self {
+      case .ai(let resource): (0, resource.description)
+      case .feed(let feed): (1, feed.resource.description)
+      case .viewed(let resource): (2, resource.description)
+      }
+    }
   }
 
   /// The label keys the kinds' links name (`.pods(label:)`, `.owned(_, label:)`); only these are
@@ -120,7 +131,7 @@ struct OwnerIndex: Sendable {
     for object in current[id] ?? [] { update(id, kind: kind, object, adding: false) }
     let sources = Array(holders[id] ?? [:])
     // Several holders are rare (a viewed `:pods` beside the pods feed); only they need an order.
-    let held = sources.count < 2 ? sources : sources.sorted { "\($0.key)" < "\($1.key)" }
+    let held = sources.count < 2 ? sources : sources.sorted { $0.key.order < $1.key.order }
     let own = held.filter { !$0.key.isViewed }.map(\.value)
     let seen = own.isEmpty ? Array(held.prefix(1).map(\.value)) : own
     current[id] = seen.isEmpty ? nil : seen
