@@ -22,7 +22,7 @@ public enum Timestamps {
     let whole = interval.rounded(.down)
     let seconds = Int(whole)
     let (days, time) = (seconds.floorDivided(by: 86_400), seconds.floorModulo(86_400))
-    let (year, month, day) = civilDate(daysSinceEpoch: days)
+    let (year, month, day) = CivilDate.fromDays(days)
     var bytes: [UInt8] = []
     bytes.reserveCapacity(24)
     func digits(_ value: Int, _ count: Int) {
@@ -50,20 +50,6 @@ public enum Timestamps {
     }
     bytes.append(0x5A)
     return String(decoding: bytes, as: UTF8.self)
-  }
-
-  /// The proleptic Gregorian date of a day counted from 1970-01-01 (Howard Hinnant's
-  /// `civil_from_days`, the inverse of `daysSinceEpoch`).
-  private static func civilDate(daysSinceEpoch days: Int) -> (year: Int, month: Int, day: Int) {
-    let shifted = days + 719_468
-    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-    let dayOfEra = shifted - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let monthIndex = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
   }
 
   /// Parses a timestamp with or without fractional seconds.
@@ -107,19 +93,8 @@ public enum Timestamps {
       guard digits > 0 else { return nil }
     }
     guard next == 0x5A, utf8.next() == nil else { return nil }
-    let seconds = daysSinceEpoch(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second
+    let seconds = CivilDate.days(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second
     return Date(timeIntervalSince1970: Double(seconds) + fraction)
-  }
-
-  /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (Howard Hinnant's
-  /// `days_from_civil`).
-  private static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-    let shifted = month <= 2 ? year - 1 : year
-    let era = (shifted >= 0 ? shifted : shifted - 399) / 400
-    let yearOfEra = shifted - era * 400
-    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return era * 146_097 + dayOfEra - 719_468
   }
 
   private static func daysIn(_ month: Int, of year: Int) -> Int {

@@ -1,4 +1,5 @@
 import Foundation
+import KubeCore
 
 /// A point in time with nanosecond precision, as the kubelet stamps log lines and as RFC 3339
 /// writes it. Parsed by hand, because a log stream parses one per line and stamps from different
@@ -64,41 +65,14 @@ public struct LogTimestamp: Hashable, Comparable, Sendable, CustomStringConverti
   private var wholeSeconds: String {
     let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
     let secondOfDay = seconds - days * 86_400
-    let (year, month, day) = CivilDate.fromDays(days)
+    let (year, month, day) = CivilDate.fromDays(Int(days))
     return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3600, 2)):"
       + "\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))"
   }
 
-  private func pad(_ value: Int64, _ width: Int) -> String {
+  private func pad(_ value: some BinaryInteger, _ width: Int) -> String {
     let digits = String(value)
     return String(repeating: "0", count: max(0, width - digits.count)) + digits
-  }
-}
-
-/// Conversions between days since 1970-01-01 and proleptic Gregorian dates (Howard Hinnant's
-/// algorithms), so that timestamps need neither a calendar nor a time zone database.
-enum CivilDate {
-  /// Days since 1970-01-01 of a date.
-  static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yearOfEra = y - era * 400
-    let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return era * 146_097 + dayOfEra - 719_468
-  }
-
-  /// The date of a day counted from 1970-01-01.
-  static func fromDays(_ days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let dayOfEra = z - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let shifted = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * shifted + 2) / 5 + 1
-    let month = shifted < 10 ? shifted + 3 : shifted - 9
-    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
   }
 }
 
@@ -116,7 +90,7 @@ private struct TimestampScanner {
       (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
     else { return nil }
     guard let nanoseconds = fraction(), let offset = zoneOffset(), index == bytes.count else { return nil }
-    let days = CivilDate.days(year: year, month: month, day: day)
+    let days = Int64(CivilDate.days(year: Int(year), month: Int(month), day: Int(day)))
     let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
     return LogTimestamp(seconds: seconds, nanoseconds: nanoseconds)
   }
