@@ -15,18 +15,7 @@ extension TableState {
     var moved: [Int] = []
     moved.reserveCapacity(batch.count)
     for row in batch {
-      let index: Int
-      if let existing = indexByID[row.id] {
-        index = existing
-        rows[index] = row
-        searchKeys[index] = TableState.searchKey(row)
-      } else {
-        index = rows.count
-        rows.append(row)
-        indexByID[row.id] = index
-        searchKeys.append(TableState.searchKey(row))
-      }
-      if let column = sortColumn { updateSortKey(at: index, column: column) }
+      let index = store(row)
       // A row twice in one batch moves once, as its last version.
       if !changed[index] { moved.append(index) }
       changed[index] = true

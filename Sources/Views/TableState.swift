@@ -54,12 +54,20 @@ public struct TableState<ID: Hashable & Sendable>: Sendable {
 
   /// Inserts or replaces the row with `row.id`, moving only that row in the view.
   public mutating func upsert(_ row: TableRow<ID>) {
+    if let existing = indexByID[row.id], let at = view.firstIndex(of: existing) { view.remove(at: at) }
+    let index = store(row)
+    if matches(index) { view.insert(index, at: insertionPosition(for: index)) }
+    refreshSelection(previousPosition: selectedPosition)
+  }
+
+  /// Puts `row` in place of the row with its id, or after the others, with its search and sort
+  /// keys; where it now is in `rows`. The view is the caller's to move.
+  mutating func store(_ row: TableRow<ID>) -> Int {
     let index: Int
     if let existing = indexByID[row.id] {
       index = existing
       rows[index] = row
       searchKeys[index] = TableState.searchKey(row)
-      if let at = view.firstIndex(of: index) { view.remove(at: at) }
     } else {
       index = rows.count
       rows.append(row)
@@ -67,8 +75,7 @@ public struct TableState<ID: Hashable & Sendable>: Sendable {
       searchKeys.append(TableState.searchKey(row))
     }
     if let column = sortColumn { updateSortKey(at: index, column: column) }
-    if matches(index) { view.insert(index, at: insertionPosition(for: index)) }
-    refreshSelection(previousPosition: selectedPosition)
+    return index
   }
 
   /// Removes the row with `id`, if present.
