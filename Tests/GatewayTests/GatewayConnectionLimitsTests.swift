@@ -98,7 +98,9 @@ import Testing
     }
   }
 
-  private func withGateway(
+  /// A gateway server with no cluster behind it: `/healthz` and refusals are what it answers.
+  /// The response-encoding tests serve from it too.
+  func withGateway(
     _ limits: ConnectionLimits = .gateway, _ body: (Int, ConnectionGuard) async throws -> Void
   ) async throws {
     // Writing to a connection the server closed must fail with EPIPE, not kill the test run.

@@ -2,7 +2,6 @@ import ClusterClient
 import ClusterTestSupport
 import Foundation
 import KubeCore
-import Logging
 import NIOCore
 import Testing
 
@@ -98,26 +97,7 @@ import Testing
     return text
   }
 
-  /// A gateway server with no cluster behind it: `/healthz` and refusals are what it answers.
   private func withGateway(_ body: (Int) async throws -> Void) async throws {
-    let client = try KubeClient(
-      configuration: ClusterConfiguration(
-        server: "http://127.0.0.1:1", contextName: "none", namespace: "default", source: "test"))
-    let load = InstanceLoad()
-    let handler = RequestHandler(
-      view: ClusterView(client: client), backend: SimulatedBackend(load: load, metrics: FleetMetrics()) { _, _ in },
-      busy: { load.inFlightNow($0.pod) }, record: { _ in })
-    let server = GatewayServer(
-      handler: handler, host: "127.0.0.1", port: 0, exposition: { [] }, logger: Logger(label: "test"))
-    let listening = AsyncStream<Int>.makeStream()
-    let serving = Task { try await server.run { listening.continuation.yield($0) } }
-    var ports = listening.stream.makeAsyncIterator()
-    let port = try #require(await ports.next())
-    defer { serving.cancel() }
-    do { try await body(port) } catch {
-      try await client.shutdown()
-      throw error
-    }
-    try await client.shutdown()
+    try await GatewayConnectionLimitsTests().withGateway { port, _ in try await body(port) }
   }
 }
