@@ -20,7 +20,11 @@ extension ConsoleTmuxTests {
       Self.matches(#"SLO 1 burning: demo/support-desk errorRate [0-9.]+× · budget -?[0-9]+%"#, screen),
       "no burning SLO in the header:\n\(screen)")
     Self.show(":aiapp", zoomed: false, tmux)
-    screen = await tmux.waitFor(timeout: 30) { $0.contains("─ SLO · 1 burning") && $0.contains("errorRate  Page") }
+    // The latency target's row appears once the gateway has a latency figure for the route, which
+    // can come a scrape after the error rate's: wait for both rows, not the first.
+    screen = await tmux.waitFor(timeout: 60) {
+      $0.contains("─ SLO · 1 burning") && $0.contains("errorRate  Page") && $0.contains("latencyP99 ")
+    }
     #expect(
       Self.matches(#"TARGET +ALERT +NOW +BUDGET +5M +30M +1H +6H +3D +OBJECTIVE"#, screen), "no SLO table:\n\(screen)")
     let rows = screen.split(separator: "\n").map(String.init)
