@@ -1,5 +1,5 @@
 /// A precomputed sort key: numbers sort numerically, everything else as text.
-enum SortKey: Sendable {
+enum SortKey: Sendable, Equatable {
   case number(Double)
   case text(String)
 
@@ -86,8 +86,20 @@ extension TableState {
     if index < sortKeys.count { sortKeys[index] = key } else { sortKeys.append(key) }
   }
 
+  /// The row's cells joined by a separator no cell holds, lowercased, for the filter to search.
+  /// ASCII cells, nearly all of them, are lowercased byte by byte: `String.lowercased()` applies
+  /// Unicode case mapping to each character, a third of a changed row's cost at 100,000 rows.
   static func searchKey(_ row: TableRow<ID>) -> String {
-    row.cells.joined(separator: "\u{1}").lowercased()
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(row.cells.reduce(row.cells.count) { $0 + $1.utf8.count })
+    for (index, cell) in row.cells.enumerated() {
+      if index > 0 { bytes.append(1) }
+      for byte in cell.utf8 {
+        guard byte < 0x80 else { return row.cells.joined(separator: "\u{1}").lowercased() }
+        bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   static func contains(_ hay: String, _ needle: [UInt8]) -> Bool {

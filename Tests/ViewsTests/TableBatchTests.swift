@@ -82,4 +82,56 @@ struct TableBatchTests {
     let keys = table.view.map { Int(table.rows[$0].cells[1])! }
     #expect(keys == keys.sorted())
   }
+
+  @Test("the search key is the cells lowercased, ASCII or not")
+  func searchKeys() {
+    for cells in [["Pod-A", "RUNNING", "10.0.0.1"], ["Ünïcode-POD", "Straße"], ["İstanbul", "ǅ"], [], ["", "X"]] {
+      let row = TableRow(id: "r", cells: cells)
+      #expect(TableState<String>.searchKey(row) == cells.joined(separator: "\u{1}").lowercased())
+    }
+    var table = TableState<String>(rows: [
+      TableRow(id: "a", cells: ["Llama-POOL", "Ready"]), TableRow(id: "b", cells: ["ÉCOLE"]),
+    ])
+    table.setFilter("pool")
+    #expect(table.view == [0])
+    table.setFilter("éc")
+    #expect(table.view == [1])
+  }
+
+  /// Rows changed in place (their sort cell and filter result as before) keep their places, and
+  /// the table equals one built from the final rows; a row whose key changed in the same batch
+  /// still moves.
+  @Test(
+    "rows changed without moving keep their places, beside a row that moves",
+    arguments: [(Int?.none, ""), (1, ""), (1, "even")])
+  func inPlaceChanges(sort: Int?, filter: String) {
+    let parity = { (n: Int) in n.isMultiple(of: 2) ? "even" : "odd" }
+    var rows = (0..<2_000).map { TableRow(id: "r\($0)", cells: ["name-\($0)", "\($0 % 100)", parity($0), "v0"]) }
+    var table = TableState<String>(rows: rows)
+    table.sort(by: sort)
+    table.setFilter(filter)
+    table.moveSelection(by: 300, viewport: 40)
+    let selected = table.selectedID
+    let position = table.selectedPosition
+    // Every tenth row gets a new version of a column neither sorted nor filtered on.
+    var batch = stride(from: 0, to: 2_000, by: 10).map {
+      TableRow(id: "r\($0)", cells: Array(rows[$0].cells[0..<3]) + ["v1"])
+    }
+    for row in batch { rows[Int(row.id.dropFirst())!] = row }
+    table.apply(upserting: batch)
+    #expect(table.selectedID == selected && table.selectedPosition == position)
+    var fresh = TableState<String>(rows: rows)
+    fresh.sort(by: sort)
+    fresh.setFilter(filter)
+    #expect(table.view == fresh.view)
+    // Now one row also changes its sort cell and parity: it moves, the others stay.
+    batch = [TableRow(id: "r5", cells: ["name-5", "0", "even", "v2"]), rows[6]]
+    rows[5] = batch[0]
+    table.apply(upserting: batch)
+    fresh = TableState<String>(rows: rows)
+    fresh.sort(by: sort)
+    fresh.setFilter(filter)
+    #expect(table.view == fresh.view)
+    #expect(table.rows.map(\.cells) == fresh.rows.map(\.cells))
+  }
 }
