@@ -98,4 +98,49 @@ actor ObservingReconciler: Reconciler {
     try await client.shutdown()
     await server.stop()
   }
+
+  @Test("workers start once the informer has listed every object, not after its first page")
+  func workersWaitForTheCacheToSync() async throws {
+    let server = try await EmbeddedServer.start()
+    let client = try KubeClient(configuration: .load(kubeconfig: server.kubeconfigPath, rateLimit: .unlimited))
+    // Three pages of the informer's 500: on a worker that started at once, the first reconcile
+    // would see a cache of one page.
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      for worker in 0..<4 {
+        group.addTask {
+          for index in stride(from: worker, to: 1_200, by: 4) {
+            _ = try await client.create(Self.aiclusters, Self.cluster("c\(index)"))
+          }
+        }
+      }
+      try await group.waitForAll()
+    }
+    let reconciler = CacheObservingReconciler()
+    let controller = KindController(client: client, reconciler: reconciler, workers: 2, logger: Logger(label: "test"))
+    await reconciler.observe(controller.cache)
+    let running = Task { await controller.run() }
+    #expect(await Polling.until(upTo: .seconds(120)) { await reconciler.seen.count >= 1 }, "no reconcile")
+    let first = await reconciler.seen.first
+    #expect(first?.state == .synced, "the first reconcile ran while the cache was \(String(describing: first?.state))")
+    #expect(first?.cached == 1_200, "the first reconcile saw \(first?.cached ?? 0) of 1200 objects")
+    running.cancel()
+    await running.value
+    try await client.shutdown()
+    await server.stop()
+  }
+}
+
+/// Records, at each reconcile, the state of the controller's own cache and how much it held.
+actor CacheObservingReconciler: Reconciler {
+  nonisolated let resource = KindControllerTests.aiclusters
+  private var cache: Informer?
+  private(set) var seen: [(state: SyncState, cached: Int)] = []
+
+  func observe(_ cache: Informer) { self.cache = cache }
+
+  func reconcile(_ request: ReconcileRequest) async throws -> ReconcileResult {
+    guard let cache else { return .done }
+    seen.append((await cache.state, await cache.count))
+    return .done
+  }
 }

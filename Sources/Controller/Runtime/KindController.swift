@@ -46,7 +46,7 @@ public actor KindController {
   /// Queues a key (an owner found from an owned object's event, say).
   public nonisolated func enqueue(_ key: NamespacedName) async { await queue.add(key) }
 
-  /// Runs until cancelled.
+  /// Runs until cancelled. The workers wait for the informer's first list.
   public func run() async {
     let events = await informer.events()
     let queue = queue
@@ -58,8 +58,15 @@ public actor KindController {
           if let object = event.object, let key = NamespacedName(of: object) { await queue.add(key) }
         }
       }
+      // Workers start once the cache holds the server's state, as controller-runtime's
+      // `WaitForCacheSync` before `Start`: a reconcile that read the cache of a half-listed
+      // resource would count what is not there yet. Keys queued meanwhile wait.
+      let informer = informer
       for _ in 0..<max(1, workers) {
-        group.addTask { await self.work() }
+        group.addTask {
+          await informer.waitUntilSynced()
+          await self.work()
+        }
       }
       if let metrics {
         let name = name
