@@ -151,6 +151,7 @@ let package = Package(
     // the same executable replays inputs, such as the crashes kept under Tests/Corpus/fuzz.
     .executableTarget(name: "Fuzzing", dependencies: ["KubeCore", "ClusterClient"]),
     .testTarget(name: "KubeCoreTests", dependencies: ["KubeCore"]),
+    .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks"]),
     // ConsoleApp: DemoTmuxTests runs the aiconsole binary, which the dependency builds first.
     .testTarget(name: "ViewsTests", dependencies: ["Views", "ConsoleApp", "ClusterTestSupport"]),
     .testTarget(name: "AIResourcesTests", dependencies: ["AIResources", "KubeCore"]),

@@ -35,8 +35,13 @@ struct BenchmarkReport {
   let started = Date()
   let loadAtStart = BenchmarkReport.loadAverage()
 
+  /// The time and 1-minute load average at each area's first and latest figure.
+  private var areaLoads: [String: (first: Date, firstLoad: String, lastLoad: String)] = [:]
+
   mutating func add(_ row: Row) {
     rows.append(row)
+    let load = Self.loadAverage()
+    areaLoads[row.area, default: (Date(), load, load)].lastLoad = load
     progress("\(row.area): \(row.name) median=\(row.median) p99=\(row.p99) target=\(row.target)")
   }
 
@@ -48,6 +53,13 @@ struct BenchmarkReport {
   }
 
   var markdown: String {
+    var text = heading
+    for block in blocks { text += "\n## \(block.area)\n\n" + block.text }
+    return text
+  }
+
+  /// The report's title and what the machine is.
+  var heading: String {
     var text = "# Benchmarks\n\n"
     text += "Written by `make bench` (release build). Machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, "
     text += "\(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB memory. Date: \(started.ISO8601Format()).\n"
@@ -58,16 +70,26 @@ struct BenchmarkReport {
     text += "and peers are measured in the same run, alternating with aiconsole, so that ratios hold).\n"
     text +=
       "Each figure is the median of repeated runs after a warm-up; a ratio is aiconsole's figure over the peer's.\n"
-    for area in rows.map(\.area).uniqued() {
-      text += "\n## \(area)\n\n"
+    return text
+  }
+
+  /// Each area's measured part: when, how loaded the machine was, its notes and its table.
+  var blocks: [BenchmarkDocument.Block] {
+    rows.map(\.area).uniqued().map { area in
+      var text = ""
+      if let loads = areaLoads[area] {
+        text += "Measured by `make bench` at \(loads.first.ISO8601Format()) (release build, "
+        text += "\(ProcessInfo.processInfo.activeProcessorCount) cores); the 1-minute load average was "
+        text += "\(loads.firstLoad) at its first figure and \(loads.lastLoad) at its last.\n\n"
+      }
       for note in notes[area] ?? [] { text += note + "\n\n" }
       text += "| benchmark | median | p99 | target | peer | ratio | met |\n|---|---|---|---|---|---|---|\n"
       for row in rows where row.area == area {
         let met = row.met.map { $0 ? "yes" : "no" } ?? "—"
         text += "| \(row.name) | \(row.median) | \(row.p99) | \(row.target) | \(row.peer) | \(row.ratio) | \(met) |\n"
       }
+      return BenchmarkDocument.Block(area: area, text: text)
     }
-    return text
   }
 
   /// `ours / peer` as the ratio column shows it, with a third digit below 0.1 so that a peer
@@ -83,10 +105,14 @@ struct BenchmarkReport {
     return String(decoding: data, as: UTF8.self).split(separator: " ").first.map(String.init) ?? "unknown"
   }
 
+  /// Puts the measured areas' blocks into the file at `path`, keeping everything else in it
+  /// (`BenchmarkDocument`).
   func write(to path: String) throws {
     try FileManager.default.createDirectory(
       at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
-    try markdown.write(toFile: path, atomically: true, encoding: .utf8)
+    let existing = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+    let document = BenchmarkDocument.merge(blocks, into: existing, heading: heading)
+    try document.write(toFile: path, atomically: true, encoding: .utf8)
   }
 }
 
