@@ -57,17 +57,26 @@ actor ComponentPod {
     } catch KubeError.alreadyExists {
       current = try await client.get(Self.pods, name: name, namespace: Self.namespace)
     }
-    let now = LogTimestamp(Date()).rfc3339Seconds
-    current["status"] = [
-      "phase": "Running", "podIP": "127.0.0.1", "startTime": .string(now),
-      "conditions": [["type": "Ready", "status": "True", "lastTransitionTime": .string(now)]],
+    current["status"] = Self.status(component: component, previous: current["status"], now: Date())
+    _ = try await client.update(Self.pods, current, subresource: "status")
+  }
+
+  /// The Pod's status as the process starts. A Pod left by an earlier process on the same state
+  /// directory is that component's container restarted, as a kubelet counts it: `restartCount`
+  /// goes up by one and the Pod keeps its `startTime`, while the container's `startedAt` is now.
+  static func status(component: String, previous: JSONValue?, now: Date) -> JSONValue {
+    let time = JSONValue.string(LogTimestamp(now).rfc3339Seconds)
+    let container = previous?["containerStatuses"]?.arrayValue?.first { $0["name"]?.stringValue == component }
+    let restarts = container.map { ($0["restartCount"]?.intValue ?? 0) + 1 } ?? 0
+    return [
+      "phase": "Running", "podIP": "127.0.0.1", "startTime": previous?["startTime"] ?? time,
+      "conditions": [["type": "Ready", "status": "True", "lastTransitionTime": time]],
       "containerStatuses": [
         [
-          "name": .string(component), "ready": true, "restartCount": 0, "started": true,
-          "state": ["running": ["startedAt": .string(now)]],
+          "name": .string(component), "ready": true, "restartCount": .int(Int64(restarts)), "started": true,
+          "state": ["running": ["startedAt": time]],
         ]
       ],
     ]
-    _ = try await client.update(Self.pods, current, subresource: "status")
   }
 }
