@@ -90,6 +90,24 @@ public final class GatewayMetrics: Sendable {
     duration: Duration, timeToFirstToken: Duration?, status: Int = 200, pool: ServingPool = .none
   ) {
     let series = served(ServedKey(route: route, model: model, operation: operation, code: status, pool: pool))
+    record(
+      series, promptTokens: promptTokens, completionTokens: completionTokens, duration: duration,
+      timeToFirstToken: timeToFirstToken)
+  }
+
+  /// A request answered by an instance of the route × pool whose handles `slot` keeps.
+  func served(_ record: AccessRecord, operation: Operation, slot: MetricsSlot) {
+    let series = slot.series(operation, of: self) {
+      served(ServedKey(route: record.route, model: record.model, operation: operation, code: 200, pool: record.pool))
+    }
+    self.record(
+      series, promptTokens: record.promptTokens, completionTokens: record.completionTokens, duration: record.duration,
+      timeToFirstToken: record.timeToFirstToken)
+  }
+
+  private func record(
+    _ series: ServedSeries, promptTokens: Int, completionTokens: Int, duration: Duration, timeToFirstToken: Duration?
+  ) {
     series.requests.increment()
     series.inputTokens.record(Double(promptTokens))
     series.outputTokens.record(Double(completionTokens))

@@ -5,11 +5,14 @@ import KubeCore
 /// routes in choice order, services, the Ready instances of each pool, API keys and schemas, each
 /// by `namespace/name`.
 struct RoutingSnapshot: Sendable {
-  var routes: [AIModelRoute] = []
-  var services: [String: InferenceService] = [:]
-  var instances: [String: [ServingInstance]] = [:]
+  var routes: [AIModelRoute] = [] { didSet { plan() } }
+  var services: [String: InferenceService] = [:] { didSet { plan() } }
+  var instances: [String: [ServingInstance]] = [:] { didSet { plan() } }
   var keys: [String: [[UInt8]]] = [:]
   var schemas: [String: ModelContextSchema] = [:]
+  /// The routes as requests meet them (`RoutePlan`), by model; made again whenever the routes,
+  /// services or instances change.
+  private(set) var plans: [String: [RoutePlan]] = [:]
 
   static func key(_ namespace: String?, _ name: String?) -> String { "\(namespace ?? "")/\(name ?? "")" }
 
@@ -44,6 +47,16 @@ struct RoutingSnapshot: Sendable {
     for schema in schemas.compactMap({ try? $0.decode(as: ModelContextSchema.self) }) {
       self.schemas[Self.key(schema.metadata.namespace, schema.metadata.name)] = schema
     }
+    plan()
+  }
+
+  private mutating func plan() { plans = RoutePlan.byModel(routes, services: services, instances: instances) }
+
+  /// The route for `model` at `path`, as `RouteSelection.route` chooses it: among the routes
+  /// naming the model, the first whose `path` is the request's, else the first.
+  func plan(for model: String, path: String) -> RoutePlan? {
+    guard let named = plans[model] else { return nil }
+    return named.first { ($0.route.spec.path ?? InferenceRequest.Endpoint.chat.rawValue) == path } ?? named.first
   }
 
   /// Every Ready instance, for the fleet's metrics.

@@ -23,6 +23,9 @@ public struct AccessRecord: Sendable, Hashable {
   public var cacheHit: Bool
   /// The pool that served it; `.none` for a request refused or answered before routing picked one.
   public var pool = ServingPool.none
+  /// The metric handles of the route × pool that served it, from the routing snapshot; nil
+  /// where routing picked no pool (the metrics then find the handles by the labels).
+  var series: MetricsSlot? = nil
 
   /// The JSON log line (DESIGN.md's fields), written straight to bytes: one per request, on the
   /// proxy's hot path.

@@ -7,6 +7,8 @@ extension GatewayMetrics {
       cacheHit(
         route: record.route, model: record.model, operation: operation, promptTokens: record.promptTokens,
         completionTokens: record.completionTokens, pool: record.pool)
+    case 200 where record.series != nil:
+      served(record, operation: operation, slot: record.series!)
     case 200:
       served(
         route: record.route, model: record.model, operation: operation, promptTokens: record.promptTokens,

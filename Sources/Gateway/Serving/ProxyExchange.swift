@@ -96,7 +96,7 @@ final class ProxyExchange {
   /// The request to the instance, head and body in one buffer: the client's body unchanged, the
   /// request ID, no credentials.
   private func request(_ allocator: ByteBufferAllocator) -> ByteBuffer {
-    let request = admitted.request.inference
+    let request = admitted.request
     var buffer = allocator.buffer(capacity: 192 + admitted.body.count)
     buffer.writeStaticString("POST ")
     buffer.writeString(request.endpoint.rawValue)
@@ -168,7 +168,7 @@ final class ProxyExchange {
 
   private var replyHeaders: [(String, String)] {
     [
-      ("content-type", contentType), ("x-request-id", admitted.request.inference.requestID),
+      ("content-type", contentType), ("x-request-id", admitted.request.requestID),
       RequestHandler.backendHeader(instance),
     ]
   }

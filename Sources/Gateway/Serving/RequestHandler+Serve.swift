@@ -39,8 +39,8 @@ extension RequestHandler {
 
   func response(_ admitted: Admitted) -> OpenAIResponse {
     OpenAIResponse(
-      endpoint: admitted.request.inference.endpoint, requestID: admitted.request.inference.requestID,
-      model: admitted.request.inference.model)
+      endpoint: admitted.request.endpoint, requestID: admitted.request.requestID,
+      model: admitted.request.model)
   }
 
   private func generate(_ request: InferenceRequest, on instance: ServingInstance) async throws -> Generation {
@@ -54,30 +54,35 @@ extension RequestHandler {
   }
 
   /// The least busy Ready instance of the pool the route's weights (and the service's canary)
-  /// pick; `pool` says which pool, as far as the choice got before it failed.
-  func pickInstance(for route: AIModelRoute, in snapshot: RoutingSnapshot, pool: inout ServingPool) throws
-    -> ServingInstance
-  {
-    let namespace = route.metadata.namespace ?? "default"
-    guard let serviceName = RouteSelection.backend(of: route, draw: { Self.random.below($0) }) else {
+  /// pick, with that pool's metric handles; `pool` says which pool, as far as the choice got
+  /// before it failed.
+  func pickInstance(for plan: RoutePlan, pool: inout ServingPool) throws -> (ServingInstance, MetricsSlot) {
+    let route = plan.route
+    guard plan.totalWeight > 0, let backend = plan.backend(at: Self.random.below(plan.totalWeight)) else {
       throw GatewayError.unavailable("route \(route.metadata.name ?? "") has no backend with weight above 0")
     }
-    pool = ServingPool(namespace: namespace, service: serviceName)
-    guard let service = snapshot.services[RoutingSnapshot.key(namespace, serviceName)] else {
+    pool = ServingPool(namespace: plan.namespace, service: backend.service)
+    guard let pools = backend.pools else {
       throw GatewayError.unavailable(
-        "InferenceService \"\(serviceName)\" of route \(route.metadata.name ?? "") does not exist")
+        "InferenceService \"\(backend.service)\" of route \(route.metadata.name ?? "") does not exist")
     }
-    var role = RouteSelection.role(of: service, draw: Self.random.below(100))
-    var candidates = snapshot.instances[RoutingSnapshot.key(namespace, RouteSelection.cluster(of: service, role: role))]
-    if candidates?.isEmpty ?? true, role == .canary {
-      role = .stable  // an unready canary
-      candidates = snapshot.instances[RoutingSnapshot.key(namespace, serviceName)]
+    var chosen = pools.stable
+    if RouteSelection.role(of: pools.service, draw: Self.random.below(100)) == .canary, let canary = pools.canary,
+      !canary.instances.isEmpty  // an unready canary leaves the request to the stable pool
+    {
+      chosen = canary
     }
-    pool = ServingPool(service, role: role)
-    guard let candidates, !candidates.isEmpty else {
+    pool = chosen.labels
+    let candidates = chosen.instances
+    guard !candidates.isEmpty else {
       throw GatewayError.unavailable(
-        "InferenceService \"\(serviceName)\" (model \(route.spec.model)) has no Ready instance")
+        "InferenceService \"\(backend.service)\" (model \(route.spec.model)) has no Ready instance")
     }
+    return (leastBusy(candidates), chosen.series)
+  }
+
+  /// The least busy of `candidates` (not empty), ties drawn at random.
+  private func leastBusy(_ candidates: [ServingInstance]) -> ServingInstance {
     // One instance is the choice whatever its load: no counts read, no list built.
     if candidates.count == 1 { return candidates[0] }
     var best: [ServingInstance] = []

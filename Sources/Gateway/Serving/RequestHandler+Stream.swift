@@ -10,7 +10,7 @@ extension RequestHandler {
   ) -> GatewayReply {
     let (events, output) = AsyncStream<[UInt8]>.makeStream()
     let shape = response(admitted)
-    let maxTokens = admitted.request.inference.maxTokens
+    let maxTokens = admitted.request.maxTokens
     let task = Task {
       var text = ""
       var count = 0
@@ -43,7 +43,7 @@ extension RequestHandler {
     }
     output.onTermination = { _ in task.cancel() }
     return .stream(
-      headers: Self.streamHeaders(admitted.request.inference.requestID) + [Self.backendHeader(instance)],
+      headers: Self.streamHeaders(admitted.request.requestID) + [Self.backendHeader(instance)],
       events: events)
   }
 
@@ -57,9 +57,9 @@ extension RequestHandler {
       admitted, instance: nil, prompt: entry.promptTokens, completion: entry.completionTokens, firstToken: .zero,
       cacheHit: true)
     let shape = response(admitted)
-    let requestID = admitted.request.inference.requestID
+    let requestID = admitted.request.requestID
     let cacheHeader = ("x-aiconsole-cache", "hit")
-    guard admitted.request.inference.stream else {
+    guard admitted.request.stream else {
       let body = shape.complete(
         text: entry.text, finishReason: entry.finishReason, promptTokens: entry.promptTokens,
         completionTokens: entry.completionTokens)

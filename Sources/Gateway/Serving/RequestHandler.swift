@@ -33,23 +33,30 @@ public struct RequestHandler: Sendable {
 
   /// What a request is, once admitted.
   struct Admitted: Sendable {
-    var snapshot: RoutingSnapshot
     var request: OpenAIRequest
     /// The body as the client sent it, which a proxied request forwards unchanged.
     var body: [UInt8]
-    var route: AIModelRoute
-    var routeName: String
+    /// The route, as the routing snapshot worked it out.
+    var plan: RoutePlan
     var client: String
     var start: ContinuousClock.Instant
     /// The pool routing picked, once it has.
     var pool = ServingPool.none
+    /// That pool's metric handles.
+    var series: MetricsSlot?
+
+    var route: AIModelRoute { plan.route }
+    /// `namespace/name`.
+    var routeName: String { plan.name }
 
     /// What the access log and metrics record of this request, as of now.
     func record(status: Int, instance: ServingInstance?, prompt: Int = 0, completion: Int = 0) -> AccessRecord {
-      AccessRecord(
-        requestID: request.inference.requestID, route: routeName, model: request.inference.model,
-        endpoint: request.inference.endpoint.rawValue, status: status, instance: instance?.pod, promptTokens: prompt,
-        completionTokens: completion, duration: ContinuousClock.now - start, cacheHit: false, pool: pool)
+      var record = AccessRecord(
+        requestID: request.requestID, route: plan.name, model: request.model, endpoint: request.endpoint.rawValue,
+        status: status, instance: instance?.pod, promptTokens: prompt, completionTokens: completion,
+        duration: ContinuousClock.now - start, cacheHit: false, pool: pool)
+      record.series = series
+      return record
     }
   }
 
@@ -76,15 +83,16 @@ public struct RequestHandler: Sendable {
       var admitted = try admit(
         endpoint, authorization: authorization, requestID: requestID, body: body, snapshot: snapshot, start: start,
         record: &failure)
-      let request = admitted.request.inference
+      let request = admitted.request
       let cacheKey =
         admitted.route.spec.cache?.enabled == true
         ? ResponseCache.Key(
           route: admitted.routeName, endpoint: request.endpoint.rawValue, model: request.model, prompt: request.prompt,
           maxTokens: request.maxTokens) : nil
       if let cacheKey, let entry = cache.lookup(cacheKey) { return .reply(reply(fromCache: entry, admitted)) }
-      let instance = try pickInstance(for: admitted.route, in: admitted.snapshot, pool: &failure.pool)
+      let (instance, series) = try pickInstance(for: admitted.plan, pool: &failure.pool)
       admitted.pool = failure.pool
+      admitted.series = series
       guard instance.kind == .http else { return .generate(admitted, instance, cacheKey: cacheKey) }
       return .proxy(admitted, instance, timeout: admitted.route.spec.timeoutSeconds ?? Self.defaultTimeout)
     } catch {
@@ -117,11 +125,11 @@ public struct RequestHandler: Sendable {
   ) throws -> Admitted {
     guard body.count <= Self.bodyLimit else { throw GatewayError.tooLarge(limit: Self.bodyLimit) }
     let request = try OpenAIRequest(endpoint: endpoint, body: body, requestID: requestID)
-    failure.model = request.inference.model
-    guard let route = RouteSelection.route(for: request.inference.model, path: endpoint.rawValue, in: snapshot.routes)
-    else { throw GatewayError.modelNotFound(request.inference.model) }
-    let namespace = route.metadata.namespace ?? "default"
-    let routeName = "\(namespace)/\(route.metadata.name ?? "")"
+    failure.model = request.model
+    guard let plan = snapshot.plan(for: request.model, path: endpoint.rawValue) else {
+      throw GatewayError.modelNotFound(request.model)
+    }
+    let (route, namespace, routeName) = (plan.route, plan.namespace, plan.name)
     failure.route = routeName
     let client = try authenticate(route, authorization: authorization, namespace: namespace, snapshot)
     if let limits = route.spec.rateLimit {
@@ -131,10 +139,8 @@ public struct RequestHandler: Sendable {
         throw GatewayError.rateLimited(route: routeName, limit: error.limit.rawValue, retryAfter: error.retryAfter)
       }
     }
-    try checkContext(request.context, route: route, namespace: namespace, snapshot)
-    return Admitted(
-      snapshot: snapshot, request: request, body: body, route: route, routeName: routeName, client: client,
-      start: start)
+    try checkContext(request, route: route, namespace: namespace, snapshot)
+    return Admitted(request: request, body: body, plan: plan, client: client, start: start)
   }
 
   /// The client the rate limits count: a fingerprint of its key, or everyone for open routes.
@@ -149,13 +155,14 @@ public struct RequestHandler: Sendable {
   }
 
   private func checkContext(
-    _ context: JSONValue?, route: AIModelRoute, namespace: String, _ snapshot: RoutingSnapshot
+    _ request: OpenAIRequest, route: AIModelRoute, namespace: String, _ snapshot: RoutingSnapshot
   ) throws {
     guard let schemaName = route.spec.contextSchemaRef?.name else { return }
     guard let schema = snapshot.schemas[RoutingSnapshot.key(namespace, schemaName)] else {
       throw GatewayError.unavailable("the route's ModelContextSchema \"\(schemaName)\" does not exist")
     }
-    let problems = ContextValidator(schema: schema.spec).problems(in: context)
+    // The context is decoded only here, for routes that check it.
+    let problems = ContextValidator(schema: schema.spec).problems(in: request.context)
     guard problems.isEmpty else {
       throw GatewayError.badRequest(
         "the context does not match ModelContextSchema \(schemaName): " + problems.joined(separator: "; "),
