@@ -119,8 +119,11 @@ import Testing
               "spec": ["size": 3],
             ])
         }
-      case .object(let resource, .added(let object)):
-        if resource.name == "widgets", object[path: ["metadata", "name"]] == "w1" { sawWidget = true }
+      case .objects(let resource, let changes):
+        for case .added(let object) in changes
+        where resource.name == "widgets" && object[path: ["metadata", "name"]] == "w1" {
+          sawWidget = true
+        }
       default: break
       }
       if sawWidget { break }

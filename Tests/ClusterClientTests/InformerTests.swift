@@ -103,6 +103,45 @@ import Testing
     await server.stop()
   }
 
+  @Test func batchesTellTheFirstListAPageAtATimeThenEachChange() async throws {
+    let server = try await EmbeddedServer.start()
+    let client = try Self.client(server)
+    try await Self.makeNamespace(client, "batches")
+    for index in 0..<120 {
+      _ = try await client.create(Self.aiclusters, Self.cluster("c\(index)", namespace: "batches"))
+    }
+    let informer = Informer(client: client, resource: Self.aiclusters, namespace: "batches", pageSize: 50)
+    let batches = await informer.batches()
+    let running = Task { await informer.run() }
+    var additions: [Int] = []
+    var names: Set<String> = []
+    var synced = false
+    var late: [InformerEvent] = []
+    for await batch in batches {
+      let added = batch.compactMap { if case .added(let object) = $0 { object } else { nil } }
+      if !added.isEmpty, !synced { additions.append(added.count) }
+      names.formUnion(added.map { $0[path: ["metadata", "name"]]?.stringValue ?? "" })
+      if synced { late += batch.filter { $0.object != nil } }
+      if batch.contains(where: { if case .state(.synced) = $0 { true } else { false } }), !synced {
+        synced = true
+        _ = try await client.setReplicas(Self.aiclusters, name: "c3", namespace: "batches", replicas: 4)
+      }
+      if !late.isEmpty { break }
+    }
+    // The pages as they came, each object once; then the live change on its own.
+    #expect(additions == [50, 50, 20])
+    #expect(names.count == 120)
+    guard case .modified(_, let new)? = late.first else {
+      Issue.record("no modification after the sync: \(late)")
+      return
+    }
+    #expect(new[path: ["spec", "replicas"]] == 4)
+    running.cancel()
+    await running.value
+    try await client.shutdown()
+    await server.stop()
+  }
+
   struct TypedCluster: Decodable {
     struct Spec: Decodable { var replicas: Int }
     var metadata: ObjectMeta

@@ -1,9 +1,11 @@
 import Foundation
 import KubeCore
 
-/// One change of one AI kind, or a change of which kinds there are.
+/// Changes of one AI kind, or a change of which kinds there are.
 public enum AIKindEvent: Sendable {
-  case object(APIResource, InformerEvent)
+  /// Changes of objects of one kind, in the order its informer applied them (a page of its first
+  /// list, a relist's difference, one watch event).
+  case objects(APIResource, [InformerEvent])
   /// The AI kinds now served, after discovery ran again.
   case kinds([APIResource])
   /// Everything the server serves, after each discovery: what any other kind is called.
@@ -72,7 +74,7 @@ public actor AIKindInformers {
     if !catalog.resources.isEmpty { continuation.yield(.catalog(catalog)) }
     continuation.yield(.kinds(kinds))
     for (resource, entry) in running {
-      for object in await entry.informer.list() { continuation.yield(.object(resource, .added(object))) }
+      continuation.yield(.objects(resource, await entry.informer.list().map(InformerEvent.added)))
     }
     subscribers[id] = continuation
     continuation.onTermination = { [weak self] _ in Task { await self?.unsubscribe(id) } }
@@ -120,7 +122,7 @@ public actor AIKindInformers {
       client: client, resource: resource, namespace: namespace, reconnect: reconnect, transform: transform)
     let runner = Task { await informer.run() }
     let forwarder = Task { [weak self] in
-      for await event in await informer.events() { await self?.publish(.object(resource, event)) }
+      for await batch in await informer.batches() { await self?.publish(.objects(resource, batch)) }
     }
     running[resource] = (informer, [runner, forwarder])
   }

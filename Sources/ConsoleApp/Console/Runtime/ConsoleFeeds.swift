@@ -78,7 +78,7 @@ struct ConsoleFeeds: Sendable {
         switch event {
         case .kinds(let kinds): inbox.post(.kinds(kinds))
         case .catalog(let catalog): inbox.post(.catalog(catalog))
-        case .object(let resource, let change): inbox.post(.object(resource, change))
+        case .objects(let resource, let changes): inbox.post(changes.map { .object(resource, $0) })
         }
       }
     }
@@ -132,7 +132,7 @@ struct ConsoleFeeds: Sendable {
   }
 
   private func follow(_ informer: Informer, as feed: RelatedFeed) async {
-    await run(informer, await informer.events()) { inbox.post(.related(feed, $0)) }
+    await run(informer, await informer.batches()) { inbox.post($0.map { .related(feed, $0) }) }
   }
 
   /// Runs `informer` and posts what `events` (subscribed before it runs) delivers, until it stops.

@@ -76,15 +76,24 @@ final class ConsoleInbox: Sendable {
 
   /// Queues one event and wakes the UI loop if it was idle; an event of a replaced connection is
   /// dropped.
-  func post(_ event: ConsoleEvent) {
+  func post(_ event: ConsoleEvent) { post([event]) }
+
+  /// Queues `events` in order under one lock (an informer's page of a thousand additions is one
+  /// post, not a thousand), and wakes the UI loop if it was idle; the events of a replaced
+  /// connection are dropped.
+  func post(_ events: [ConsoleEvent]) {
+    guard !events.isEmpty else { return }
     let wake: Waker? = shared.queue.withLock { queue in
       if let generation, generation != queue.generation { return nil }
-      if case .log = event {
-        guard queue.logs < Self.logBacklog else { return nil }
-        queue.logs += 1
+      let wasEmpty = queue.events.isEmpty
+      for event in events {
+        if case .log = event {
+          guard queue.logs < Self.logBacklog else { continue }
+          queue.logs += 1
+        }
+        queue.events.append((generation, event))
       }
-      queue.events.append((generation, event))
-      return queue.events.count == 1 ? queue.waker : nil
+      return wasEmpty && !queue.events.isEmpty ? queue.waker : nil
     }
     wake?.wake()
   }
