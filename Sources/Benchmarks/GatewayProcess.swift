@@ -1,11 +1,16 @@
 import Foundation
 
-/// `aiconsole gateway` (the release binary beside this one) as its own process.
+/// `aiconsole gateway` (the release binary beside this one, or the one `AICONSOLE_GATEWAY_BIN`
+/// names, so that a change is measured against a copy of the binary from before it) as its own
+/// process.
 final class GatewayProcess {
   let process = Process()
 
   static var binary: String {
-    URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("aiconsole").path
+    if let chosen = ProcessInfo.processInfo.environment["AICONSOLE_GATEWAY_BIN"], !chosen.isEmpty { return chosen }
+    return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+      "aiconsole"
+    ).path
   }
 
   init(kubeconfig: String, port: Int) throws {
