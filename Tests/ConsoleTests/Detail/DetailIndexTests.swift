@@ -46,6 +46,31 @@ struct DetailIndexTests {
     #expect(model.tree.first?.id == "uid-team-b-app-svc1")
   }
 
+  @Test("a context read from the store is the scanned detail, and gathers the cache only when asked")
+  func readFromStore() {
+    let world = DetailIndexWorld()
+    var compared = 0
+    for (kind, items) in world.related where ["AICluster", "InferenceService", "Pod"].contains(kind) {
+      for object in items {
+        let resource = kind == "Pod" ? CoreResources.pods : F.resource(kind)
+        let context = DetailContext(
+          object: object, resource: resource, store: world.store, registry: .ours, now: F.now, metrics: MetricsBoard())
+        #expect(context.index != nil)
+        let scanned = DetailModel(world.scanned(context))
+        #expect(DetailModel(context) == scanned, "\(kind) \(ResourceStore.key(object))")
+        compared += 1
+      }
+    }
+    #expect(compared > 30)
+    // Asked for, the whole cache is there: the same objects the scan reads, kind by kind.
+    let context = DetailContext(
+      object: F.clusterContext.object, resource: F.resource("AICluster"), store: world.store, registry: .ours,
+      now: F.now, metrics: MetricsBoard())
+    let keys = { (related: [String: [JSONValue]]) in related.mapValues { Set($0.map(ResourceStore.key)) } }
+    #expect(keys(context.related) == keys(world.related))
+    #expect(Set(context.related(kind: "Event").map(ResourceStore.key)) == keys(world.related)["Event"])
+  }
+
   @Test("a context whose cache is changed by hand drops the index and reads what it holds")
   func handEditedContext() {
     let world = DetailIndexWorld(F.clusterContext)

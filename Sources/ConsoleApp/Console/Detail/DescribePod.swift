@@ -40,7 +40,8 @@ enum DescribePod {
     let conditionColumn = conditions(pod, into: &writer)
     // The tab writer aligns the lines after the conditions with their rows.
     scheduling(pod, column: max("Node-Selectors:".count + 2, conditionColumn), into: &writer)
-    let relations = DetailRelations(related: context.related, registry: context.registry)
+    let events = CoreResources.events.kind
+    let relations = DetailRelations(related: [events: context.related(kind: events)], registry: context.registry)
     DescribeView.events(relations.events(of: pod), now: context.now, into: &writer)
     return writer.lines
   }

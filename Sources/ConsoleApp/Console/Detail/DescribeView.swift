@@ -46,8 +46,10 @@ struct DescribeView: Sendable {
     writer.members(metadataKeys.compactMap { key in metadata[key].map { (key, $0) } }, indent: 2)
     body(of: object, into: &writer)
     conditions(of: object, now: context.now, into: &writer)
-    let relations = DetailRelations(related: context.related, registry: context.registry)
-    events(relations.events(of: context.object), now: context.now, into: &writer)
+    // The Events are all the relations read here: gathering every kind would copy the cache.
+    let events = CoreResources.events.kind
+    let relations = DetailRelations(related: [events: context.related(kind: events)], registry: context.registry)
+    Self.events(relations.events(of: context.object), now: context.now, into: &writer)
     return writer.lines
   }
 

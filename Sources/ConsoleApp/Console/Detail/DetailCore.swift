@@ -20,7 +20,7 @@ enum DetailCore: Hashable, Sendable {
     } else if DetailNode.isNode(object) {
       self = .node(
         DetailNode(
-          object, gpuGroups: context.metrics.gpuGroups, pods: context.related[CoreResources.pods.kind] ?? [],
+          object, gpuGroups: context.metrics.gpuGroups, pods: context.related(kind: CoreResources.pods.kind),
           now: context.now))
     } else if DetailEventObject.isEvent(object) {
       self = .event(DetailEventObject.fields(object, now: context.now))

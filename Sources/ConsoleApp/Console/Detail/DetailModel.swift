@@ -34,7 +34,11 @@ struct DetailModel: Hashable, Sendable {
   /// The model of `context.object`.
   init(_ context: DetailContext) {
     let object = context.object
-    let relations = DetailRelations(related: context.related, registry: context.registry, index: context.index)
+    // Through the index, the relations read no kind's objects whole but the Events.
+    let eventKind = CoreResources.events.kind
+    let relations = DetailRelations(
+      related: context.index == nil ? context.related : [eventKind: context.related(kind: eventKind)],
+      registry: context.registry, index: context.index)
     let descriptor = context.registry.descriptor(of: object)
     core = DetailCore(context)
     let fields = core?.fields ?? (descriptor?.summary ?? KindDescriptor.flattenedSpec)(object)
@@ -48,7 +52,7 @@ struct DetailModel: Hashable, Sendable {
     let subtree = DetailSubtree(of: object, relations: relations)
     events = DetailEvent.warningsFirst(
       context.index.map(subtree.events(in:))
-        ?? subtree.events(among: context.related[CoreResources.events.kind] ?? []))
+        ?? subtree.events(among: context.related(kind: eventKind)))
     tree = DetailTree(relations: relations, now: context.now).roots(for: object)
     treeSelection = DetailRelations.identity(of: object)
     now = context.now

@@ -37,12 +37,16 @@ extension ConsoleReducer {
   }
 
   /// Whether an event may change what the detail of the selection shows.
-  static func touchesDetail(_ event: ConsoleEvent, _ state: ConsoleState) -> Bool {
+  /// `selection` is `state.selection`, looked up by the caller.
+  static func touchesDetail(
+    _ event: ConsoleEvent, _ state: ConsoleState,
+    selection: (resource: APIResource, object: JSONValue)?
+  ) -> Bool {
     switch event {
     case .object(let resource, let change), .viewed(let resource, .change(let change, _)):
-      return touchesSelection(resource, change, state)
-    case .viewed: return state.selection != nil
-    case .related(let feed, _): return feed.touchesDetail && state.selection != nil
+      return touchesSelection(resource, change, state, selection: selection)
+    case .viewed: return selection != nil
+    case .related(let feed, _): return feed.touchesDetail && selection != nil
     default: return false
     }
   }
@@ -54,8 +58,11 @@ extension ConsoleReducer {
   /// where the kind's descriptor links it to itself: at 100,000 AIClusters and a thousand
   /// changes a second, each of the others' changes rebuilt the detail, which gathers every cached
   /// object, at every frame.
-  static func touchesSelection(_ resource: APIResource, _ change: InformerEvent, _ state: ConsoleState) -> Bool {
-    guard let (selectedResource, selected) = state.selection else { return false }
+  static func touchesSelection(
+    _ resource: APIResource, _ change: InformerEvent, _ state: ConsoleState,
+    selection: (resource: APIResource, object: JSONValue)?
+  ) -> Bool {
+    guard let (selectedResource, selected) = selection else { return false }
     guard let object = change.object, resource == selectedResource else { return true }
     if ResourceStore.key(object) == ResourceStore.key(selected) { return true }
     let descriptor = state.registry.descriptor(for: resource)
@@ -68,18 +75,8 @@ extension ConsoleReducer {
 
   static func detailContext(_ state: ConsoleState) -> DetailContext? {
     guard let (resource, object) = state.selection else { return nil }
-    var related: [String: [JSONValue]] = [:]
-    for kind in state.store.kinds { related[kind.kind, default: []] += state.store.objects(of: kind) }
-    for feed in RelatedFeed.allCases where feed.touchesDetail {
-      related[feed.resource.kind, default: []] += state.store.related(feed)
-    }
-    // A viewed kind's objects join those of the feed of the same kind (`:pods` and the AI pods).
-    for kind in state.store.viewed {
-      let known = Set((related[kind.kind] ?? []).map(ResourceStore.key))
-      related[kind.kind, default: []] += state.store.objects(of: kind).filter { !known.contains(ResourceStore.key($0)) }
-    }
     return DetailContext(
-      object: object, resource: resource, related: related, registry: state.registry, now: state.now,
-      metrics: state.metrics, index: state.store.ownerIndex)
+      object: object, resource: resource, store: state.store, registry: state.registry, now: state.now,
+      metrics: state.metrics)
   }
 }

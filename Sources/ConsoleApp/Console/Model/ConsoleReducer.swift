@@ -19,11 +19,22 @@ enum ConsoleReducer {
     var effects: [ConsoleEffect] = []
     let selected = state.table.selectedID
     var podsChanged = false
+    // The selection, looked up again only when a key, tick or other event than an object's change
+    // may have moved it: looking it up per event (a hash of its identity in the store) cost as
+    // much as the check itself while 100,000 objects arrived.
+    var selectionID = selected
+    var selection = state.selection
     for event in events {
       effects += apply(&state, event)
       if effects.contains(where: { if case .quit = $0 { true } else { false } }) { return effects }
       if case .related(let feed, _) = event, feed.carriesPods { podsChanged = true }
-      if touchesDetail(event, state) { state.detailStale = true }
+      // Once stale, the detail is rebuilt at the next tick whatever else changes.
+      guard !state.detailStale else { continue }
+      if !event.isObjectChange || state.table.selectedID != selectionID {
+        selectionID = state.table.selectedID
+        selection = state.selection
+      }
+      if touchesDetail(event, state, selection: selection) { state.detailStale = true }
     }
     settleList(&state)
     selectPending(&state)
@@ -118,5 +129,15 @@ enum ConsoleReducer {
   /// Shows a message in the status bar for a few seconds.
   static func flash(_ state: inout ConsoleState, _ text: String, _ role: ThemeRole = .flashInfo) {
     state.flash = (text, role, state.now + 4)
+  }
+}
+
+extension ConsoleEvent {
+  /// A change an informer told: it may change the selected object, never which row is selected.
+  fileprivate var isObjectChange: Bool {
+    switch self {
+    case .object, .related, .viewed(_, .change): true
+    default: false
+    }
   }
 }
