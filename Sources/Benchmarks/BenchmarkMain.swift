@@ -1,4 +1,6 @@
 import Foundation
+import NIOCore
+import NIOPosix
 
 /// `aiconsole-bench`: release-mode benchmarks with warm-up and repeated runs, peers measured in the
 /// same run; prints the report and writes it to `--output`. `--only AREA` runs one area, for a
@@ -19,6 +21,14 @@ struct BenchmarkMain {
     }
     let output = arguments.firstIndex(of: "--output").map { arguments[$0 + 1] } ?? "docs/benchmarks.md"
     let only = arguments.firstIndex(of: "--only").map { arguments[$0 + 1] }
+    // The control plane's area alone runs Swift concurrency's jobs on NIO's event loops, as
+    // `aiconsole serve` does (AIConsole.runTasksOnEventLoopsWhenServing), so that its in-process
+    // server and clients are measured as serve runs. Not the other areas: the gateway's waits on
+    // wrk and nginx block a thread for seconds, which would stall an event loop's connections.
+    // AICONSOLE_BENCH_POOL=1 keeps the default pool, to measure what the event loops change.
+    if only == "control-plane", ProcessInfo.processInfo.environment["AICONSOLE_BENCH_POOL"] != "1" {
+      NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+    }
     if let only, !areas.contains(only) {
       progress("unknown area \(only): use one of \(areas.joined(separator: ", "))")
       exit(2)

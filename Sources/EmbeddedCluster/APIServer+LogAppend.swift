@@ -20,7 +20,8 @@ extension APIServer {
     try Self.requirePlainText(scoped.request.contentType)
     let pod = try await existing(scoped)
     let lines = try Self.logLines(scoped.request.body)
-    try appendLog(lines, to: pod.value, container: scoped.request.parameter("container"))
+    let container = scoped.request.parameter("container")
+    try await BlockingFileWork.run { [self] in try appendLog(lines, to: pod.value, container: container) }
     await sweepPodLogsIfDue()
     return .json(Self.appendedStatus, status: 201)
   }
@@ -30,7 +31,7 @@ extension APIServer {
   func appendLog(_ lines: [String], namespace: String, pod name: String) async {
     let key = ObjectKey(resource: BuiltinResources.pods.groupResource, namespace: namespace, name: name)
     guard let pod = await store.get(key) else { return }
-    try? appendLog(lines, to: pod.value, container: nil)
+    _ = try? await BlockingFileWork.run { [self] in try appendLog(lines, to: pod.value, container: nil) }
     await sweepPodLogsIfDue()
   }
 
@@ -49,11 +50,14 @@ extension APIServer {
   /// `PodLogStore.SweepSchedule` interval, so that the logs kept stay proportional to the pods.
   func sweepPodLogsIfDue() async {
     guard podLogs.sweeps.take() else { return }
-    for (namespace, name) in podLogs.pods() {
+    let logs = podLogs
+    for (namespace, name) in (try? await BlockingFileWork.run { logs.pods() }) ?? [] {
       let key = ObjectKey(resource: BuiltinResources.pods.groupResource, namespace: namespace, name: name)
       let uid = await store.get(key)?.value[path: ["metadata", "uid"]]?.stringValue
-      let claimed = podLogs.claimedUID(namespace: namespace, pod: name)
-      if uid == nil || (claimed != nil && claimed != uid) { podLogs.remove(namespace: namespace, pod: name) }
+      _ = try? await BlockingFileWork.run {
+        let claimed = logs.claimedUID(namespace: namespace, pod: name)
+        if uid == nil || (claimed != nil && claimed != uid) { logs.remove(namespace: namespace, pod: name) }
+      }
     }
   }
 

@@ -18,9 +18,11 @@ extension APIServer {
     let run = try PodLogTarget.readRun(container, of: pod, name: name, previous: previous)
     let selection = try logSelection(request)
     let instance = PodLogStore.Instance(namespace: scoped.key.namespace, pod: name, container: container, restart: run)
-    try claimLogs(of: pod, legacy: instance)
     let logs = podLogs
-    let initial = logs.read(instance, selection)
+    let initial = try await BlockingFileWork.run { [self] in
+      try claimLogs(of: pod, legacy: instance)
+      return logs.read(instance, selection)
+    }
     guard request.flag("follow"), !previous else {
       return APIResponse(status: 200, contentType: "text/plain", body: .bytes(initial.bytes))
     }
@@ -35,7 +37,8 @@ extension APIServer {
         // A follower never finishes by itself, so it must notice shutdown or it holds the server open.
         while !Task.isCancelled, !Task.isShuttingDownGracefully {
           try await Task.sleep(for: .milliseconds(100))
-          let next = logs.read(instance, from: offset, selection)
+          let position = offset
+          let next = try await BlockingFileWork.run { logs.read(instance, from: position, selection) }
           if !next.bytes.isEmpty { try await writer.write(next.bytes) }
           let grew = next.end != offset
           offset = next.end

@@ -42,8 +42,11 @@ struct GuardedHTTPChannel<Base: ServerChildChannel>: ServerChildChannel {
     }.nonisolated()
   }
 
+  /// Handles the connection on its own event loop (see `EventLoopTaskExecutor`).
   func handle(value: Value, logger: Logger) async {
-    await base.handle(value: value, logger: logger)
+    await withTaskExecutorPreference(EventLoopTaskExecutor(value.channel.eventLoop)) {
+      await base.handle(value: value, logger: logger)
+    }
   }
 }
 
