@@ -23,6 +23,18 @@ public struct JSONParser {
   private let bytes: [UInt8]
   private var index = 0
   private let maxDepth: Int
+  /// The members of the objects and the elements of the arrays being parsed, innermost last:
+  /// a container is built from its part once complete, so its storage is allocated once at its
+  /// final size instead of growing member by member (a map of 7 would otherwise hold 8 slots and
+  /// have allocated 4 arrays on the way).
+  private var pendingKeys: [String] = []
+  private var pendingValues: [JSONValue] = []
+  /// String values this document repeats (timestamps, API versions, images across a list's
+  /// items), held once.
+  private var sharedValues = JSONStringTable(capacity: 4_096)
+  /// The shapes this document's objects had, by the hash of their keys: a list's items share
+  /// theirs without asking the process-wide table each time.
+  private var shapes: [Int: OrderedDictionary<String, JSONValue>] = [:]
 
   /// Parses `bytes` as one JSON document, with optional surrounding whitespace.
   public static func parse(_ bytes: some Collection<UInt8>, maxDepth: Int = defaultMaxDepth) throws(JSONSyntaxError)
@@ -74,7 +86,7 @@ public struct JSONParser {
     switch bytes[index] {
     case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
     case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
-    case UInt8(ascii: "\""): return .string(try parseString())
+    case UInt8(ascii: "\""): return .string(try parseString(isKey: false))
     case UInt8(ascii: "t"): return try parseLiteral("true", .bool(true))
     case UInt8(ascii: "f"): return try parseLiteral("false", .bool(false))
     case UInt8(ascii: "n"): return try parseLiteral("null", .null)
@@ -102,21 +114,22 @@ public struct JSONParser {
   private mutating func parseObject(depth: Int) throws(JSONSyntaxError) -> JSONValue {
     guard depth <= maxDepth else { throw error("nesting deeper than \(maxDepth) levels") }
     index += 1
-    var members = OrderedDictionary<String, JSONValue>()
     skipWhitespace()
     if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
       index += 1
-      return .object(members)
+      return .emptyObject
     }
+    // The values' stack also holds the elements of the arrays around this object.
+    let base = (keys: pendingKeys.count, values: pendingValues.count)
     while true {
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
-      let key = try parseString()
+      pendingKeys.append(try parseString(isKey: true))
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after key") }
       index += 1
       skipWhitespace()
-      members[key] = try parseValue(depth: depth)
+      pendingValues.append(try parseValue(depth: depth))
       skipWhitespace()
       guard index < bytes.count else { throw error("unexpected end of input in object") }
       if bytes[index] == UInt8(ascii: ",") {
@@ -125,22 +138,68 @@ public struct JSONParser {
       }
       guard bytes[index] == UInt8(ascii: "}") else { throw error("expected ',' or '}' in object") }
       index += 1
-      return .object(members)
+      return .object(takeMembers(from: base))
     }
+  }
+
+  /// The members pending from `base` on, as one object; a key given twice keeps its first place
+  /// and its last value, as Go's encoding/json decodes it into a map.
+  private mutating func takeMembers(from base: (keys: Int, values: Int)) -> OrderedDictionary<String, JSONValue> {
+    // The slices are gone before the stacks shrink, so that shrinking does not copy them.
+    let members = makeMembers(pendingKeys[base.keys...], pendingValues[base.values...])
+    pendingKeys.removeSubrange(base.keys...)
+    pendingValues.removeSubrange(base.values...)
+    return members
+  }
+
+  private mutating func makeMembers(_ keys: ArraySlice<String>, _ values: ArraySlice<JSONValue>)
+    -> OrderedDictionary<String, JSONValue>
+  {
+    if keys.count <= JSONShapeTable.maxKeys, var shared = shape(of: keys) {
+      for (offset, value) in values.enumerated() { shared.values[offset] = value }
+      return shared
+    }
+    if Self.hasDuplicate(keys) {
+      var merged = OrderedDictionary<String, JSONValue>()
+      for (key, value) in zip(keys, values) { merged[key] = value }
+      return merged
+    }
+    return OrderedDictionary(uncheckedUniqueKeys: keys, values: values)
+  }
+
+  /// The template of an object with `keys` (nulls for values, its keys' storage shared by every
+  /// object of that shape), or nil when a key repeats or the process's table is full.
+  private mutating func shape(of keys: ArraySlice<String>) -> OrderedDictionary<String, JSONValue>? {
+    let hash = JSONShapeTable.hash(keys)
+    if let known = shapes[hash], known.keys.elementsEqual(keys) { return known }
+    guard !Self.hasDuplicate(keys), let template = JSONShapeTable.template(keys, hash: hash) else { return nil }
+    shapes[hash] = template
+    return template
+  }
+
+  /// Whether a key repeats: by pairs for the few keys most objects have, by a set beyond.
+  private static func hasDuplicate(_ keys: ArraySlice<String>) -> Bool {
+    if keys.count > 8 { return Set(keys).count != keys.count }
+    var rest = keys.dropFirst()
+    for key in keys {
+      if rest.contains(key) { return true }
+      rest = rest.dropFirst()
+    }
+    return false
   }
 
   private mutating func parseArray(depth: Int) throws(JSONSyntaxError) -> JSONValue {
     guard depth <= maxDepth else { throw error("nesting deeper than \(maxDepth) levels") }
     index += 1
-    var elements: [JSONValue] = []
     skipWhitespace()
     if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
       index += 1
-      return .array(elements)
+      return .array([])
     }
+    let base = pendingValues.count
     while true {
       skipWhitespace()
-      elements.append(try parseValue(depth: depth))
+      pendingValues.append(try parseValue(depth: depth))
       skipWhitespace()
       guard index < bytes.count else { throw error("unexpected end of input in array") }
       if bytes[index] == UInt8(ascii: ",") {
@@ -149,6 +208,8 @@ public struct JSONParser {
       }
       guard bytes[index] == UInt8(ascii: "]") else { throw error("expected ',' or ']' in array") }
       index += 1
+      let elements = Array(pendingValues[base...])
+      pendingValues.removeSubrange(base...)
       return .array(elements)
     }
   }
@@ -186,13 +247,13 @@ public struct JSONParser {
     return .double(number)
   }
 
-  private mutating func parseString() throws(JSONSyntaxError) -> String {
+  private mutating func parseString(isKey: Bool) throws(JSONSyntaxError) -> String {
     index += 1
     let start = index
     while index < bytes.count {
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
-        let text = String(validating: bytes[start..<index], as: UTF8.self)
+        let text = makeString(start..<index, isKey: isKey)
         index += 1
         guard let text else { throw error("string is not valid UTF-8") }
         return text
@@ -205,6 +266,22 @@ public struct JSONParser {
       index += 1
     }
     throw error("unterminated string")
+  }
+
+  /// The text of `range`, shared with the process's other keys or this document's other values
+  /// when long enough to be worth it; nil when it is not UTF-8.
+  private mutating func makeString(_ range: Range<Int>, isKey: Bool) -> String? {
+    guard JSONStringTable.shares(length: range.count) else { return String(validating: bytes[range], as: UTF8.self) }
+    let bytes = self.bytes
+    return bytes.withUnsafeBufferPointer { all in
+      let text = UnsafeBufferPointer(rebasing: all[range])
+      if isKey { return JSONKeyTable.key(text) }
+      let hash = JSONStringTable.hash(text)
+      if let held = sharedValues.find(text, hash: hash) { return held }
+      guard let made = String(validating: text, as: UTF8.self) else { return nil }
+      sharedValues.add(made, hash: hash)
+      return made
+    }
   }
 
   private mutating func parseEscapedString() throws(JSONSyntaxError) -> String {
