@@ -47,15 +47,101 @@ struct OwnerIndex: Sendable {
   /// indexed, a lookup by another key answers nil and the caller scans.
   let labelKeys: Set<String>
 
-  /// Each `kind/namespace/name`'s objects by source.
-  private var holders: [String: [Source: JSONValue]] = [:]
-  /// Each `kind/namespace/name`'s objects as the detail sees them.
-  private var current: [String: [JSONValue]] = [:]
-  private var byOwner: [String: Set<String>] = [:]
-  private var byUID: [String: Set<String>] = [:]
-  private var byNamespace: [String: Set<String>] = [:]
-  private var byLabel: [String: Set<String>] = [:]
-  private var bySubject: [String: Set<String>] = [:]
+  /// Each `kind/namespace/name`'s objects by source. Most objects have one source, held inline:
+  /// at 100,000 AIClusters a dictionary per object, keyed by a source that carries a whole
+  /// `APIResource`, was a few hundred bytes each.
+  private var holders: [String: Holders] = [:]
+  /// The sources seen, so that a holder names its source by a small number.
+  private var sources: [Source] = []
+  private var sourceNumbers: [Source: Int] = [:]
+  private var byOwner: [String: IDs] = [:]
+  private var byUID: [String: IDs] = [:]
+  private var byNamespace: [String: IDs] = [:]
+  private var byLabel: [String: IDs] = [:]
+  private var bySubject: [String: IDs] = [:]
+
+  /// The sources holding one object: one inline, or several by source number.
+  private enum Holders {
+    case one(Int, JSONValue)
+    case many([Int: JSONValue])
+
+    var all: [(source: Int, object: JSONValue)] {
+      switch self {
+      case .one(let source, let object): [(source, object)]
+      case .many(let held): held.map { ($0.key, $0.value) }
+      }
+    }
+
+    func with(_ source: Int, _ object: JSONValue) -> Holders {
+      switch self {
+      case .one(let other, _) where other == source: return .one(source, object)
+      case .one(let other, let held): return .many([other: held, source: object])
+      case .many(var held):
+        held[source] = object
+        return .many(held)
+      }
+    }
+
+    /// Without `source`; nil when none is left.
+    func without(_ source: Int) -> Holders? {
+      switch self {
+      case .one(let other, _): return other == source ? nil : self
+      case .many(var held):
+        held[source] = nil
+        guard let first = held.first else { return nil }
+        return held.count == 1 ? .one(first.key, first.value) : .many(held)
+      }
+    }
+
+    func holds(_ source: Int) -> Bool {
+      switch self {
+      case .one(let other, _): other == source
+      case .many(let held): held[source] != nil
+      }
+    }
+  }
+
+  /// The identities filed under one index key: most keys (a uid, an owner's uid) file one, held
+  /// inline rather than as a set of one.
+  private enum IDs: Sequence {
+    case one(String)
+    case many(Set<String>)
+
+    /// Adds `id`, in place: a namespace files every object in it, and copying its set for
+    /// each would cost as much as the set.
+    mutating func insert(_ id: String) {
+      switch self {
+      case .one(let held): if held != id { self = .many([held, id]) }
+      case .many(var held):
+        self = .one(id)  // lets go of the set, so the insert below does not copy it
+        held.insert(id)
+        self = .many(held)
+      }
+    }
+
+    /// Takes `id` out, in place; whether any identity is left.
+    mutating func remove(_ id: String) -> Bool {
+      switch self {
+      case .one(let held): return held != id
+      case .many(var held):
+        self = .one(id)
+        held.remove(id)
+        if held.count == 1, let last = held.first {
+          self = .one(last)
+        } else {
+          self = .many(held)
+        }
+        return !held.isEmpty
+      }
+    }
+
+    func makeIterator() -> AnyIterator<String> {
+      switch self {
+      case .one(let held): AnyIterator([held].makeIterator())
+      case .many(let held): AnyIterator(held.makeIterator())
+      }
+    }
+  }
 
   init(labelKeys: Set<String> = Self.linkLabels(KindRegistry.ours)) {
     self.labelKeys = labelKeys
@@ -78,16 +164,27 @@ struct OwnerIndex: Sendable {
   /// Adds or replaces `object` as held by `source`.
   mutating func put(_ source: Source, _ object: JSONValue) {
     let id = Self.identity(source.kind, object)
-    holders[id, default: [:]][source] = object
-    refresh(id, kind: source.kind)
+    let number = self.number(of: source)
+    let before = holders[id]
+    let after = before?.with(number, object) ?? .one(number, object)
+    holders[id] = after
+    refresh(id, kind: source.kind, from: before, to: after)
   }
 
   /// Forgets `object` as held by `source`.
   mutating func remove(_ source: Source, _ object: JSONValue) {
     let id = Self.identity(source.kind, object)
-    guard holders[id]?.removeValue(forKey: source) != nil else { return }
-    if holders[id]?.isEmpty == true { holders[id] = nil }
-    refresh(id, kind: source.kind)
+    guard let number = sourceNumbers[source], let before = holders[id], before.holds(number) else { return }
+    let after = before.without(number)
+    holders[id] = after
+    refresh(id, kind: source.kind, from: before, to: after)
+  }
+
+  private mutating func number(of source: Source) -> Int {
+    if let known = sourceNumbers[source] { return known }
+    sources.append(source)
+    sourceNumbers[source] = sources.count - 1
+    return sources.count - 1
   }
 
   /// The objects naming `uid` among their owner references, with the kind they are filed under,
@@ -108,7 +205,7 @@ struct OwnerIndex: Sendable {
 
   /// The objects of `kind` named `name` in `namespace`.
   func objects(kind: String, namespace: String, name: String) -> [JSONValue] {
-    current[Self.join(kind, namespace, name)] ?? []
+    seen(holders[Self.join(kind, namespace, name)])
   }
 
   /// The objects of `kind` in `namespace` labelled `key: value`, by name; nil when `key` is
@@ -126,21 +223,27 @@ struct OwnerIndex: Sendable {
 
   // MARK: - Upkeep
 
-  /// Re-derives the objects of `id` from its holders and moves its index entries.
-  private mutating func refresh(_ id: String, kind: String) {
-    for object in current[id] ?? [] { update(id, kind: kind, object, adding: false) }
-    let sources = Array(holders[id] ?? [:])
+  /// Moves the index entries of `id` from the objects its holders showed to those they show now.
+  private mutating func refresh(_ id: String, kind: String, from before: Holders?, to after: Holders?) {
+    for object in seen(before) { update(id, kind: kind, object, adding: false) }
+    for object in seen(after) { update(id, kind: kind, object, adding: true) }
+  }
+
+  /// The objects of one identity as the detail sees them: every holder but the viewed kinds,
+  /// or the first viewed kind's when only viewed kinds hold it.
+  private func seen(_ holders: Holders?) -> [JSONValue] {
+    guard let holders else { return [] }
+    if case .one(_, let object) = holders { return [object] }
     // Several holders are rare (a viewed `:pods` beside the pods feed); only they need an order.
-    let held = sources.count < 2 ? sources : sources.sorted { $0.key.order < $1.key.order }
-    let own = held.filter { !$0.key.isViewed }.map(\.value)
-    let seen = own.isEmpty ? Array(held.prefix(1).map(\.value)) : own
-    current[id] = seen.isEmpty ? nil : seen
-    for object in seen { update(id, kind: kind, object, adding: true) }
+    let held = holders.all.map { (source: sources[$0.source], object: $0.object) }
+      .sorted { $0.source.order < $1.source.order }
+    let own = held.filter { !$0.source.isViewed }.map(\.object)
+    return own.isEmpty ? Array(held.prefix(1).map(\.object)) : own
   }
 
   private mutating func update(_ id: String, kind: String, _ object: JSONValue, adding: Bool) {
     let namespace = DetailFields.namespace(object)
-    var keys: [(WritableKeyPath<OwnerIndex, [String: Set<String>]>, String)] = [
+    var keys: [(WritableKeyPath<OwnerIndex, [String: IDs]>, String)] = [
       (\.byNamespace, Self.join(kind, namespace))
     ]
     keys += Set(DetailFields.ownerUIDs(object)).filter { !$0.isEmpty }.map { (\.byOwner, $0) }
@@ -158,21 +261,23 @@ struct OwnerIndex: Sendable {
       keys.append((\.bySubject, about))
     }
     for (map, key) in keys {
+      // Taken out and put back, so that the set inside is changed where it is.
+      var held = self[keyPath: map].removeValue(forKey: key)
       if adding {
-        self[keyPath: map][key, default: []].insert(id)
-      } else {
-        self[keyPath: map][key]?.remove(id)
-        if self[keyPath: map][key]?.isEmpty == true { self[keyPath: map][key] = nil }
+        if held == nil { held = .one(id) } else { held?.insert(id) }
+      } else if held?.remove(id) == false {
+        held = nil
       }
+      self[keyPath: map][key] = held
     }
   }
 
   /// The objects of `ids`, by identity (kind, then namespace and name), so that lookups come
   /// out in the same order every time.
-  private func resolve(_ ids: Set<String>?) -> [(kind: String, object: JSONValue)] {
-    (ids ?? []).sorted().flatMap { id in
+  private func resolve(_ ids: IDs?) -> [(kind: String, object: JSONValue)] {
+    (ids.map(Array.init) ?? []).sorted().flatMap { id in
       let kind = String(id.prefix { $0 != "\u{1}" })
-      return (current[id] ?? []).map { (kind, $0) }
+      return seen(holders[id]).map { (kind, $0) }
     }
   }
 
