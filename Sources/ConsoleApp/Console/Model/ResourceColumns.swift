@@ -53,7 +53,11 @@ struct ResourceColumns {
   /// The row of `object`, its id unique across kinds.
   func row(_ object: JSONValue, resource: APIResource, context: RowContext) -> TableRow<ObjectIdentity> {
     let health = Health.of(object)
-    var cells = [health.glyph]
+    // One cell per column: reserved at once, the row's cells are one exact allocation instead of
+    // an array grown by doubling (16 slots for 9 cells), held by each of 100,000 rows.
+    var cells: [String] = []
+    cells.reserveCapacity(columns.count)
+    cells.append(health.glyph)
     if case .allKinds = layout { cells.append(resource.kind) }
     if resource.namespaced { cells.append(object[path: ["metadata", "namespace"]]?.stringValue ?? "") }
     cells.append(object[path: ["metadata", "name"]]?.stringValue ?? "")
