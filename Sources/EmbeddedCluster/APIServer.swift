@@ -71,6 +71,7 @@ struct APIServer: Sendable {
       guard let document = discovery.resourceList(group: group, version: version) else { throw Self.pageNotFound }
       return .json(document)
     case .openAPIIndex: return .json(OpenAPIDocuments(registry: registry).index)
+    case .openAPIV2: return OpenAPIV2Document(documents: OpenAPIDocuments(registry: registry)).response(request)
     case .openAPIDocument(let group, let version):
       guard let document = OpenAPIDocuments(registry: registry).document(group: group, version: version) else {
         throw Self.pageNotFound

@@ -15,7 +15,7 @@ struct OpenAPIDocuments {
     var all: [ResourceInfo]
   }
 
-  private static let objectMetaName = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"
+  static let objectMetaName = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"
 
   var index: JSONValue {
     var paths: OrderedDictionaryMembers = [:]
@@ -53,7 +53,7 @@ struct OpenAPIDocuments {
     return "\(reversed).\(info.version).\(info.kind)"
   }
 
-  private func kindSchema(_ info: ResourceInfo) -> JSONValue {
+  func kindSchema(_ info: ResourceInfo) -> JSONValue {
     var schema = info.schema ?? ["type": "object", "x-kubernetes-preserve-unknown-fields": true]
     var properties = schema["properties"]?.objectValue ?? [:]
     properties["apiVersion"] = [
@@ -73,7 +73,7 @@ struct OpenAPIDocuments {
     return schema
   }
 
-  private static func paths(_ info: ResourceInfo) -> [(String, JSONValue)] {
+  static func paths(_ info: ResourceInfo) -> [(String, JSONValue)] {
     let base = info.group.isEmpty ? "/api/\(info.version)" : "/apis/\(info.group)/\(info.version)"
     let scope = info.namespaced ? "\(base)/namespaces/{namespace}/\(info.plural)" : "\(base)/\(info.plural)"
     var result: [(String, JSONValue)] = []
@@ -123,7 +123,7 @@ struct OpenAPIDocuments {
     ["name": .string(name), "in": "query", "schema": ["type": .string(type), "uniqueItems": true]]
   }
 
-  private static let objectMetaSchema: JSONValue = [
+  static let objectMetaSchema: JSONValue = [
     "description": "ObjectMeta is metadata that all persisted resources must have.", "type": "object",
     "properties": [
       "name": ["type": "string", "description": "Name must be unique within a namespace."],

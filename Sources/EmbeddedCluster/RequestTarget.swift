@@ -10,6 +10,8 @@ enum RequestTarget: Equatable, Sendable {
   case group(String)
   case resourceList(group: String, version: String)
   case openAPIIndex
+  /// `/openapi/v2`: the whole Swagger 2.0 document.
+  case openAPIV2
   case openAPIDocument(group: String, version: String)
   case resource(ResourcePath)
 
@@ -41,6 +43,7 @@ enum RequestTarget: Equatable, Sendable {
   }
 
   private static func parseOpenAPI(_ rest: [String]) -> RequestTarget? {
+    if rest == ["v2"] { return .openAPIV2 }
     guard rest.first == "v3" else { return nil }
     if rest.count == 1 { return .openAPIIndex }
     if rest.count == 3, rest[1] == "api" { return .openAPIDocument(group: "", version: rest[2]) }
