@@ -1,3 +1,5 @@
+import KubeCore
+import NIOCore
 import Testing
 
 @testable import Gateway
@@ -39,6 +41,29 @@ import Testing
     }
     #expect(whole(#"{"choices":[{"usage":{"prompt_tokens":3}}]}"#).promptTokens == 0)
     #expect(whole("not json").promptTokens == 0)
+  }
+
+  static let usages = [
+    #"{"prompt_tokens": 5, "completion_tokens": 7}"#, #"{"prompt_tokens":5.0,"completion_tokens":7e0}"#,
+    #"{"prompt_tokens":5}"#, #"{"completion_tokens":7}"#, #"{"prompt_tokens":"5","completion_tokens":7}"#,
+    #"{"prompt_tokens":1,"prompt_tokens":2,"completion_tokens":null}"#, #"{"prompt_tokens":2.5}"#,
+    #"{"prompt_tokens":99999999999999999999}"#, #"{"prompt\u005ftokens":4,"completion_tokens":1}"#,
+    #"{"prompt_tokens":3,"details":{"prompt_tokens":9,"x":[1,{"y":"z"}]}}"#, #"{"prompt_tokens":3,}"#, "null",
+    "[1]", #""text""#, "{}", #"{"prompt_tokens":-4,"completion_tokens":-1}"#,
+  ]
+
+  @Test("a whole reply's usage is read where it lies as the parser reads it", arguments: usages)
+  func usageAsTheParserReadsIt(_ usage: String) {
+    let reply = #"{"id":"x","usage":\#(usage)}"#
+    var expected = (prompt: 0, completion: 0)
+    if let parsed = try? JSONParser.parse(reply)["usage"], let prompt = parsed["prompt_tokens"]?.intValue {
+      expected = (Int(prompt), Int(parsed["completion_tokens"]?.intValue ?? 0))
+    }
+    var sniffer = UsageSniffer(streaming: false)
+    sniffer.finish(whole: ByteBuffer(string: reply))
+    #expect(sniffer.promptTokens == expected.prompt && sniffer.completionTokens == expected.completion)
+    let plain = Array(usage.utf8).withUnsafeBytes { UsageCounts($0) }
+    #expect((plain != nil) == (expected.prompt != 0 && !usage.contains("\\")), "read by the scanner, not the parser")
   }
 
   @Test("a stream counts content chunks, skips null usage and takes the last usage, lines split anywhere")

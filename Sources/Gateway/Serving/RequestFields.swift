@@ -192,17 +192,8 @@ struct RequestFields {
   private static func maxTokens(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ kind: JSONScanner.Kind)
     -> MaxTokens
   {
-    guard case .number(let integer) = kind else { return kind == .null ? .absent : .invalid }
-    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-    let number: Int64?
-    if integer, let exact = Int64(text) {
-      number = exact
-    } else if let double = Double(text), double.rounded() == double, abs(double) < 9.2e18 {
-      number = Int64(double)
-    } else {
-      number = nil
-    }
-    guard let number, number > 0 else { return .invalid }
+    if kind == .null { return .absent }
+    guard let number = JSONScanner.integer(bytes, range, kind), number > 0 else { return .invalid }
     return .value(Int(number))
   }
 }

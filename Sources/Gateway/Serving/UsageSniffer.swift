@@ -59,20 +59,28 @@ struct UsageSniffer {
       line.withUnsafeBytes { read(line: $0) }
       if !sawUsage { completionTokens = chunks }
     } else {
-      let usage = whole.withUnsafeBytes { bytes in
-        JSONBytes.topLevelMember("usage", in: bytes).flatMap { try? JSONParser.parse(Array(bytes[$0])) }
-      }
-      take(usage)
+      whole.withUnsafeBytes { takeTopLevelUsage(of: $0) }
     }
   }
 
   /// A whole reply, read where it lies rather than copied first: its top-level `usage`.
   mutating func finish(whole buffer: ByteBuffer) {
     precondition(!streaming, "a stream is fed and finished line by line")
-    let usage = buffer.withUnsafeReadableBytes { bytes in
-      JSONBytes.topLevelMember("usage", in: bytes).flatMap { try? JSONParser.parse(Array(bytes[$0])) }
+    buffer.withUnsafeReadableBytes { takeTopLevelUsage(of: $0) }
+  }
+
+  /// The top-level `usage` of a whole reply, its two counts read where they lie (`UsageCounts`)
+  /// rather than parsed into a tree: that parse was the largest of the gateway's own costs per
+  /// proxied request.
+  private mutating func takeTopLevelUsage(of bytes: UnsafeRawBufferPointer) {
+    guard let range = JSONBytes.topLevelMember("usage", in: bytes) else { return }
+    guard let counts = UsageCounts(UnsafeRawBufferPointer(rebasing: bytes[range])) else {
+      // Not a plain usage object: the parser reads it as it always did (mostly to nothing).
+      return take(try? JSONParser.parse(Array(bytes[range])))
     }
-    take(usage)
+    sawUsage = true
+    promptTokens = Int(counts.prompt)
+    completionTokens = Int(counts.completion ?? 0)
   }
 
   private mutating func read(line: UnsafeRawBufferPointer) {
