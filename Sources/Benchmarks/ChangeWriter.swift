@@ -32,9 +32,12 @@ struct ChangeWriter: Sendable {
     let clock = ContinuousClock()
     let start = clock.now
     let interval = Duration.seconds(1) / perSecond
+    // Each run writes values of its own: a second run that wrote the first run's values again
+    // would send patches that change nothing, which the server answers without an event.
+    let run = String(UInt64(Date().timeIntervalSince1970 * 1000))
     let counts = await withTaskGroup(of: (Int, Int).self) { group in
       for lane in 0..<lanes {
-        group.addTask { await write(lane: lane, start: start, interval: interval, clock: clock) }
+        group.addTask { await write(lane: lane, run: run, start: start, interval: interval, clock: clock) }
       }
       return await group.reduce((0, 0)) { ($0.0 + $1.0, $0.1 + $1.1) }
     }
@@ -42,9 +45,9 @@ struct ChangeWriter: Sendable {
   }
 
   /// Change `lane`, `lane + lanes`, … each at its slot on the schedule (at once when behind).
-  private func write(lane: Int, start: ContinuousClock.Instant, interval: Duration, clock: ContinuousClock) async
-    -> (Int, Int)
-  {
+  private func write(
+    lane: Int, run: String, start: ContinuousClock.Instant, interval: Duration, clock: ContinuousClock
+  ) async -> (Int, Int) {
     var accepted = 0
     var failed = 0
     var index = lane
@@ -54,7 +57,7 @@ struct ChangeWriter: Sendable {
       } catch {
         break
       }
-      let body: JSONValue = ["metadata": ["annotations": ["bench/change": .string(String(index))]]]
+      let body: JSONValue = ["metadata": ["annotations": ["bench/change": .string("\(run)-\(index)")]]]
       let answer = try? await client.send(
         .PATCH, paths[index % paths.count], body: body.serialized(), contentType: "application/merge-patch+json")
       // A request cut short by cancellation is neither accepted nor a failure of the server.
