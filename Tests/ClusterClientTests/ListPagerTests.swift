@@ -29,16 +29,6 @@ import Testing
 
   static func name(_ object: JSONValue) -> String { object[path: ["metadata", "name"]]?.stringValue ?? "" }
 
-  /// Polls `condition` until it holds or `timeout` passes.
-  static func within(_ timeout: Duration, _ condition: @Sendable () async -> Bool) async -> Bool {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
-      if await condition() { return true }
-      try? await Task.sleep(for: .milliseconds(10))
-    }
-    return false
-  }
-
   @Test func asksForTheNextPageWhileTheLastIsHandedOverAndGivesEveryObjectOnce() async throws {
     let (server, client) = try await Self.seeded(230, namespace: "pages")
     let log = FetchLog()
@@ -53,7 +43,8 @@ import Testing
       pages.append(page)
       // The next page's request must already be on its way while this one is handed over.
       if let token = page.continueToken {
-        prefetched.append(await Self.within(.seconds(10)) { await log.asked(continueToken: token) })
+        prefetched.append(
+          await Polling.until(upTo: .seconds(10), every: .milliseconds(10)) { await log.asked(continueToken: token) })
       }
     }
     #expect(prefetched == [true, true, true, true])
