@@ -28,8 +28,11 @@ struct OpenAPIDocuments {
     return ["paths": .object(paths)]
   }
 
-  static func hash(_ document: JSONValue) -> String {
-    SHA512.hash(data: document.serialized()).map { String(format: "%02X", $0) }.joined()
+  static func hash(_ document: JSONValue) -> String { hash(serialized: document.serialized()) }
+
+  /// kube-openapi's hash of a document's JSON: SHA-512, upper-case hex.
+  static func hash(serialized: [UInt8]) -> String {
+    SHA512.hash(data: serialized).map { String(format: "%02X", $0) }.joined()
   }
 
   func document(group: String, version: String) -> JSONValue? {

@@ -130,9 +130,11 @@ extension OpenAPIV2Document {
         })
       else { continue }
       let document = json
-      let body = served.contentType == "application/json" ? document.serialized() : OpenAPIV2Protobuf.document(document)
+      // The JSON is serialized once: it is the Etag's input and, for JSON, the body.
+      let text = document.serialized()
+      let body = served.contentType == "application/json" ? text : OpenAPIV2Protobuf.document(document)
       var response = APIResponse(status: 200, contentType: served.contentType, body: .bytes(body))
-      response.headers = [("Vary", "Accept"), ("Etag", "\"\(OpenAPIDocuments.hash(document))\"")]
+      response.headers = [("Vary", "Accept"), ("Etag", "\"\(OpenAPIDocuments.hash(serialized: text))\"")]
       return response
     }
     // kube-openapi answers an empty 406, not a Status.

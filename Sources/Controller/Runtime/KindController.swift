@@ -62,10 +62,12 @@ public actor KindController {
       // `WaitForCacheSync` before `Start`: a reconcile that read the cache of a half-listed
       // resource would count what is not there yet. Keys queued meanwhile wait.
       let informer = informer
-      for _ in 0..<max(1, workers) {
-        group.addTask {
-          await informer.waitUntilSynced()
-          await self.work()
+      let workers = max(1, workers)
+      group.addTask {
+        // One wait for all workers: each wait subscribes to the informer, which replays its cache.
+        await informer.waitUntilSynced()
+        await withTaskGroup(of: Void.self) { pool in
+          for _ in 0..<workers { pool.addTask { await self.work() } }
         }
       }
       if let metrics {
